@@ -1,0 +1,50 @@
+// What the renderer hands to the reader and to `show`: lines at a width, and where
+// every link and heading sits in them, so the reader can focus, highlight and jump.
+import type { LinkTarget } from '../library/types.js';
+
+export interface RenderOptions {
+  /** Columns; every returned line is at most this wide (visible columns). */
+  width: number;
+  /** Emit SGR styling; false gives plain text. */
+  color: boolean;
+}
+
+/** A run of columns on one line: [start, end) in visible columns. */
+export interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface RenderedLink {
+  /** Position in reading order, 0-based; Tab walks links in this order. */
+  index: number;
+  /** The visible label as shown (without the `[n]` number). */
+  label: string;
+  target: LinkTarget;
+  /** Related-reading number (1-based) when this link is a related-reading link. */
+  number?: number;
+  /** Where 'related' / 'previous' / 'next' footer links and in-body links come from. */
+  role: 'body' | 'related' | 'previous' | 'next';
+  /** One span per line the label occupies (a label can wrap). spans[0] is where it starts. */
+  spans: LineSpan[];
+}
+
+export interface RenderedHeading {
+  text: string;
+  level: number;
+  /** Line the heading starts on. */
+  line: number;
+  /** GitHub-style slug, for `REF#Heading` targets. */
+  slug: string;
+}
+
+export interface RenderedArticle {
+  /** Lines with styling (when color is on); visible width ≤ options.width. */
+  lines: string[];
+  /** The same lines without any styling, for search. */
+  plainLines: string[];
+  links: RenderedLink[];
+  headings: RenderedHeading[];
+  width: number;
+}
