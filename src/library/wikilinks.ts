@@ -1,0 +1,47 @@
+// Wikilinks as notes apps write them: [[REF]], [[REF|label]], [[REF#Heading]],
+// [[REF#Heading|label]] and the embed ![[REF]] (shown as a link, never inlined).
+// An inline marked extension, so code spans and code blocks keep `[[…]]` as plain text:
+// marked only offers inline extensions text that no code tokenizer has claimed.
+import type { TokenizerAndRendererExtension, Tokens } from 'marked';
+
+export interface WikilinkToken extends Tokens.Generic {
+  type: 'wikilink';
+  raw: string;
+  /** The REF including any `#Heading`, without the `|label`. */
+  ref: string;
+  /** What the reader sees: the label, else the REF as written. */
+  label: string;
+  /** True for `![[REF]]`. */
+  embed: boolean;
+}
+
+const WIKILINK = /^(!?)\[\[([^\[\]\n|]+?)(?:\|([^\[\]\n]*?))?\]\]/;
+
+/** Parse one wikilink at the start of `src`, or undefined. */
+export function matchWikilink(src: string): WikilinkToken | undefined {
+  const m = WIKILINK.exec(src);
+  if (!m) return undefined;
+  const ref = m[2].trim();
+  if (ref === '') return undefined;
+  const label = (m[3] ?? '').trim() || ref;
+  return { type: 'wikilink', raw: m[0], ref, label, embed: m[1] === '!' };
+}
+
+export const wikilinkExtension: TokenizerAndRendererExtension = {
+  name: 'wikilink',
+  level: 'inline',
+  // Tell marked's text tokenizer where a wikilink may begin, so it stops there.
+  start(src: string) {
+    const i = src.search(/!?\[\[/);
+    return i < 0 ? undefined : i;
+  },
+  tokenizer(src: string) {
+    return matchWikilink(src);
+  },
+  // A plain-HTML fallback so marked.parse() with this extension never fails;
+  // the terminal renderer supplies its own.
+  renderer(token) {
+    const t = token as WikilinkToken;
+    return t.label;
+  },
+};
