@@ -1,0 +1,82 @@
+// Entry point: parse the command line, pick a command, turn every failure into one line.
+// Commands are imported lazily so `list` never loads Ink and the reader never loads `import`.
+import { fileURLToPath } from 'node:url';
+import { parseCommandLine, UsageError, type CommandLine } from './commands/parseCommandLine.js';
+import { USAGE, USAGE_HINT } from './commands/usageText.js';
+import { chooseColor, chooseWidth } from './commands/outputOptions.js';
+import { sanitizeLine } from './commands/terminalText.js';
+import { CommandError } from './commands/commandError.js';
+import packageJson from '../package.json' with { type: 'json' };
+
+/** The guide that ships with the package, opened when no PATH is given. */
+export const BUNDLED_ARTICLES = fileURLToPath(new URL('../articles', import.meta.url));
+
+
+async function main(argv: string[]): Promise<number> {
+  const commandLine = parseCommandLine(argv);
+  const { stdout, env } = process;
+  const width = chooseWidth(commandLine.width, stdout);
+  const color = chooseColor(commandLine.color, stdout, env);
+  const paths = commandLine.paths.length > 0 ? commandLine.paths : [BUNDLED_ARTICLES];
+
+  switch (commandLine.command) {
+    case 'help':
+      stdout.write(USAGE);
+      return 0;
+    case 'version':
+      stdout.write(`${packageJson.version}\n`);
+      return 0;
+    case 'list': {
+      const { listCommand } = await import('./commands/listCommand.js');
+      return listCommand({ paths, json: commandLine.json, width, color, out: stdout });
+    }
+    case 'check': {
+      const { checkCommand } = await import('./commands/checkCommand.js');
+      return checkCommand({ paths, json: commandLine.json, color, out: stdout });
+    }
+    case 'show': {
+      const { showCommand } = await import('./commands/showCommand.js');
+      return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, out: stdout });
+    }
+    case 'import': {
+      const { importCommand } = await import('./commands/importCommand.js');
+      return importCommand({ sources: commandLine.paths, outDir: commandLine.out!, force: commandLine.force, out: stdout, err: process.stderr });
+    }
+    case 'read':
+      return read(commandLine, paths, width, color);
+  }
+}
+
+async function read(commandLine: CommandLine, paths: string[], width: number, color: boolean): Promise<number> {
+  // Not on a terminal: behave like `list` so `broadsheet PATH | less` is useful (SPEC §2).
+  if (!process.stdout.isTTY) {
+    const { listCommand } = await import('./commands/listCommand.js');
+    return listCommand({ paths, json: false, width, color, out: process.stdout });
+  }
+  const { readCommand } = await import('./commands/readCommand.js');
+  return readCommand({ paths, open: commandLine.open, color });
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`broadsheet: ${sanitizeLine(error.message)}\n${USAGE_HINT}\n`);
+    return 2;
+  }
+  if (error instanceof CommandError) {
+    process.stderr.write(`broadsheet: ${sanitizeLine(error.message)}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`broadsheet: unexpected error: ${sanitizeLine(message)}\n`);
+  if (process.env.BROADSHEET_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.exitCode = reportFailure(error);
+  },
+);

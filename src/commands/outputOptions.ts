@@ -1,0 +1,21 @@
+// How wide and whether coloured: decided once from flags, NO_COLOR and the terminal (SPEC §2).
+export interface OutputStream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export const MAX_READING_WIDTH = 100;
+export const PIPE_WIDTH = 80;
+
+export function chooseWidth(flagWidth: number | undefined, stdout: OutputStream): number {
+  if (flagWidth !== undefined) return flagWidth;
+  if (stdout.isTTY && stdout.columns) return Math.min(stdout.columns, MAX_READING_WIDTH);
+  return PIPE_WIDTH;
+}
+
+export function chooseColor(flagColor: boolean | undefined, stdout: OutputStream, env: NodeJS.ProcessEnv): boolean {
+  if (flagColor !== undefined) return flagColor;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return stdout.isTTY === true;
+}

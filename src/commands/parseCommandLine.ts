@@ -1,0 +1,90 @@
+// Turns argv into one command with typed options. Pure: the CLI entry does the I/O.
+import { parseArgs } from 'node:util';
+
+export type CommandName = 'read' | 'show' | 'list' | 'check' | 'import' | 'help' | 'version';
+
+export interface CommandLine {
+  command: CommandName;
+  /** Library paths (for `show`, the REF is separate). */
+  paths: string[];
+  ref?: string;
+  open?: string;
+  json: boolean;
+  width?: number;
+  /** true/false when forced by a flag, undefined to decide from the terminal and NO_COLOR. */
+  color?: boolean;
+  out?: string;
+  force: boolean;
+}
+
+/** A mistake in how the command was typed: exit 2 with one line and a hint. */
+export class UsageError extends Error {}
+
+const SUBCOMMANDS = new Set(['show', 'list', 'check', 'import']);
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  width: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  open: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean', short: 'f' },
+} as const;
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  const base = {
+    json: values.json === true,
+    force: values.force === true,
+    width: parseWidth(values.width),
+    color: values['no-color'] ? false : values.color ? true : undefined,
+  };
+  if (values.help) return { command: 'help', paths: [], ...base };
+  if (values.version) return { command: 'version', paths: [], ...base };
+
+  const [first, ...rest] = positionals;
+  const command = first !== undefined && SUBCOMMANDS.has(first) ? (first as CommandName) : 'read';
+  const args = command === 'read' ? positionals : rest;
+
+  if (command === 'show') {
+    const [ref, ...paths] = args;
+    if (ref === undefined) throw new UsageError('show needs a REF: an article id, title or file path');
+    return { command, ref, paths, ...base };
+  }
+  if (command === 'import') {
+    if (args.length === 0) throw new UsageError('import needs at least one SOURCE: a raw page, a saved HTML page or an http(s) URL');
+    if (values.out === undefined) throw new UsageError('import needs --out DIR: the folder to write Markdown articles into');
+    return { command, paths: args, out: values.out, ...base };
+  }
+  if (values.out !== undefined) throw new UsageError('--out goes with import');
+  if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
+  if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
+  return { command, paths: args, open: values.open, ...base };
+}
+
+function parseWidth(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const width = Number(raw);
+  if (!/^\d+$/.test(raw) || width < 1 || width > 1000) {
+    throw new UsageError(`--width takes a whole number of columns from 1 to 1000, not "${raw}"`);
+  }
+  return width;
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing) return `${missing[1].replace(/^-\w, /, '')} needs a value`;
+  return message.split('\n')[0].replace(/\. To specify.*$/, '');
+}

@@ -1,0 +1,26 @@
+// The text of `broadsheet --help`: SPEC §2's synopsis, kept in one place.
+export const USAGE = `broadsheet: a terminal reader for collections of linked articles
+
+Usage:
+  broadsheet [PATH ...]                 open the reader (default PATH: the bundled guide)
+  broadsheet [PATH ...] --open REF      start in the reader on that article
+  broadsheet show REF [PATH ...]        print one rendered article and exit
+  broadsheet list [PATH ...] [--json]   print the library and exit
+  broadsheet check [PATH ...] [--json]  report broken links and unreadable files
+  broadsheet import SOURCE... --out DIR turn raw pages, saved HTML pages or http(s)
+                                        URLs into Markdown with front matter
+
+Options:
+  --width N             lay text out at N columns (default: terminal width, at most 100)
+  --color, --no-color   force colour on or off (NO_COLOR is honoured)
+  --json                machine-readable output for list and check
+  --force               let import overwrite existing files
+  -h, --help            show this help
+  -v, --version         show the version
+
+A PATH is a folder (read recursively) or a file: .md .markdown .txt .html .htm.
+A REF is an article id (guide/basics/scrolling), a file path, a source URL or a title.
+In the reader, press ? for the keys.
+`;
+
+export const USAGE_HINT = "Try 'broadsheet --help'.";
