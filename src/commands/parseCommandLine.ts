@@ -54,6 +54,10 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const [first, ...rest] = positionals;
   const command = first !== undefined && SUBCOMMANDS.has(first) ? (first as CommandName) : 'read';
   const args = command === 'read' ? positionals : rest;
+  if (values.out !== undefined && command !== 'import') throw new UsageError('--out goes with import');
+  if (values.force && command !== 'import') throw new UsageError('--force goes with import');
+  if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
+  if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
 
   if (command === 'show') {
     const [ref, ...paths] = args;
@@ -65,9 +69,6 @@ export function parseCommandLine(argv: string[]): CommandLine {
     if (values.out === undefined) throw new UsageError('import needs --out DIR: the folder to write Markdown articles into');
     return { command, paths: args, out: values.out, ...base };
   }
-  if (values.out !== undefined) throw new UsageError('--out goes with import');
-  if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
-  if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
   return { command, paths: args, open: values.open, ...base };
 }
 
