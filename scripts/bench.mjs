@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// `npm run bench`: broadsheet's speed beside its peers, in one run, as SPEC §5 defines it.
+// Medians (and p95 for keys), ratios against a peer measured in the same run. Every child
+// runs with NODE_EXTRA_CA_CERTS and CI unset (FIELD-NOTES): users have neither.
+import { spawn as spawnPty } from 'node-pty';
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'broadsheet.js');
+const work = join(root, '.bench');
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const quick = process.argv.includes('--quick');
+mkdirSync(work, { recursive: true });
+
+const env = { ...process.env, TERM: 'xterm-256color' };
+for (const key of ['NODE_EXTRA_CA_CERTS', 'CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR']) delete env[key];
+const stateDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-state-'));
+env.BROADSHEET_STATE_DIR = stateDir;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g, '');
+const rows = [];
+const row = (what, value, unit, peer, note = '') => rows.push({ what, value, unit, peer, note });
+
+/** Spawns in a 100×30 pty; resolves with ms until the screen shows `needle`, then ends the process. */
+function firstFrame(command, args, needle, { quit = '\x03', extraEnv = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const pty = spawnPty(command, args, { cols: 100, rows: 30, cwd: root, env: { ...env, ...extraEnv }, name: 'xterm-256color' });
+    let seen = '';
+    let elapsed;
+    let peak = 0;
+    const timer = setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')}: no "${needle}" within 20 s; saw: ${stripAnsi(seen).slice(-300)}`));
+    }, 20_000);
+    pty.onData((data) => {
+      seen += data;
+      if (elapsed === undefined && stripAnsi(seen).includes(needle)) {
+        elapsed = performance.now() - start;
+        peak = peakMemory(pty.pid);
+        pty.write(quit);
+      }
+    });
+    pty.onExit(() => {
+      clearTimeout(timer);
+      if (elapsed === undefined) reject(new Error(`${command} exited before "${needle}"; saw: ${stripAnsi(seen).slice(-300)}`));
+      else resolve({ ms: elapsed, peakKb: peak });
+    });
+  });
+}
+
+function peakMemory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function wallTime(command, args) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 300)}`))));
+  });
+}
+
+async function repeat(times, measure) {
+  const values = [];
+  for (let i = 0; i < times; i++) values.push(await measure(i));
+  return values;
+}
+
+function ensureLibrary(name, count, flags = []) {
+  const dir = join(work, name);
+  if (!existsSync(dir) || readdirSync(dir).length === 0) {
+    spawnSync(process.execPath, [join(root, 'scripts', 'generate-library.mjs'), String(count), dir, ...flags], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+function bigArticle() {
+  const path = join(work, 'big-article.md');
+  if (existsSync(path)) return path;
+  const parts = ['---\ntitle: A very long article\nsection: [Bench]\n---\n'];
+  let i = 0;
+  while (parts.join('').length < 250_000) {
+    i++;
+    parts.push(`\n## Part ${i}\n\nThe harbour council met on a grey morning to weigh the **ferry timetable**, the _market stalls_ and the [bridge vote](https://news.example/bridge/${i}). Nobody expected the debate to run past noon, yet it did, and the minutes record every word of it.\n\n- first point of order, about the quay lights\n- second point, about the fish market roof\n\n> A quoted remark from the floor, kept for the record.\n\n\`\`\`\nconst stall = ${i};\n\`\`\`\n`);
+  }
+  writeFileSync(path, parts.join(''));
+  return path;
+}
+
+function longArticleLibrary() {
+  const dir = join(work, 'long');
+  const path = join(dir, 'long.md');
+  if (existsSync(path)) return dir;
+  mkdirSync(dir, { recursive: true });
+  const lines = ['---\ntitle: Twenty thousand lines\nrelated: [other]\n---\n'];
+  for (let i = 0; i < 20_000; i++) lines.push(i % 50 === 0 ? `See [the other article](other.md) from line ${i}.\n` : `Line ${i}: a short sentence that fits on one row.\n`);
+  writeFileSync(path, lines.join('\n'));
+  writeFileSync(join(dir, 'other.md'), '---\ntitle: The other article\n---\nShort and sweet.\n');
+  return dir;
+}
+
+/** Opens the long article, then times key → first byte of the redraw, per key. */
+function keyLatency(library, keys, samples) {
+  return new Promise((resolve, reject) => {
+    const pty = spawnPty(process.execPath, [bin, library, '--open', 'long'], { cols: 100, rows: 30, cwd: root, env, name: 'xterm-256color' });
+    const results = Object.fromEntries(keys.map(([name]) => [name, []]));
+    let seen = '';
+    let waiting;
+    let quietTimer;
+    pty.onData((data) => {
+      seen += data;
+      if (waiting) {
+        const { name, start } = waiting;
+        results[name].push(performance.now() - start);
+        waiting = undefined;
+      }
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(next, 40);
+    });
+    const plan = [];
+    for (let i = 0; i < samples; i++) for (const key of keys) plan.push(key);
+    let started = false;
+    function next() {
+      if (!started) {
+        if (!stripAnsi(seen).includes('Line 0')) return;
+        started = true;
+      }
+      const step = plan.shift();
+      if (!step) {
+        pty.write('Q');
+        return;
+      }
+      const [name, sequence, after] = step;
+      waiting = { name, start: performance.now() };
+      pty.write(sequence);
+      if (after) plan.unshift([`${name} (undo)`, after]);
+    }
+    pty.onExit(() => {
+      clearTimeout(quietTimer);
+      for (const key of Object.keys(results)) if (key.endsWith('(undo)')) delete results[key];
+      resolve(results);
+    });
+    setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error('key latency run did not finish in 120 s'));
+    }, 120_000).unref();
+  });
+}
+
+async function main() {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const articles = join(root, 'articles');
+  const firstTitle = JSON.parse(spawnSync(process.execPath, [bin, 'list', articles, '--json'], { env }).stdout.toString())[0].title.slice(0, 20);
+
+  // 1. First frame.
+  const bare = await repeat(runs, () => wallTime(process.execPath, ['-e', '0']));
+  row('node -e 0 (spawn to exit)', median(bare), 'ms', '');
+  const bundled = await repeat(runs, () => firstFrame(process.execPath, [bin, articles], firstTitle));
+  row('first frame, bundled articles/', median(bundled.map((r) => r.ms)), 'ms', `${(median(bundled.map((r) => r.ms)) / median(bare)).toFixed(2)}× node`, 'target ≤ 2.0×');
+  const lessFile = join(articles, 'welcome.md');
+  if (has('less') && existsSync(lessFile)) {
+    const lessText = readFileSync(lessFile, 'utf8').split('\n').find((line) => line.trim().length > 5).trim().slice(0, 15);
+    const less = await repeat(runs, () => firstFrame('less', [lessFile], lessText, { quit: 'q' }));
+    row('less opening welcome.md', median(less.map((r) => r.ms)), 'ms', '');
+  } else row('less', NaN, '', '', 'not installed: skipped');
+
+  const lib10k = ensureLibrary('lib10k', quick ? 2000 : 10_000);
+  const title10k = JSON.parse(spawnSync(process.execPath, [bin, 'list', lib10k, '--json'], { env, maxBuffer: 1 << 28 }).stdout.toString())
+    .map((item) => item)
+    .sort((a, b) => a.section.join().localeCompare(b.section.join()))[0];
+  const needle10k = 'report number';
+  const cold = await repeat(Math.min(runs, 5), () => {
+    const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+    return firstFrame(process.execPath, [bin, lib10k], needle10k, { extraEnv: { BROADSHEET_CACHE_DIR: cache } }).finally(() => rmSync(cache, { recursive: true, force: true }));
+  });
+  const warmCache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+  await firstFrame(process.execPath, [bin, lib10k], needle10k, { extraEnv: { BROADSHEET_CACHE_DIR: warmCache } });
+  const warm = await repeat(runs, () => firstFrame(process.execPath, [bin, lib10k], needle10k, { extraEnv: { BROADSHEET_CACHE_DIR: warmCache } }));
+  row(`first frame, ${quick ? '2k' : '10k'} library, cold`, median(cold.map((r) => r.ms)), 'ms', '', 'target ≤ 1500 ms');
+  row(`first frame, ${quick ? '2k' : '10k'} library, warm`, median(warm.map((r) => r.ms)), 'ms', '', 'target ≤ 300 ms');
+  void title10k;
+
+  // 2. show of a 250 KB article, against pandoc and w3m on the same content.
+  const big = bigArticle();
+  const show = await repeat(runs, () => wallTime(process.execPath, [bin, 'show', big, '--width', '80']));
+  row('show 250 KB article', median(show), 'ms', `node + ${(median(show) - median(bare)).toFixed(0)} ms`, 'target ≤ node + 80 ms');
+  if (has('pandoc')) {
+    const pandoc = await repeat(runs, () => wallTime('pandoc', ['-t', 'plain', big]));
+    row('pandoc -t plain, same file', median(pandoc), 'ms', `broadsheet ${(median(show) / median(pandoc)).toFixed(2)}×`);
+    if (has('w3m')) {
+      const html = join(work, 'big-article.html');
+      if (!existsSync(html)) spawnSync('pandoc', ['-s', big, '-o', html, '--metadata', 'title=bench']);
+      const w3m = await repeat(runs, () => wallTime('w3m', ['-dump', '-cols', '80', html]));
+      row('w3m -dump, same content as HTML', median(w3m), 'ms', `broadsheet ${(median(show) / median(w3m)).toFixed(2)}×`);
+    } else row('w3m', NaN, '', '', 'not installed: skipped');
+  } else row('pandoc', NaN, '', '', 'not installed: skipped');
+
+  // 3. Key to screen on a 20,000-line article.
+  const latency = await keyLatency(longArticleLibrary(), [
+    ['j', 'j'],
+    ['PgDn', '\x1b[6~'],
+    ['G', 'G', 'g'],
+    ['Tab', '\t'],
+    ['Enter', '\r', '\x1b[D'],
+  ], quick ? 10 : 30);
+  for (const [name, values] of Object.entries(latency)) {
+    if (values.length === 0) continue;
+    row(`key ${name} → screen, 20,000 lines`, median(values), 'ms', `p95 ${percentile(values, 95).toFixed(1)} ms`, 'target p95 ≤ 33 ms');
+  }
+
+  // 4. Peak memory (VmHWM at first frame).
+  row('peak memory, bundled articles/', Math.max(...bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
+  row(`peak memory, ${quick ? '2k' : '10k'} library`, Math.max(...warm.map((r) => r.peakKb), ...cold.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 300 MB');
+
+  printTable();
+  rmSync(stateDir, { recursive: true, force: true });
+  rmSync(warmCache, { recursive: true, force: true });
+}
+
+function printTable() {
+  const lines = ['| measure | median | vs peer | note |', '|---|---:|---|---|'];
+  for (const { what, value, unit, peer, note } of rows) {
+    lines.push(`| ${what} | ${Number.isNaN(value) ? '—' : `${value.toFixed(unit === 'MB' ? 0 : 1)} ${unit}`} | ${peer} | ${note} |`);
+  }
+  console.log(`\nbroadsheet bench, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${runs} runs each\n`);
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 1;
+});
