@@ -1,0 +1,56 @@
+// The commands the reader understands, and the contexts keys are read in. The key table
+// (src/ui/keys.ts) binds keys to these; the navigation reducer carries them out.
+
+/** Where a key is read: a screen, or a prompt/overlay that takes the keys while it is open. */
+export type Context = 'list' | 'article' | 'filter' | 'number' | 'help';
+
+export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'number', 'help'];
+
+export const COMMANDS = [
+  // article: moving
+  'lineDown',
+  'lineUp',
+  'pageDown',
+  'pageUp',
+  'halfDown',
+  'halfUp',
+  'top',
+  'bottom',
+  // list
+  'listDown',
+  'listUp',
+  'listPageDown',
+  'listPageUp',
+  'listTop',
+  'listBottom',
+  'openSelected',
+  'openFilter',
+  'clearFilter',
+  // links
+  'nextLink',
+  'previousLink',
+  'followLink',
+  'followNumber',
+  'nextArticle',
+  'previousArticle',
+  // history
+  'back',
+  'forward',
+  // screens
+  'toList',
+  'help',
+  'closeHelp',
+  'helpDown',
+  'helpUp',
+  'quitFromList',
+  'quit',
+  // prompts
+  'promptType',
+  'promptDelete',
+  'promptAccept',
+  'promptCancel',
+  'promptSelectDown',
+  'promptSelectUp',
+] as const;
+
+export type Command = (typeof COMMANDS)[number];

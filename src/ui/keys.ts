@@ -1,0 +1,279 @@
+// The one key table of the reader (SPEC §3). Input handling reads it to turn a key press into
+// a command, and help (the `?` overlay and the README's key list) is generated from it, so a
+// key cannot be listed without doing something, nor do something without being listed.
+// Bindings are data, in the manner of glow's keymap and Gemini CLI's keyBindings.
+
+import { CONTEXTS, type Command, type Context } from '../navigation/commands.js';
+
+export { CONTEXTS, type Command, type Context };
+
+export const CONTEXT_TITLES: Record<Context, string> = {
+  list: 'List',
+  article: 'Article',
+  filter: 'Filter prompt',
+  number: 'Link-number prompt',
+  help: 'Help',
+};
+
+export type Category = 'Moving' | 'Links' | 'History' | 'Prompts' | 'Screens';
+
+export const CATEGORIES: readonly Category[] = ['Moving', 'Links', 'History', 'Screens', 'Prompts'];
+
+/** A named key, or one printable character (`j`, `G`, `?`, `1`), or `text`: any printable input. */
+export type KeyName =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace'
+  | 'space'
+  | 'text'
+  | (string & {});
+
+export interface KeySpec {
+  key: KeyName;
+  shift?: boolean;
+  ctrl?: boolean;
+}
+
+export interface KeyBinding {
+  command: Command;
+  keys: KeySpec[];
+  description: string;
+  category: Category;
+  contexts: Context[];
+}
+
+const k = (key: KeyName, mods: Omit<KeySpec, 'key'> = {}): KeySpec => ({ key, ...mods });
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((d) => k(d));
+
+export const KEY_TABLE: readonly KeyBinding[] = [
+  // Article: moving
+  { command: 'lineDown', keys: [k('down'), k('j')], description: 'Scroll down a line', category: 'Moving', contexts: ['article'] },
+  { command: 'lineUp', keys: [k('up'), k('k')], description: 'Scroll up a line', category: 'Moving', contexts: ['article'] },
+  { command: 'pageDown', keys: [k('space'), k('pageDown')], description: 'Scroll down a page', category: 'Moving', contexts: ['article'] },
+  { command: 'pageUp', keys: [k('b'), k('pageUp')], description: 'Scroll up a page', category: 'Moving', contexts: ['article'] },
+  { command: 'halfDown', keys: [k('d')], description: 'Scroll down half a page', category: 'Moving', contexts: ['article'] },
+  { command: 'halfUp', keys: [k('u')], description: 'Scroll up half a page', category: 'Moving', contexts: ['article'] },
+  { command: 'top', keys: [k('g'), k('home')], description: 'Go to the top', category: 'Moving', contexts: ['article'] },
+  { command: 'bottom', keys: [k('G'), k('end')], description: 'Go to the bottom', category: 'Moving', contexts: ['article'] },
+  // List: moving
+  { command: 'listDown', keys: [k('down'), k('j')], description: 'Select the next article', category: 'Moving', contexts: ['list'] },
+  { command: 'listUp', keys: [k('up'), k('k')], description: 'Select the previous article', category: 'Moving', contexts: ['list'] },
+  { command: 'listPageDown', keys: [k('pageDown')], description: 'Down a page of articles', category: 'Moving', contexts: ['list'] },
+  { command: 'listPageUp', keys: [k('pageUp')], description: 'Up a page of articles', category: 'Moving', contexts: ['list'] },
+  { command: 'listTop', keys: [k('g'), k('home')], description: 'Select the first article', category: 'Moving', contexts: ['list'] },
+  { command: 'listBottom', keys: [k('G'), k('end')], description: 'Select the last article', category: 'Moving', contexts: ['list'] },
+  { command: 'openSelected', keys: [k('return'), k('right')], description: 'Open the selected article', category: 'Screens', contexts: ['list'] },
+  { command: 'openFilter', keys: [k('/')], description: 'Filter the list by title, section or text', category: 'Prompts', contexts: ['list'] },
+  { command: 'clearFilter', keys: [k('escape')], description: 'Clear the filter (Esc never quits)', category: 'Prompts', contexts: ['list'] },
+  // Links
+  { command: 'nextLink', keys: [k('tab')], description: 'Focus the next link (with none focused: the first in view)', category: 'Links', contexts: ['article'] },
+  { command: 'previousLink', keys: [k('tab', { shift: true })], description: 'Focus the previous link', category: 'Links', contexts: ['article'] },
+  { command: 'followLink', keys: [k('return')], description: 'Follow the focused link', category: 'Links', contexts: ['article'] },
+  {
+    command: 'followNumber',
+    keys: DIGITS,
+    description: 'Follow related-reading link N; with more than nine, digits build the number (Enter or a pause follows)',
+    category: 'Links',
+    contexts: ['article'],
+  },
+  { command: 'nextArticle', keys: [k(']')], description: "Next article in this article's chain", category: 'Links', contexts: ['article'] },
+  { command: 'previousArticle', keys: [k('[')], description: "Previous article in this article's chain", category: 'Links', contexts: ['article'] },
+  // History
+  { command: 'back', keys: [k('left'), k('h'), k('backspace')], description: 'Back in history', category: 'History', contexts: ['article'] },
+  { command: 'forward', keys: [k('right'), k('l')], description: 'Forward in history', category: 'History', contexts: ['article'] },
+  // Screens
+  { command: 'toList', keys: [k('q'), k('escape')], description: 'Up to the list (history is kept)', category: 'Screens', contexts: ['article'] },
+  { command: 'help', keys: [k('?')], description: 'Show this help', category: 'Screens', contexts: ['list', 'article'] },
+  { command: 'closeHelp', keys: [k('q'), k('escape'), k('?')], description: 'Close help', category: 'Screens', contexts: ['help'] },
+  { command: 'helpDown', keys: [k('down'), k('j'), k('space'), k('pageDown')], description: 'Scroll help down', category: 'Moving', contexts: ['help'] },
+  { command: 'helpUp', keys: [k('up'), k('k'), k('b'), k('pageUp')], description: 'Scroll help up', category: 'Moving', contexts: ['help'] },
+  { command: 'quitFromList', keys: [k('q')], description: 'Quit', category: 'Screens', contexts: ['list'] },
+  {
+    command: 'quit',
+    keys: [k('Q'), k('c', { ctrl: true })],
+    description: 'Quit from anywhere',
+    category: 'Screens',
+    contexts: ['list', 'article', 'help'],
+  },
+  // Prompts (filter and link number): printable keys and Backspace edit, Enter and Esc act.
+  { command: 'promptType', keys: [k('text')], description: 'Type into the prompt', category: 'Prompts', contexts: ['filter', 'number'] },
+  { command: 'promptDelete', keys: [k('backspace')], description: 'Delete the last character', category: 'Prompts', contexts: ['filter', 'number'] },
+  {
+    command: 'promptAccept',
+    keys: [k('return')],
+    description: 'Filter: open the highlighted article; number: follow that link',
+    category: 'Prompts',
+    contexts: ['filter', 'number'],
+  },
+  {
+    command: 'promptCancel',
+    keys: [k('escape')],
+    description: 'Filter: clear it and close the prompt; number: forget it',
+    category: 'Prompts',
+    contexts: ['filter', 'number'],
+  },
+  { command: 'promptSelectDown', keys: [k('down')], description: 'Highlight the next match', category: 'Prompts', contexts: ['filter'] },
+  { command: 'promptSelectUp', keys: [k('up')], description: 'Highlight the previous match', category: 'Prompts', contexts: ['filter'] },
+  // Ctrl-C quits inside prompts too (SPEC §3: only Enter, Esc and Ctrl-C act there).
+];
+
+/** Ctrl-C is bound to `quit` everywhere, prompts included; kept apart so prompts stay listed as SPEC words them. */
+export const PROMPT_QUIT: KeySpec = k('c', { ctrl: true });
+
+/** A key press, normalised from Ink's `(input, key)` pair. */
+export interface KeyPress {
+  /** A KeyName, a single character, or `text` with the typed characters in `text`. */
+  key: string;
+  shift: boolean;
+  ctrl: boolean;
+  /** The printable characters typed (for `text`, or a single character key). */
+  text: string;
+}
+
+/** The part of Ink's Key this module reads (kept structural, so tests need not import Ink). */
+export interface InkKeyLike {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home: boolean;
+  end: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  meta: boolean;
+}
+
+/** Ink 6 reports `\x7f` (what most terminals send for Backspace) as `delete` and `\b` as `backspace`: both are Backspace. */
+export function keyPressFromInk(input: string, key: InkKeyLike): KeyPress {
+  const named = (name: string): KeyPress => ({ key: name, shift: key.shift, ctrl: key.ctrl, text: '' });
+  if (key.upArrow) return named('up');
+  if (key.downArrow) return named('down');
+  if (key.leftArrow) return named('left');
+  if (key.rightArrow) return named('right');
+  if (key.pageDown) return named('pageDown');
+  if (key.pageUp) return named('pageUp');
+  if (key.home) return named('home');
+  if (key.end) return named('end');
+  if (key.return) return named('return');
+  if (key.tab) return named('tab');
+  if (key.backspace || key.delete) return named('backspace');
+  if (key.escape) return named('escape');
+  if (key.ctrl) return { key: input.toLowerCase(), shift: false, ctrl: true, text: '' };
+  if (input === ' ') return { key: 'space', shift: false, ctrl: false, text: ' ' };
+  // Printable characters: shift is implied by the character itself (`G`, `?`).
+  return { key: [...input].length === 1 ? input : 'text', shift: false, ctrl: false, text: input };
+}
+
+function isPrintable(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return text.length > 0 && !/[\u0000-\u001f\u007f-\u009f]/.test(text);
+}
+
+export function specMatches(spec: KeySpec, press: KeyPress): boolean {
+  if (spec.key === 'text') return !press.ctrl && isPrintable(press.text);
+  return spec.key === press.key && Boolean(spec.shift) === press.shift && Boolean(spec.ctrl) === press.ctrl;
+}
+
+/** The command a key press means in a context, or null when the key does nothing there. */
+export function commandFor(context: Context, press: KeyPress): Command | null {
+  if (specMatches(PROMPT_QUIT, press)) return 'quit';
+  let textBinding: Command | null = null;
+  for (const binding of KEY_TABLE) {
+    if (!binding.contexts.includes(context)) continue;
+    for (const spec of binding.keys) {
+      if (spec.key === 'text') {
+        if (specMatches(spec, press)) textBinding = binding.command;
+      } else if (specMatches(spec, press)) {
+        return binding.command;
+      }
+    }
+  }
+  return textBinding;
+}
+
+const NAMED_LABELS: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  backspace: 'Backspace',
+  space: 'Space',
+  text: 'any character',
+};
+
+export function keyLabel(spec: KeySpec): string {
+  const base = NAMED_LABELS[spec.key] ?? (spec.ctrl ? spec.key.toUpperCase() : spec.key);
+  return `${spec.ctrl ? 'Ctrl-' : ''}${spec.shift ? 'Shift-' : ''}${base}`;
+}
+
+export function keysLabel(binding: KeyBinding): string {
+  if (binding.command === 'followNumber') return '1 … 9';
+  return binding.keys.map(keyLabel).join(' ');
+}
+
+/** The bindings that apply in a context, Ctrl-C included in the prompts. */
+export function bindingsFor(context: Context): KeyBinding[] {
+  const bindings = KEY_TABLE.filter((binding) => binding.contexts.includes(context));
+  if (context === 'filter' || context === 'number') {
+    const quit = KEY_TABLE.find((binding) => binding.command === 'quit')!;
+    bindings.push({ ...quit, keys: [PROMPT_QUIT], description: 'Quit' });
+  }
+  return bindings;
+}
+
+/** Help text lines for the `?` overlay: the contexts given, grouped by category. */
+export function helpLines(contexts: readonly Context[]): string[] {
+  const lines: string[] = [];
+  for (const context of contexts) {
+    const bindings = bindingsFor(context);
+    if (lines.length > 0) lines.push('');
+    lines.push(CONTEXT_TITLES[context]);
+    const width = Math.max(...bindings.map((binding) => keysLabel(binding).length));
+    for (const category of CATEGORIES) {
+      for (const binding of bindings.filter((b) => b.category === category)) {
+        lines.push(`  ${keysLabel(binding).padEnd(width)}  ${binding.description}`);
+      }
+    }
+  }
+  return lines;
+}
+
+/** The key table as Markdown, one table per context (the README's key list is generated from it). */
+export function keyTableMarkdown(): string {
+  const out: string[] = [];
+  for (const context of CONTEXTS) {
+    out.push(`### ${CONTEXT_TITLES[context]}`, '', '| keys | action | category |', '|---|---|---|');
+    for (const category of CATEGORIES) {
+      for (const binding of bindingsFor(context).filter((b) => b.category === category)) {
+        const labels = binding.command === 'followNumber' ? ['1 … 9'] : binding.keys.map(keyLabel);
+        const keyText = binding.keys[0].key === 'text' ? 'any character' : labels.map((label) => `\`${label}\``).join(' ');
+        out.push(`| ${keyText.replace(/\|/g, '\\|')} | ${binding.description.replace(/\|/g, '\\|')} | ${category} |`);
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
