@@ -1,0 +1,119 @@
+// Every link in a Markdown body, found with the same lexer (and wikilink extension) the
+// renderer uses, so `linkTargets` keys are exactly the hrefs the renderer will look up.
+import { Marked, type Token } from 'marked';
+import { wikilinkExtension } from './wikilinks.js';
+import { startsWithRelatedOpener } from './relatedOpeners.js';
+
+export interface BodyLink {
+  /** `token.href` for Markdown links, the wikilink's `ref` (with `#Heading`) for wikilinks. */
+  href: string;
+  /** The visible words of the link. */
+  label: string;
+  wikilink: boolean;
+  /** Stands in a paragraph that starts with a related opener. */
+  inRelated: boolean;
+}
+
+export interface BodyScan {
+  links: BodyLink[];
+  /** The body's text as read (link labels, code, no markup), for word counts. */
+  plainText: string;
+}
+
+let lexerMarked: Marked | null = null;
+function marked(): Marked {
+  lexerMarked ??= new Marked({ gfm: true }).use({ extensions: [wikilinkExtension] });
+  return lexerMarked;
+}
+
+/** Lex a body the way the renderer does. */
+export function lexBody(body: string): Token[] {
+  return marked().lexer(body);
+}
+
+type AnyToken = Token & {
+  tokens?: Token[];
+  items?: Token[];
+  header?: { tokens: Token[] }[];
+  rows?: { tokens: Token[] }[][];
+  text?: string;
+  href?: string;
+  ref?: string;
+  label?: string;
+};
+
+/** Child token lists of a token, in reading order (inline tokens, list items, table cells). */
+function children(t: AnyToken): Token[][] {
+  const out: Token[][] = [];
+  if (t.type === 'table') {
+    for (const cell of t.header ?? []) out.push(cell.tokens);
+    for (const row of t.rows ?? []) for (const cell of row) out.push(cell.tokens);
+    return out;
+  }
+  if (t.type === 'list') {
+    if (t.items) out.push(t.items);
+    return out;
+  }
+  if (t.tokens) out.push(t.tokens);
+  return out;
+}
+
+/** The visible text of tokens, with markup gone. */
+export function plainTextOf(tokens: Token[]): string {
+  let s = '';
+  for (const tok of tokens) {
+    const t = tok as AnyToken;
+    switch (t.type) {
+      case 'image':
+      case 'space':
+      case 'hr':
+      case 'def':
+        continue;
+      case 'wikilink':
+        s += t.label ?? '';
+        continue;
+      case 'br':
+        s += '\n';
+        continue;
+      case 'html':
+        s += ' ';
+        continue;
+    }
+    const kids = children(t);
+    if (kids.length > 0) for (const k of kids) s += plainTextOf(k) + (t.type === 'table' ? ' ' : '');
+    else if (typeof t.text === 'string') s += t.text;
+    if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote') s += '\n';
+  }
+  return s;
+}
+
+export function scanBody(body: string): BodyScan {
+  const tokens = lexBody(body);
+  const links: BodyLink[] = [];
+  const visit = (list: Token[], inRelated: boolean) => {
+    for (const tok of list) {
+      const t = tok as AnyToken;
+      if (t.type === 'image') continue; // images are never followed
+      if (t.type === 'link' && typeof t.href === 'string') {
+        links.push({ href: t.href, label: plainTextOf(t.tokens ?? []).trim(), wikilink: false, inRelated });
+        // A link inside a link's label is not a link; nothing to walk.
+        continue;
+      }
+      if (t.type === 'wikilink' && typeof t.ref === 'string') {
+        links.push({ href: t.ref, label: t.label ?? t.ref, wikilink: true, inRelated });
+        continue;
+      }
+      // A paragraph (or a tight list item's text) that opens with `Read:` & co.
+      const related =
+        inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && startsWithRelatedOpener(plainTextOf(t.tokens)));
+      for (const k of children(t)) visit(k, related);
+    }
+  };
+  visit(tokens, false);
+  return { links, plainText: plainTextOf(tokens) };
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu);
+  return m ? m.length : 0;
+}

@@ -1,0 +1,186 @@
+// YAML front matter (SPEC §1a), read with gray-matter and the `yaml` package.
+// Never throws: broken YAML or a field of the wrong type becomes a one-line message,
+// and whatever could be read is kept.
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import type { RefSpec } from './refSpec.js';
+
+export interface FrontMatter {
+  title?: string;
+  section?: string[];
+  date?: string;
+  author?: string;
+  summary?: string;
+  source?: string;
+  related: RefSpec[];
+  previous?: RefSpec;
+  next?: RefSpec;
+}
+
+export interface FrontMatterResult {
+  data: FrontMatter;
+  /** The text after the front matter (the whole text when there is none). */
+  body: string;
+  /** One-line messages, without the file name. */
+  errors: string[];
+}
+
+const refuse = () => {
+  throw new Error('only YAML front matter is read');
+};
+
+const MATTER_OPTIONS = {
+  engines: {
+    yaml: (s: string) => YAML.parse(s, { logLevel: 'error', maxAliasCount: 100 }) as object,
+    // gray-matter would eval `---js` front matter; never run code from a file.
+    js: refuse,
+    javascript: refuse,
+    coffee: refuse,
+    coffeescript: refuse,
+  },
+};
+
+// Used when gray-matter gives up, so the body still shows without the broken block.
+const BLOCK = /^---[^\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+function oneLine(s: string): string {
+  return s.split('\n')[0].trim().slice(0, 200);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A date in front matter → ISO `YYYY-MM-DD`, keeping a time when one is given; null when not a date. */
+export function normalizeDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, frac, zone] = m;
+    if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return null;
+    let out = `${y}-${pad(+mo)}-${pad(+d)}`;
+    if (h !== undefined) {
+      if (+h > 23 || +mi > 59 || (sec !== undefined && +sec > 60)) return null;
+      out += `T${pad(+h)}:${mi}${sec !== undefined ? `:${sec}${frac ?? ''}` : ''}`;
+      if (zone) out += zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    }
+    return out;
+  }
+  // Other spellings a person writes ("2 April 2025", "April 2, 2025"): keep the day only.
+  if (!/\d/.test(s) || !/[a-z]/i.test(s)) return null;
+  const t = new Date(s);
+  if (Number.isNaN(t.getTime())) return null;
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+}
+
+/** `[World, Transport]`, "World / Transport", "World > Transport", "World › Transport". */
+export function parseSection(value: unknown): string[] | null {
+  if (typeof value === 'string') {
+    return value
+      .split(/\s*(?:\/|>|›|»)\s*/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    return value.map((v) => String(v).trim()).filter(Boolean);
+  }
+  return null;
+}
+
+/** A REF string, or `{title}`, `{id}`, `{path}`; null when it is none of those. */
+export function parseRefSpec(value: unknown): RefSpec | null {
+  if (typeof value === 'string' && value.trim() !== '') return { ref: value.trim(), by: 'any' };
+  if (typeof value === 'number') return { ref: String(value), by: 'any' };
+  if (isPlainObject(value)) {
+    const label = typeof value.label === 'string' ? value.label : undefined;
+    for (const by of ['id', 'path', 'title'] as const) {
+      const v = value[by];
+      if (typeof v === 'string' && v.trim() !== '') {
+        const title = typeof value.title === 'string' ? value.title.trim() : undefined;
+        return { ref: v.trim(), by, label: label ?? title };
+      }
+    }
+  }
+  return null;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'empty';
+  if (isPlainObject(v)) return 'a mapping';
+  return JSON.stringify(v) ?? String(v);
+}
+
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const errors: string[] = [];
+  const data: FrontMatter = { related: [] };
+  if (!text.startsWith('---')) return { data, body: text, errors };
+
+  let raw: unknown;
+  let body = text;
+  try {
+    const parsed = matter(text, MATTER_OPTIONS);
+    raw = parsed.data;
+    body = parsed.content;
+  } catch (err) {
+    errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+    const m = BLOCK.exec(text);
+    if (m) body = text.slice(m[0].length);
+    return { data, body: body.replace(/^\n/, ''), errors };
+  }
+  body = body.replace(/^\n/, '');
+  if (raw === null || raw === undefined) return { data, body, errors };
+  if (!isPlainObject(raw)) {
+    errors.push(`front matter is ${describe(raw)}, not a mapping of fields`);
+    return { data, body, errors };
+  }
+
+  const str = (key: string): string | undefined => {
+    const v = raw[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v.trim() || undefined;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    errors.push(`${key} should be text, not ${describe(v)}`);
+    return undefined;
+  };
+
+  data.title = str('title');
+  data.author = str('author');
+  data.summary = str('summary');
+  data.source = str('source');
+
+  if (raw.section !== undefined && raw.section !== null) {
+    const section = parseSection(raw.section);
+    if (section) data.section = section;
+    else errors.push(`section should be a list or "A / B", not ${describe(raw.section)}`);
+  }
+  if (raw.date !== undefined && raw.date !== null && raw.date !== '') {
+    const date = normalizeDate(raw.date);
+    if (date) data.date = date;
+    else errors.push(`date ${describe(raw.date)} is not a date`);
+  }
+  if (raw.related !== undefined && raw.related !== null) {
+    const list = Array.isArray(raw.related) ? raw.related : [raw.related];
+    for (const item of list) {
+      const spec = parseRefSpec(item);
+      if (spec) data.related.push(spec);
+      else errors.push(`related entry ${describe(item)} is not a REF or {title}, {id}, {path}`);
+    }
+  }
+  for (const key of ['previous', 'next'] as const) {
+    const v = raw[key];
+    if (v === undefined || v === null || v === '') continue;
+    const spec = parseRefSpec(v);
+    if (spec) data[key] = spec;
+    else errors.push(`${key} should be a REF or {title}, {id}, {path}, not ${describe(v)}`);
+  }
+  return { data, body, errors };
+}

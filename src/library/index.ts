@@ -1,0 +1,21 @@
+// The library layer's public API: files → Article[] and the link graph. No terminal code.
+export type * from './types.js';
+export { loadLibrary, type LoadOptions } from './loadLibrary.js';
+export { LibraryPathError, scanLibrary, ARTICLE_EXTENSIONS, type ScannedFile, type ScanResult } from './scanLibrary.js';
+export { assignIds, type IdentifiedFile } from './articleIds.js';
+export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';
+export { parseFrontMatter, parseSection, parseRefSpec, normalizeDate, type FrontMatter, type FrontMatterResult } from './frontMatter.js';
+export { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
+export { RELATED_OPENERS, startsWithRelatedOpener, matchRelatedOpener } from './relatedOpeners.js';
+export { wikilinkExtension, matchWikilink, type WikilinkToken } from './wikilinks.js';
+export { scanBody, lexBody, plainTextOf, countWords, type BodyLink, type BodyScan } from './bodyLinks.js';
+export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
+export { parseRawPage, type RawPage, type RawRelated } from './parseRawPage.js';
+export { parseTextArticle } from './parseTextArticle.js';
+export { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
+export { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
+export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefContext, type RefIndex, type ResolveOptions } from './resolveRef.js';
+export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';
+export { readArticleFile, fileTitle } from './readArticleFile.js';
+export type { ParsedArticle } from './parsedArticle.js';
+export type { RefSpec, RefMode } from './refSpec.js';

@@ -1,0 +1,137 @@
+// Links between articles: body links, related reading (numbered), previous/next,
+// backlinks, and the problems unresolved links make (SPEC §1a).
+import type { Article, ArticleLink, LinkTarget, Problem, RelatedLink } from './types.js';
+import type { ParsedArticle } from './parsedArticle.js';
+import type { RefSpec } from './refSpec.js';
+import { resolveRef, normalizeUrl, type RefContext, type RefIndex } from './resolveRef.js';
+import { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
+import { scanBody, countWords } from './bodyLinks.js';
+
+/** The identity of a link's target: one related number per key. */
+export function targetKey(target: LinkTarget): string {
+  switch (target.kind) {
+    case 'article':
+      return `article:${target.id}`;
+    case 'external':
+      return `url:${normalizeUrl(target.url)}`;
+    case 'unresolved':
+      return `title:${normalizeTitle(target.title) || target.ref}`;
+  }
+}
+
+type Role = 'link' | 'related link' | 'previous link' | 'next link';
+
+function problemFor(path: string, id: string, role: Role, target: LinkTarget): Problem | null {
+  if (target.kind !== 'unresolved') return null;
+  const name = target.title || target.ref;
+  switch (target.reason) {
+    case 'missing':
+      return { id, kind: 'unresolved', message: `${path}: ${role} "${name}" not found in library`, target: target.ref };
+    case 'ambiguous':
+      return {
+        id,
+        kind: 'ambiguous',
+        message: `${path}: ${role} "${name}" is ambiguous: it matches ${(target.candidates ?? []).join(', ')}`,
+        target: target.ref,
+      };
+    case 'outside-root':
+      return { id, kind: 'outside-root', message: `${path}: ${role} "${target.ref}" leaves the library root`, target: target.ref };
+  }
+}
+
+export interface LinkInput {
+  context: RefContext;
+  /** Path relative to the root, for messages. */
+  path: string;
+  parsed: ParsedArticle;
+}
+
+export interface ResolvedLinks {
+  linkTargets: Map<string, LinkTarget>;
+  related: RelatedLink[];
+  previous: ArticleLink | null;
+  next: ArticleLink | null;
+  words: number;
+  problems: Problem[];
+}
+
+/** Resolve every link of one article against the library. */
+export function resolveArticleLinks(input: LinkInput, index: RefIndex): ResolvedLinks {
+  const { context, parsed, path } = input;
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const report = (role: Role, target: LinkTarget) => {
+    const p = problemFor(path, context.id, role, target);
+    if (!p) return;
+    const key = `${p.kind}\0${p.target}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(p);
+  };
+  const titleOf = (target: LinkTarget, label: string): string => {
+    if (target.kind === 'article') return index.byId.get(target.id)?.title ?? label;
+    if (target.kind === 'unresolved') return target.title;
+    return label || target.url;
+  };
+
+  const scan = scanBody(parsed.body);
+  const linkTargets = new Map<string, LinkTarget>();
+  const related: RelatedLink[] = [];
+  const numbered = new Set<string>();
+  const addRelated = (target: LinkTarget, label: string, inBody: boolean) => {
+    const key = targetKey(target);
+    if (numbered.has(key)) return;
+    numbered.add(key);
+    related.push({ title: titleOf(target, label), target, inBody });
+  };
+
+  for (const link of scan.links) {
+    const label = stripEnclosingQuotes(link.label);
+    let target = linkTargets.get(link.href);
+    if (!target) {
+      const byTitle = link.inRelated && parsed.titleHrefs.has(link.href);
+      // A label that only repeats the REF says nothing more than the REF.
+      const useLabel = label && label !== link.href ? label : undefined;
+      target = resolveRef(link.href, context, index, { by: byTitle ? 'title' : 'any', label: useLabel });
+      linkTargets.set(link.href, target);
+    }
+    report(link.inRelated ? 'related link' : 'link', target);
+    if (link.inRelated) addRelated(target, label, true);
+  }
+
+  const resolveSpec = (spec: RefSpec): LinkTarget => resolveRef(spec.ref, context, index, { by: spec.by, label: spec.label });
+  for (const spec of parsed.related) {
+    const target = resolveSpec(spec);
+    report('related link', target);
+    addRelated(target, spec.label ?? spec.ref, false);
+  }
+  const chain = (spec: RefSpec | null, role: Role): ArticleLink | null => {
+    if (!spec) return null;
+    const target = resolveSpec(spec);
+    report(role, target);
+    return { title: titleOf(target, spec.label ?? spec.ref), target };
+  };
+  const previous = chain(parsed.previous, 'previous link');
+  const next = chain(parsed.next, 'next link');
+  return { linkTargets, related, previous, next, words: countWords(scan.plainText), problems };
+}
+
+/** Ids of the articles linking to each article (body, related, previous, next), sorted; no self links. */
+export function computeBacklinks(articles: Article[]): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  const add = (from: string, target: LinkTarget | undefined) => {
+    if (!target || target.kind !== 'article' || target.id === from) return;
+    let s = sets.get(target.id);
+    if (!s) sets.set(target.id, (s = new Set()));
+    s.add(from);
+  };
+  for (const a of articles) {
+    for (const t of a.linkTargets.values()) add(a.id, t);
+    for (const r of a.related) add(a.id, r.target);
+    add(a.id, a.previous?.target);
+    add(a.id, a.next?.target);
+  }
+  const out = new Map<string, string[]>();
+  for (const [id, s] of sets) out.set(id, [...s].sort());
+  return out;
+}

@@ -1,0 +1,40 @@
+// Saved web pages (SPEC §1c). A seam for now: the title from <title> and a short note as
+// the body. Readable-content extraction (linkedom + readability + turndown) goes here later.
+import type { ParsedArticle } from './parsedArticle.js';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** The charset an HTML page declares in its first bytes, if any. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+}
+
+export function parseHtmlPage(html: string, fileTitle: string): ParsedArticle {
+  const raw = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
+  const title = raw ? decodeEntities(raw.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() : '';
+  return {
+    title: title || fileTitle,
+    section: [],
+    date: null,
+    author: null,
+    summary: null,
+    source: null,
+    body: 'This saved web page is not read yet: broadsheet shows only its title for now.\n',
+    related: [],
+    previous: null,
+    next: null,
+    titleHrefs: new Set(),
+    problems: [],
+  };
+}

@@ -1,0 +1,109 @@
+// Raw saved news pages (`*.txt`, SPEC §1b): text copied from a page, turned into Markdown
+// that shows as typed, with the title, section, headings, related links and the
+// previous/next chain read from its shape.
+import { matchRelatedOpener } from './relatedOpeners.js';
+import { stripEnclosingQuotes } from './normalizeTitle.js';
+import { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
+
+export interface RawRelated {
+  /** The title as written (curly quotes kept): the link's label. */
+  label: string;
+  /** The title to resolve by: enclosing quotes stripped. Also the link's href. */
+  title: string;
+}
+
+export interface RawPage {
+  title: string;
+  section: string[];
+  /** Markdown: text escaped, headings as `## `, related paragraphs as `Read: [label](<title>)`. */
+  body: string;
+  headings: string[];
+  /** In body order. */
+  related: RawRelated[];
+  previous: string | null;
+  next: string | null;
+}
+
+const PREVIOUS = 'Previous article';
+const NEXT = 'Next article';
+// What a heading line does not end with: sentence punctuation or a closing quote.
+const NOT_HEADING_END = /[.!?:;…"'”’»›」』)]$/u;
+const SPACES = /[\s\u00a0]+/gu;
+
+function collapse(s: string): string {
+  return s.replace(SPACES, ' ').trim();
+}
+
+/** Parse a raw page's text (already decoded, LF line ends). `fallbackTitle` is used for an empty page. */
+export function parseRawPage(text: string, fallbackTitle = ''): RawPage {
+  const lines = text.split('\n');
+  let previous: string | null = null;
+  let next: string | null = null;
+  let end = lines.length;
+  lines.forEach((line, i) => {
+    const t = line.replace(/^[\s\u00a0]+/u, '');
+    const kind = t.startsWith(PREVIOUS) ? 'previous' : t.startsWith(NEXT) ? 'next' : null;
+    if (!kind) return;
+    end = Math.min(end, i);
+    const rest = collapse(t.slice(kind === 'previous' ? PREVIOUS.length : NEXT.length));
+    if (kind === 'previous' && previous === null && rest) previous = rest;
+    if (kind === 'next' && next === null && rest) next = rest;
+  });
+
+  let i = 0;
+  while (i < end && collapse(lines[i]) === '') i++;
+  const first = i < end ? collapse(lines[i]) : '';
+  let title = first || fallbackTitle;
+  let section: string[] = [];
+  i++;
+  // Rule 1: when the title is repeated on its own line below, line 1 is breadcrumb + title.
+  let j = i;
+  while (j < end && collapse(lines[j]) === '') j++;
+  if (first && j < end) {
+    const repeated = collapse(lines[j]);
+    if (repeated && first.endsWith(repeated) && (first === repeated || /\s$/.test(first.slice(0, first.length - repeated.length)))) {
+      title = repeated;
+      section = first.slice(0, first.length - repeated.length).split(' ').filter(Boolean);
+      if (section[0]?.toLowerCase() === 'home') section.shift();
+      i = j + 1;
+    }
+  }
+
+  // Paragraphs: runs of non-blank lines.
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (let k = i; k < end; k++) {
+    if (collapse(lines[k]) === '') {
+      if (current.length) paragraphs.push(current);
+      current = [];
+    } else current.push(lines[k].replace(/[ \t]+$/, ''));
+  }
+  if (current.length) paragraphs.push(current);
+
+  const out: string[] = [];
+  const headings: string[] = [];
+  const related: RawRelated[] = [];
+  for (const para of paragraphs) {
+    const joined = collapse(para.join(' '));
+    const opener = matchRelatedOpener(para.join(' ').replace(/^[\s]+/u, ''));
+    if (opener) {
+      const label = collapse(para.join(' ').replace(/^\s+/u, '').slice(opener.length));
+      if (label) {
+        const t = stripEnclosingQuotes(label);
+        related.push({ label, title: t });
+        // Keep the opener and its spacing as written; the title becomes the link.
+        const sep = para.join(' ').replace(/^\s+/u, '').slice(opener.length).match(/^[\s\u00a0]*/u)?.[0] ?? ' ';
+        out.push(`${escapeMarkdownLine(collapse(opener))}${sep || ' '}[${escapeMarkdownLine(label)}](${markdownDestination(t)})`);
+        continue;
+      }
+    }
+    if (para.length === 1 && [...joined].length <= 60 && !NOT_HEADING_END.test(joined)) {
+      headings.push(joined);
+      out.push(`## ${escapeMarkdownLine(joined)}`);
+      continue;
+    }
+    // Line breaks inside a paragraph were typed: keep them as hard breaks.
+    out.push(para.map(escapeMarkdownLine).join('\\\n'));
+  }
+  return { title, section, body: out.join('\n\n') + (out.length ? '\n' : ''), headings, related, previous, next };
+}

@@ -1,0 +1,22 @@
+// What each format's parser gives the loader, before links are resolved.
+import type { ProblemKind } from './types.js';
+import type { RefSpec } from './refSpec.js';
+
+export interface ParsedArticle {
+  title: string;
+  section: string[];
+  date: string | null;
+  author: string | null;
+  summary: string | null;
+  source: string | null;
+  /** Markdown. */
+  body: string;
+  /** Front matter `related` (body related links are found by scanning the body). */
+  related: RefSpec[];
+  previous: RefSpec | null;
+  next: RefSpec | null;
+  /** Body hrefs that resolve by title only (a raw page's related links). */
+  titleHrefs: Set<string>;
+  /** Problems, messages without the file name in front. */
+  problems: { kind: ProblemKind; message: string; target?: string }[];
+}
