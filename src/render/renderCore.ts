@@ -1,0 +1,740 @@
+// The article renderer: Markdown tokens (marked's lexer, with the library's wikilink
+// extension) laid out into lines at a width by our own block layout. marked-terminal is
+// not used: every block it renders breaks a promise (lists/tables/code/HTML overflow,
+// paragraphs wrap by UTF-16 length so CJK overflows, links may emit OSC 8, hr reads
+// process.stdout.columns, `:emoji:` rewriting), and importing it loads highlight.js.
+//
+// Built from its dependencies (createRenderer) so tests can run it before the library
+// modules exist; renderArticle.ts wires in the real ones.
+import { Marked, type MarkedExtension, type TokenizerAndRendererExtension } from 'marked';
+import type { Article, LinkTarget } from '../library/types.js';
+import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink, RenderOptions } from './types.js';
+import { sanitizeLine, sanitizeText, expandTabs } from './sanitizeText.js';
+import { decodeEntities } from './entities.js';
+import { cellWidth } from './textWidth.js';
+import {
+  BOLD, DIM, ITALIC, UNDERLINE, STRIKE, BLUE, CYAN, GREEN, MAGENTA, YELLOW,
+  type Atom, type Frag, type Line,
+  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, mergeStyle, prefixLines, sgr, wrapAtoms,
+} from './layout.js';
+
+export interface RenderDeps {
+  wikilinkExtension: TokenizerAndRendererExtension;
+  startsWithRelatedOpener(text: string): boolean;
+  targetKey(target: LinkTarget): string;
+}
+
+// marked's tokens, read loosely: we only look at fields we know and check them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Tok = { type: string; [key: string]: any };
+
+interface LinkInfo {
+  label: string;
+  target: LinkTarget;
+  role: RenderedLink['role'];
+  number?: number;
+}
+
+interface Ctx {
+  article: Article;
+  deps: RenderDeps;
+  links: LinkInfo[];
+  relatedNumbers: Map<string, number>;
+  /** Inside a paragraph that starts with a related opener. */
+  inRelated: boolean;
+  listDepth: number;
+  depth: number;
+}
+
+// ---- styles (choices in one place) ----
+export const STYLE = {
+  title: BOLD,
+  meta: DIM,
+  h1: BOLD | UNDERLINE | MAGENTA,
+  h2: BOLD | CYAN,
+  h3: BOLD | GREEN,
+  h4: BOLD,
+  rule: DIM,
+  strong: BOLD,
+  em: ITALIC,
+  del: STRIKE | DIM,
+  code: YELLOW,
+  codeMarker: DIM,
+  quoteBar: DIM,
+  html: DIM,
+  image: DIM,
+  listMarker: CYAN,
+  linkArticle: CYAN | UNDERLINE,
+  linkExternal: BLUE | UNDERLINE,
+  linkUnresolved: DIM,
+  urlSuffix: DIM,
+  unresolvedSuffix: DIM,
+  relatedNumber: BOLD | MAGENTA,
+} as const;
+
+const MAX_DEPTH = 64;
+
+function linkStyle(t: LinkTarget): number {
+  if (t.kind === 'article') return STYLE.linkArticle;
+  if (t.kind === 'external') return STYLE.linkExternal;
+  return STYLE.linkUnresolved;
+}
+
+const clean = (s: unknown): string => sanitizeText(decodeEntities(String(s ?? '')));
+const cleanLine = (s: unknown): string => sanitizeLine(decodeEntities(String(s ?? '')));
+
+// ---- plain text of inline tokens (headings, related-opener test) ----
+function plainInline(tokens: Tok[] | undefined): string {
+  if (!tokens) return '';
+  let s = '';
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+        s += t.tokens ? plainInline(t.tokens) : clean(t.text);
+        break;
+      case 'escape':
+      case 'codespan':
+        s += sanitizeText(String(t.text ?? ''));
+        break;
+      case 'image':
+        s += clean(t.text);
+        break;
+      case 'wikilink':
+        s += sanitizeText(String(t.label ?? ''));
+        break;
+      case 'br':
+        s += ' ';
+        break;
+      case 'html':
+      case 'tag':
+        break;
+      default:
+        if (Array.isArray(t.tokens)) s += plainInline(t.tokens);
+        else if (typeof t.text === 'string') s += clean(t.text);
+    }
+  }
+  return s;
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+// ---- GitHub-style slugs ----
+function slugBase(text: string): string {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+// ---- links ----
+function isExternalHref(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href);
+}
+
+function resolveHref(href: string, label: string, ctx: Ctx): LinkTarget {
+  const found = ctx.article.linkTargets.get(href);
+  if (found) return found;
+  if (isExternalHref(href)) return { kind: 'external', url: cleanLine(href) };
+  if (href.startsWith('#') && href.length > 1) {
+    return { kind: 'article', id: ctx.article.id, heading: cleanLine(href.slice(1)) };
+  }
+  return { kind: 'unresolved', ref: cleanLine(href), title: label || cleanLine(href), reason: 'missing' };
+}
+
+function sameAsLabel(url: string, label: string): boolean {
+  const norm = (s: string) =>
+    s.trim().toLowerCase().replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return norm(url) === norm(label);
+}
+
+function addLink(ctx: Ctx, info: LinkInfo): number {
+  ctx.links.push(info);
+  return ctx.links.length - 1;
+}
+
+function atomsLabel(atoms: Atom[], from: number): string {
+  let s = '';
+  for (let i = from; i < atoms.length; i++) {
+    const a = atoms[i];
+    s += isBreak(a) ? ' ' : a.text;
+  }
+  return collapse(s);
+}
+
+/** The suffixes after a link's label: external URL, "not in library" marker, related number. */
+function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody: boolean): void {
+  const t = info.target;
+  if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label)) {
+    out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
+  } else if (t.kind === 'unresolved') {
+    out.push({ text: inBody ? '?' : ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
+  }
+  if (inBody && ctx.inRelated) {
+    const n = ctx.relatedNumbers.get(ctx.deps.targetKey(t));
+    if (n !== undefined) {
+      info.number = n;
+      out.push({ text: ' ', style, link: -1 }, { text: `[${n}]`, style: mergeStyle(style, STYLE.relatedNumber), link: -1 });
+    }
+  }
+}
+
+// ---- inline tokens → atoms ----
+function imageAtom(alt: string, style: number, link: number): Atom {
+  const a = collapse(alt);
+  return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
+}
+
+function inlineHtml(html: string, style: number, link: number, out: Atom[]): void {
+  if (/^<br\s*\/?>$/i.test(html.trim())) {
+    out.push({ br: true });
+    return;
+  }
+  const img = /^<img\b/i.test(html) ? altOf(html) : null;
+  if (img !== null) out.push(imageAtom(img, style, link));
+}
+
+function altOf(tag: string): string {
+  const m = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  return m ? clean(m[1] ?? m[2] ?? m[3] ?? '') : '';
+}
+
+function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
+  if (!tokens) return;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
+        else out.push({ text: clean(t.text), style, link });
+        break;
+      case 'escape':
+        out.push({ text: sanitizeText(String(t.text ?? '')), style, link });
+        break;
+      case 'strong':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.strong), ctx, out, link);
+        break;
+      case 'em':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.em), ctx, out, link);
+        break;
+      case 'del':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.del), ctx, out, link);
+        break;
+      case 'codespan':
+        // Code spans are literal: no entity decoding (CommonMark), but sanitised.
+        out.push({ text: sanitizeText(String(t.text ?? '')).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
+        break;
+      case 'br':
+        out.push({ br: true });
+        break;
+      case 'image':
+        out.push(imageAtom(clean(t.text), style, link));
+        break;
+      case 'html':
+      case 'tag':
+        inlineHtml(String(t.text ?? t.raw ?? ''), style, link, out);
+        break;
+      case 'checkbox':
+        out.push({ text: t.checked ? '[x] ' : '[ ] ', style, link });
+        break;
+      case 'link': {
+        if (link >= 0) {
+          // A link inside a link label: just its text.
+          inlineAtoms(t.tokens, style, ctx, out, link);
+          break;
+        }
+        const href = String(t.href ?? '');
+        const from = out.length;
+        const L = addLink(ctx, { label: '', target: { kind: 'unresolved', ref: '', title: '', reason: 'missing' }, role: 'body' });
+        // Style needs the target, the fallback target needs the label: lay out, then restyle.
+        inlineAtoms(t.tokens, style, ctx, out, L);
+        let label = atomsLabel(out, from);
+        const target = resolveHref(href, label, ctx);
+        const ls = linkStyle(target);
+        for (let i = from; i < out.length; i++) {
+          const a = out[i];
+          if (!isBreak(a)) a.style = mergeStyle(a.style, ls);
+        }
+        if (label === '') {
+          label = target.kind === 'external' ? target.url : cleanLine(href);
+          out.push({ text: label, style: mergeStyle(style, ls), link: L });
+        }
+        const info = ctx.links[L];
+        info.label = label;
+        info.target = target;
+        linkSuffix(ctx, info, style, out, true);
+        break;
+      }
+      case 'wikilink': {
+        if (link >= 0) {
+          out.push({ text: sanitizeLine(String(t.label ?? '')), style, link });
+          break;
+        }
+        const ref = String(t.ref ?? '');
+        const label = collapse(sanitizeLine(String(t.label ?? ref))) || collapse(sanitizeLine(ref)) || '?';
+        const target: LinkTarget = ctx.article.linkTargets.get(ref) ?? {
+          kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
+        };
+        const info: LinkInfo = { label, target, role: 'body' };
+        const L = addLink(ctx, info);
+        out.push({ text: label, style: mergeStyle(style, linkStyle(target)), link: L });
+        linkSuffix(ctx, info, style, out, true);
+        break;
+      }
+      default:
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
+        else if (typeof t.text === 'string') out.push({ text: clean(t.text), style, link });
+    }
+  }
+}
+
+// ---- blocks ----
+function ruleLine(width: number, ch = '─', style: number = STYLE.rule): Line {
+  return lineOf([frag(ch.repeat(Math.max(1, width)), style)]);
+}
+
+function pushAll(out: Line[], lines: Line[]): void {
+  for (const l of lines) out.push(l);
+}
+
+function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
+  const out: Line[] = [];
+  if (!tokens) return out;
+  let lead: Atom[] = [];
+  for (const t of tokens) {
+    if (t.type === 'checkbox') {
+      lead.push({ text: t.checked ? '[x] ' : '[ ] ', style: STYLE.listMarker, link: -1 });
+      continue;
+    }
+    const lines = layoutBlock(t, width, ctx, lead);
+    lead = [];
+    if (lines.length === 0) continue;
+    if (out.length && !tight) out.push(emptyLine());
+    pushAll(out, lines);
+  }
+  if (lead.length) {
+    if (out.length && !tight) out.push(emptyLine());
+    pushAll(out, wrapAtoms(lead, width));
+  }
+  return out;
+}
+
+function headingStyle(level: number): number {
+  return level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : level === 3 ? STYLE.h3 : STYLE.h4;
+}
+
+function layoutBlock(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+  if (ctx.depth > MAX_DEPTH) {
+    // Pathological nesting: flatten what is left to plain text.
+    return wrapAtoms([{ text: clean(String(t.raw ?? t.text ?? '')), style: 0, link: -1 }], width);
+  }
+  ctx.depth++;
+  try {
+    return layoutBlockInner(t, width, ctx, lead);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+  switch (t.type) {
+    case 'space':
+    case 'def':
+      return [];
+    case 'paragraph':
+    case 'text': {
+      const atoms: Atom[] = [...lead];
+      const wasRelated = ctx.inRelated;
+      if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
+        ctx.inRelated = ctx.deps.startsWithRelatedOpener(collapse(plainInline(t.tokens)));
+      }
+      try {
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);
+        else atoms.push({ text: clean(t.text), style: 0, link: -1 });
+      } finally {
+        ctx.inRelated = wasRelated;
+      }
+      return wrapAtoms(atoms, width);
+    }
+    case 'heading':
+      return layoutHeading(t.tokens, Number(t.depth) || 1, width, ctx);
+    case 'code':
+      return layoutCode(String(t.text ?? ''), width);
+    case 'blockquote': {
+      if (width < 4) return layoutBlocks(t.tokens, width, ctx, false);
+      const inner = layoutBlocks(t.tokens, width - 2, ctx, false);
+      const bar = [frag('│ ', STYLE.quoteBar)];
+      return prefixLines(inner, bar, bar);
+    }
+    case 'list':
+      return layoutList(t, width, ctx);
+    case 'table':
+      return layoutTable(t, width, ctx);
+    case 'hr':
+      return [ruleLine(width)];
+    case 'html':
+      return layoutHtmlBlock(String(t.text ?? t.raw ?? ''), width);
+    default:
+      if (Array.isArray(t.tokens)) {
+        const atoms: Atom[] = [...lead];
+        inlineAtoms(t.tokens, 0, ctx, atoms, -1);
+        return wrapAtoms(atoms, width);
+      }
+      if (typeof t.text === 'string' && t.text !== '') return wrapAtoms([{ text: clean(t.text), style: 0, link: -1 }], width);
+      return [];
+  }
+}
+
+function layoutHeading(tokens: Tok[] | undefined, level: number, width: number, ctx: Ctx): Line[] {
+  const style = headingStyle(level);
+  const atoms: Atom[] = [];
+  inlineAtoms(tokens, style, ctx, atoms, -1);
+  const lines = wrapAtoms(atoms, width);
+  lines[0].heading = { text: collapse(plainInline(tokens)), level };
+  if (level <= 2) {
+    let w = 0;
+    for (const l of lines) w = Math.max(w, l.w);
+    lines.push(ruleLine(Math.min(width, Math.max(1, w)), level === 1 ? '═' : '─'));
+  }
+  return lines;
+}
+
+/** Code: no highlighting; indented 2; long lines wrapped, continuation lines marked `↪`. */
+function layoutCode(text: string, width: number): Line[] {
+  const out: Line[] = [];
+  const src = text.replace(/\n+$/, '');
+  const indent = width >= 6 ? 2 : 0;
+  const inner = width - indent;
+  for (const raw of src.split('\n')) {
+    const line = sanitizeText(expandTabs(raw));
+    const parts = hardWrap(line, STYLE.code, inner);
+    if (indent) prefixLines(parts, [frag('  ')], [frag('↪ ', STYLE.codeMarker)]);
+    pushAll(out, parts);
+  }
+  return out;
+}
+
+const BULLETS = ['•', '◦', '▪'];
+
+function layoutList(t: Tok, width: number, ctx: Ctx): Line[] {
+  const items: Tok[] = Array.isArray(t.items) ? t.items : [];
+  const ordered = !!t.ordered;
+  const start = Number.isFinite(Number(t.start)) && t.start !== '' ? Number(t.start) : 1;
+  const markers = items.map((_, i) => (ordered ? `${start + i}.` : BULLETS[ctx.listDepth % BULLETS.length]));
+  let mw = 0;
+  for (const m of markers) mw = Math.max(mw, cellWidth(m));
+  mw += 1;
+  const out: Line[] = [];
+  const loose = !!t.loose || items.some((it) => it.loose);
+  ctx.listDepth++;
+  try {
+    items.forEach((item, i) => {
+      const m = ordered ? markers[i].padStart(mw - 1) : markers[i];
+      if (loose && i > 0) out.push(emptyLine());
+      if (width - mw >= 2) {
+        const body = layoutBlocks(item.tokens, width - mw, ctx, !item.loose);
+        if (body.length === 0) body.push(emptyLine());
+        prefixLines(body, [frag(m.padEnd(mw), STYLE.listMarker)], [frag(' '.repeat(mw))]);
+        pushAll(out, body);
+      } else {
+        // Too narrow to indent: the marker on its own line, the item below it.
+        pushAll(out, hardWrap(m, STYLE.listMarker, width));
+        pushAll(out, layoutBlocks(item.tokens, width, ctx, !item.loose));
+      }
+    });
+  } finally {
+    ctx.listDepth--;
+  }
+  return out;
+}
+
+function layoutTable(t: Tok, width: number, ctx: Ctx): Line[] {
+  const header: Tok[] = Array.isArray(t.header) ? t.header : [];
+  const rows: Tok[][] = Array.isArray(t.rows) ? t.rows : [];
+  const n = Math.max(header.length, ...rows.map((r) => r.length));
+  if (n === 0) return [];
+  const align: (string | null)[] = Array.isArray(t.align) ? t.align : [];
+  const cellAtoms = (cell: Tok | undefined, style: number): Atom[] => {
+    const atoms: Atom[] = [];
+    if (cell) inlineAtoms(cell.tokens, style, ctx, atoms, -1);
+    return atoms;
+  };
+  // Lay out cells once, in reading order (row by row), so links are numbered in that order.
+  const grid: Atom[][][] = [header.map((c) => cellAtoms(c, BOLD)), ...rows.map((r) => r.map((c) => cellAtoms(c, 0)))];
+  const natural = new Array<number>(n).fill(1);
+  for (const row of grid) {
+    row.forEach((atoms, j) => {
+      let w = 0;
+      for (const l of wrapAtoms(atoms, 100000)) w = Math.max(w, l.w);
+      natural[j] = Math.max(natural[j], w);
+    });
+  }
+  const SEP = ' │ ';
+  const avail = width - 3 * (n - 1);
+  if (avail < 3 * n) return layoutTableStacked(grid, n, width);
+  // Water-filling: narrow columns get their natural width, the rest share what is left.
+  const widths = new Array<number>(n).fill(0);
+  const order = [...natural.keys()].sort((a, b) => natural[a] - natural[b]);
+  let remaining = avail;
+  order.forEach((j, k) => {
+    const share = Math.floor(remaining / (n - k));
+    widths[j] = Math.max(1, Math.min(natural[j], share));
+    remaining -= widths[j];
+  });
+  const out: Line[] = [];
+  const sepFrag = frag(SEP, STYLE.rule);
+  grid.forEach((row, r) => {
+    const cells = widths.map((w, j) => wrapAtoms(row[j] ?? [], w));
+    const h = Math.max(...cells.map((c) => c.length));
+    for (let k = 0; k < h; k++) {
+      const frags: Frag[] = [];
+      widths.forEach((w, j) => {
+        if (j > 0) frags.push(sepFrag);
+        const a = align[j];
+        const cellLine = cells[j][k] ?? emptyLine();
+        const padded = j === n - 1 && (a == null || a === 'left') ? cellLine : alignLine(cellLine, w, (a as 'left' | 'right' | 'center' | null) ?? null);
+        for (const f of padded.frags) frags.push(f);
+      });
+      out.push(lineOf(frags));
+    }
+    if (r === 0) out.push(lineOf([frag(widths.map((w) => '─'.repeat(w)).join('─┼─'), STYLE.rule)]));
+  });
+  return out;
+}
+
+/** A table too wide even squeezed: each row as "Header: value" lines. */
+function layoutTableStacked(grid: Atom[][][], n: number, width: number): Line[] {
+  const out: Line[] = [];
+  const head = grid[0];
+  for (let r = 1; r < grid.length; r++) {
+    if (r > 1) out.push(ruleLine(Math.min(width, 3)));
+    for (let j = 0; j < n; j++) {
+      const atoms: Atom[] = [...(head[j] ?? []), { text: ': ', style: BOLD, link: -1 }, ...(grid[r][j] ?? [])];
+      pushAll(out, wrapAtoms(atoms, width));
+    }
+  }
+  if (grid.length === 1) for (let j = 0; j < n; j++) pushAll(out, wrapAtoms(head[j] ?? [], width));
+  return out;
+}
+
+const BLOCK_TAGS =
+  /<\/?(?:p|div|h[1-6]|li|tr|table|thead|tbody|tfoot|ul|ol|pre|blockquote|details|summary|section|article|header|footer|nav|aside|hr|dl|dt|dd|figure|figcaption|center|main)\b[^>]*>/gi;
+
+/** HTML block: shown as its text (dim), tags dropped, images as their alt text. */
+export function htmlToText(html: string): string[] {
+  let s = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  s = s.replace(/<(script|style|template|iframe|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
+  s = s.replace(/\s+/g, ' ');
+  s = s.replace(/<img\b[^>]*>/gi, (m) => {
+    const alt = altOf(m).replace(/\s+/g, ' ').trim();
+    return alt ? ` [image: ${alt}] ` : '';
+  });
+  s = s.replace(/<br\s*\/?>/gi, '\n');
+  s = s.replace(BLOCK_TAGS, '\n');
+  s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
+  s = sanitizeText(decodeEntities(s));
+  return s
+    .split('\n')
+    .map((l) => collapse(l))
+    .filter((l) => l !== '');
+}
+
+function layoutHtmlBlock(html: string, width: number): Line[] {
+  const out: Line[] = [];
+  for (const para of htmlToText(html)) pushAll(out, wrapAtoms([{ text: para, style: STYLE.html, link: -1 }], width));
+  return out;
+}
+
+// ---- the article ----
+function titleBlock(article: Article, width: number): Line[] {
+  const out = wrapAtoms([{ text: collapse(cleanLine(article.title)) || article.id, style: STYLE.title, link: -1 }], width);
+  const meta = [article.section.map((s) => collapse(cleanLine(s))).filter(Boolean).join(' › '), article.date, article.author]
+    .map((p) => collapse(cleanLine(p ?? '')))
+    .filter((p) => p !== '');
+  if (meta.length) pushAll(out, wrapAtoms([{ text: meta.join(' · '), style: STYLE.meta, link: -1 }], width));
+  return out;
+}
+
+function footerLink(ctx: Ctx, info: LinkInfo, before: Atom[], after: Atom[], width: number, hang: number): Line[] {
+  const L = addLink(ctx, info);
+  const atoms: Atom[] = [{ text: info.label, style: linkStyle(info.target), link: L }];
+  linkSuffix(ctx, info, 0, atoms, false);
+  for (const a of after) atoms.push(a);
+  if (hang > 0 && width - hang >= 8) {
+    const lines = wrapAtoms(atoms, width - hang);
+    const first: Frag[] = [];
+    for (const a of before) if (!isBreak(a)) first.push(frag(a.text, a.style, a.link));
+    return prefixLines(lines, first, [frag(' '.repeat(hang))]);
+  }
+  return wrapAtoms([...before, ...atoms], width);
+}
+
+function titleOf(l: { title: string; target: LinkTarget }): string {
+  const t = collapse(cleanLine(l.title));
+  if (t) return t;
+  const tg = l.target;
+  return collapse(cleanLine(tg.kind === 'article' ? tg.id : tg.kind === 'external' ? tg.url : tg.title || tg.ref)) || '?';
+}
+
+function relatedAndFooter(ctx: Ctx, width: number): Line[] {
+  const a = ctx.article;
+  const out: Line[] = [];
+  if (a.related.length) {
+    out.push(...wrapAtoms([{ text: 'Related reading', style: STYLE.h2, link: -1 }], width));
+    out.push(ruleLine(Math.min(width, 15)));
+    a.related.forEach((r, i) => {
+      const n = i + 1;
+      const marker = `[${n}] `;
+      const info: LinkInfo = { label: titleOf(r), target: r.target, role: 'related', number: n };
+      pushAll(out, footerLink(ctx, info, [{ text: marker, style: STYLE.relatedNumber, link: -1 }], [], width, cellWidth(marker)));
+    });
+  }
+  if (a.previous || a.next) {
+    if (out.length) out.push(emptyLine());
+    out.push(ruleLine(width));
+    if (a.previous) {
+      const info: LinkInfo = { label: titleOf(a.previous), target: a.previous.target, role: 'previous' };
+      pushAll(out, footerLink(ctx, info, [{ text: '← Previous: ', style: DIM, link: -1 }], [], width, 0));
+    }
+    if (a.next) {
+      const info: LinkInfo = { label: titleOf(a.next), target: a.next.target, role: 'next' };
+      pushAll(out, footerLink(ctx, info, [{ text: 'Next: ', style: DIM, link: -1 }], [{ text: ' →', style: DIM, link: -1 }], width, 0));
+    }
+  }
+  return out;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const n = (s: string) => collapse(s).toLowerCase();
+  return n(a) === n(b);
+}
+
+export type RenderFn = (article: Article, options: RenderOptions) => RenderedArticle;
+
+export function createRenderer(deps: RenderDeps): RenderFn {
+  const marked = new Marked({ gfm: true, breaks: false });
+  marked.use({ extensions: [deps.wikilinkExtension] } as MarkedExtension);
+
+  // Re-rendering the same body at another width (a resize) skips lexing.
+  let lastBody: string | null = null;
+  let lastTokens: Tok[] = [];
+  const lex = (body: string): Tok[] => {
+    if (body === lastBody) return lastTokens;
+    let tokens: Tok[];
+    try {
+      tokens = marked.lexer(body) as unknown as Tok[];
+    } catch {
+      // Never fail on bad input: fall back to the text as paragraphs.
+      tokens = body.split(/\n{2,}/).map((p) => ({ type: 'paragraph', text: p, raw: p }));
+    }
+    lastBody = body;
+    lastTokens = tokens;
+    return tokens;
+  };
+
+  return function renderArticle(article: Article, options: RenderOptions): RenderedArticle {
+    const width = Math.max(1, Math.floor(Number(options.width) || 80));
+    const relatedNumbers = new Map<string, number>();
+    article.related.forEach((r, i) => {
+      const k = deps.targetKey(r.target);
+      if (!relatedNumbers.has(k)) relatedNumbers.set(k, i + 1);
+    });
+    const ctx: Ctx = { article, deps, links: [], relatedNumbers, inRelated: false, listDepth: 0, depth: 0 };
+
+    let tokens = lex(typeof article.body === 'string' ? article.body : '');
+    // The body's own first `# Title` repeats the title block: skip it.
+    const firstIdx = tokens.findIndex((t) => t.type !== 'space');
+    if (firstIdx >= 0) {
+      const f = tokens[firstIdx];
+      if (f.type === 'heading' && f.depth === 1 && sameTitle(plainInline(f.tokens), cleanLine(article.title))) {
+        tokens = tokens.slice(firstIdx + 1);
+      }
+    }
+
+    const all: Line[] = titleBlock(article, width);
+    const body = layoutBlocks(tokens, width, ctx, false);
+    if (body.length) {
+      all.push(emptyLine());
+      pushAll(all, body);
+    }
+    const footer = relatedAndFooter(ctx, width);
+    if (footer.length) {
+      all.push(emptyLine());
+      pushAll(all, footer);
+    }
+    return emit(all, ctx, width, options.color !== false);
+  };
+}
+
+// ---- lines → strings, spans, headings ----
+function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArticle {
+  const lines: string[] = new Array(all.length);
+  const plainLines: string[] = new Array(all.length);
+  const spans: LineSpan[][] = ctx.links.map(() => []);
+  const headings: RenderedHeading[] = [];
+  const slugCount = new Map<string, number>();
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
+    // Fit (a safety net: layout never overflows) and drop trailing spaces.
+    const frags: Frag[] = [];
+    let col = 0;
+    for (const f of line.frags) {
+      if (f.text === '') continue;
+      if (col + f.w <= width) {
+        frags.push(f);
+        col += f.w;
+        continue;
+      }
+      if (col < width) {
+        const cut = hardWrap(f.text, f.style, width - col)[0];
+        if (cut.w <= width - col && cut.frags.length) frags.push({ ...f, text: cut.frags[0].text, w: cut.w });
+      }
+      break;
+    }
+    while (frags.length) {
+      const last = frags[frags.length - 1];
+      const t = last.text.replace(/ +$/, '');
+      if (t === last.text) break;
+      if (t === '') frags.pop();
+      else frags[frags.length - 1] = { ...last, text: t, w: last.w - (last.text.length - t.length) };
+    }
+    let plain = '';
+    let styled = '';
+    let cur = 0;
+    col = 0;
+    for (const f of frags) {
+      plain += f.text;
+      if (color) {
+        if (f.style !== cur) {
+          if (cur !== 0) styled += '\x1b[0m';
+          styled += sgr(f.style);
+          cur = f.style;
+        }
+        styled += f.text;
+      }
+      if (f.link >= 0 && f.w > 0) {
+        const s = spans[f.link];
+        const last = s[s.length - 1];
+        if (last && last.line === i && last.end === col) last.end = col + f.w;
+        else s.push({ line: i, start: col, end: col + f.w });
+      }
+      col += f.w;
+    }
+    if (color && cur !== 0) styled += '\x1b[0m';
+    plainLines[i] = plain;
+    lines[i] = color ? styled : plain;
+    if (line.heading) {
+      const base = slugBase(line.heading.text);
+      const seen = slugCount.get(base);
+      slugCount.set(base, (seen ?? -1) + 1);
+      headings.push({ text: line.heading.text, level: line.heading.level, line: i, slug: seen === undefined ? base : `${base}-${seen + 1}` });
+    }
+  }
+  const links: RenderedLink[] = [];
+  ctx.links.forEach((info, k) => {
+    if (spans[k].length === 0) return;
+    const l: RenderedLink = { index: links.length, label: info.label, target: info.target, role: info.role, spans: spans[k] };
+    if (info.number !== undefined) l.number = info.number;
+    links.push(l);
+  });
+  return { lines, plainLines, links, headings, width };
+}

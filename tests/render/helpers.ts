@@ -1,0 +1,62 @@
+// Test helpers: Articles built by hand, visible-column slicing, width and escape checks.
+import stringWidth from 'string-width';
+import type { Article, LinkTarget, RelatedLink, ArticleLink } from '../../src/library/types.js';
+import type { RenderedArticle } from '../../src/render/types.js';
+
+export function makeArticle(over: Partial<Article> & { body: string }): Article {
+  return {
+    id: 'test/article',
+    title: 'Test article',
+    path: 'test/article.md',
+    absPath: '/lib/test/article.md',
+    root: '/lib',
+    format: 'markdown',
+    section: [],
+    date: null,
+    author: null,
+    summary: null,
+    source: null,
+    related: [] as RelatedLink[],
+    previous: null as ArticleLink | null,
+    next: null as ArticleLink | null,
+    linkTargets: new Map<string, LinkTarget>(),
+    backlinks: [],
+    words: 0,
+    problems: [],
+    ...over,
+  };
+}
+
+/** Slice a plain string by visible columns [start, end). */
+export function sliceColumns(s: string, start: number, end: number): string {
+  const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let col = 0;
+  let out = '';
+  for (const { segment } of seg.segment(s)) {
+    const w = stringWidth(segment);
+    if (col >= start && col + w <= end) out += segment;
+    col += w;
+  }
+  return out;
+}
+
+export function overWidth(r: RenderedArticle, width: number): string[] {
+  const bad: string[] = [];
+  r.lines.forEach((l, i) => {
+    if (stringWidth(l) > width) bad.push(`line ${i} (${stringWidth(l)} > ${width}): ${JSON.stringify(l)}`);
+  });
+  r.plainLines.forEach((l, i) => {
+    if (stringWidth(l) > width) bad.push(`plain line ${i} (${stringWidth(l)} > ${width}): ${JSON.stringify(l)}`);
+  });
+  return bad;
+}
+
+/** Every ESC must start one of our SGR sequences; no C0 (but none expected), no C1, no bidi controls. */
+export function foreignControls(lines: string[]): string[] {
+  const bad: string[] = [];
+  lines.forEach((l, i) => {
+    const withoutSgr = l.replace(/\x1b\[[0-9;]*m/g, '');
+    if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(withoutSgr)) bad.push(`line ${i}: ${JSON.stringify(l)}`);
+  });
+  return bad;
+}
