@@ -1,0 +1,39 @@
+// A page's date string → ISO 8601 (SPEC §2 list --json): `YYYY-MM-DD` unless a time is given,
+// then `YYYY-MM-DDTHH:MM[:SS[.fff]]` with the page's own offset kept when it gives one.
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+function isRealDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function zoneOf(zone: string): string {
+  if (zone.toUpperCase() === 'Z') return 'Z';
+  if (zone.length === 3) return `${zone}:00`;
+  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+}
+
+/** ISO date (or date and time) for a page's date string; null when it is not a date. */
+export function normalizeHtmlDate(value: string | null | undefined): string | null {
+  const s = (value ?? '').trim();
+  if (!s) return null;
+  const m = ISO.exec(s);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, frac, zone] = m;
+    if (!isRealDay(+y, +mo, +d)) return null;
+    let out = `${y}-${pad(+mo)}-${pad(+d)}`;
+    if (h === undefined) return out;
+    if (+h > 23 || +mi > 59 || (sec !== undefined && +sec > 60)) return null;
+    out += `T${pad(+h)}:${mi}${sec !== undefined ? `:${sec}${frac ?? ''}` : ''}`;
+    return zone ? out + zoneOf(zone) : out;
+  }
+  // Other spellings ("Wed, 02 Apr 2025 09:30:00 GMT", "April 2, 2025"): only with a year
+  // and a word, so that "12/03/2025" (day or month first?) is not guessed at.
+  if (!/\b\d{4}\b/.test(s) || !/[a-z]{3}/i.test(s)) return null;
+  const t = new Date(s);
+  if (Number.isNaN(t.getTime())) return null;
+  if (/\d:\d\d/.test(s)) return t.toISOString().replace(/\.000Z$/, 'Z');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+}

@@ -1,0 +1,84 @@
+// Small DOM helpers shared by the saved-page readers. linkedom gives a fast, spec-shaped DOM
+// without jsdom (which fails on Node 20, see FIELD-NOTES); it does not repair a page that
+// lacks <html>/<head>/<body>, so `parseDocument` does that itself.
+import { parseHTML } from 'linkedom';
+
+const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE']);
+const ELEMENT_NODE = 1;
+
+/** Parse a whole page (or a fragment) into a document that always has head and body. */
+export function parseDocument(html: string): Document {
+  const { document } = parseHTML(html);
+  const root = document.documentElement;
+  if (root && root.tagName === 'HTML' && hasHeadAndBody(root)) return document;
+
+  // A fragment or a page without the usual skeleton: move every node into a fresh one.
+  const fresh = parseHTML('<!doctype html><html><head></head><body></body></html>').document;
+  const head = fresh.head;
+  const body = fresh.body;
+  const place = (node: Node): void => {
+    if (node.nodeType === ELEMENT_NODE) {
+      const tag = (node as Element).tagName;
+      if (tag === 'HTML' || tag === 'HEAD' || tag === 'BODY') {
+        for (const child of [...node.childNodes]) place(child);
+        return;
+      }
+      if (HEAD_TAGS.has(tag) && body.firstChild === null) {
+        head.appendChild(node);
+        return;
+      }
+    }
+    if (node.nodeType === 10 /* doctype */) return;
+    body.appendChild(node);
+  };
+  for (const node of [...document.childNodes]) place(node);
+  return fresh;
+}
+
+function hasHeadAndBody(root: Element): boolean {
+  const head = root.firstElementChild;
+  return head !== null && head.tagName === 'HEAD' && head.nextElementSibling?.tagName === 'BODY';
+}
+
+/** Text with runs of whitespace (NBSP included) collapsed to one space, trimmed. */
+export function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The visible words of an element, collapsed. */
+export function textOf(node: Node | null | undefined): string {
+  return node ? collapse(node.textContent) : '';
+}
+
+/**
+ * A loose comparison key for titles and crumbs: NFKC, lower case, punctuation and symbols as
+ * spaces, whitespace collapsed. Two texts that differ only in dashes, quotes or case match.
+ */
+export function looseKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** True when `node` is `ancestor` or inside it. */
+export function isInside(node: Node, ancestor: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n === ancestor) return true;
+  return false;
+}
+
+/** Every element of a document-ordered walk under `root`, skipping the subtrees `skip` rejects. */
+export function* elementsUnder(root: Element, skip?: (el: Element) => boolean): Generator<Element> {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (skip?.(child)) continue;
+    yield child;
+    yield* elementsUnder(child, skip);
+  }
+}
+
+/** Class and id of an element, as one string for pattern tests. */
+export function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}

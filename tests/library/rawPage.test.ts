@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadLibrary, parseRawPage, lexBody, plainTextOf } from '../../src/library/index.js';
+import { libraryOf, article, linkId } from './helpers.js';
+
+const seedUrl = new URL('../../../shared/seeds/000_1263624f1fdc6d8b.txt', import.meta.url);
+const seed = fileURLToPath(seedUrl);
+const noSeed = existsSync(seed) ? false : 'no ../shared/seeds in this clone';
+
+test('the seed page: title, section, headings, related links, previous and next', { skip: noSeed }, async () => {
+  const lib = await loadLibrary([seed]);
+  assert.equal(lib.articles.length, 1);
+  const a = lib.articles[0];
+  assert.equal(a.format, 'text');
+  assert.equal(a.title, 'In Mali, the security situation is deteriorating dangerously');
+  assert.deepEqual(a.section, ['World', 'News']);
+  const headings = lexBody(a.body).filter((t) => t.type === 'heading');
+  assert.deepEqual(
+    headings.map((h) => (h as { text: string }).text),
+    ['A series of successful press releases', 'Risk of encirclement of Bamako', 'The strategy of the jihadists'],
+  );
+  assert.deepEqual(
+    a.related.map((r) => [r.title, r.inBody, r.target.kind]),
+    [
+      ['In the Sahel, a post-Barkhane period fraught with uncertainty for the entire region', true, 'unresolved'],
+      ['Destroying terrorism in Mali was an impossible mission', true, 'unresolved'],
+      ['Sri Lanka Three years after the Easter Day attacks, justice is stalling', true, 'unresolved'],
+      ['What are strategic oil reserves used for?', true, 'unresolved'],
+    ],
+  );
+  assert.equal(a.previous?.title, 'two Revolutionary Guard officers killed in Israeli attack in Syria');
+  assert.equal(a.next?.title, 'In cyberspace, Russia has not yet used all its capabilities');
+  // Not body text: the repeated title, the chain lines.
+  assert.ok(!a.body.includes('Previous article'));
+  assert.ok(!a.body.includes('In cyberspace'));
+  assert.ok(!plainTextOf(lexBody(a.body)).includes('deteriorating dangerously'));
+  // Related links stay in place, with their opener and the title as written.
+  const text = plainTextOf(lexBody(a.body));
+  assert.ok(text.includes('→ READ. “Destroying terrorism in Mali was an impossible mission”'));
+  assert.ok(text.includes('Read:\u00a0 Sri Lanka'));
+  assert.equal(a.linkTargets.size, 4);
+  assert.ok(a.words > 600);
+});
+
+test('the seed resolves its related links by title when the articles are in the library', { skip: noSeed }, async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { lib } = await libraryOf({
+    'mali.txt': await readFile(seed),
+    'mission.md': '# Destroying terrorism in Mali was an impossible mission\n',
+    'lanka.md': '# Sri Lanka: Three years after the Easter Day attacks, justice is stalling\n',
+    'cyber.txt': 'In cyberspace, Russia has not yet used all its capabilities\n\nText.',
+  });
+  const a = article(lib, 'mali');
+  assert.deepEqual(a.related.map(linkId), [null, 'mission', 'lanka', null]);
+  assert.equal(a.related[2].title, 'Sri Lanka: Three years after the Easter Day attacks, justice is stalling', 'the article’s own title');
+  assert.equal(linkId(a.next), 'cyber');
+  assert.deepEqual(article(lib, 'mission').backlinks, ['mali']);
+  assert.deepEqual(article(lib, 'cyber').backlinks, ['mali']);
+});
+
+test('a raw page shows *, #, 1. and <b> as typed', async () => {
+  const text = 'Plain title\n\n1. not a list, a sentence.\n\n# not a heading, and *not emphasis* or <b>bold</b> or [a](b) & &amp; `code` | pipe.\n\n- dash line, ending.\n\n> quote line, ending.';
+  const page = parseRawPage(text);
+  const plain = plainTextOf(lexBody(page.body));
+  assert.ok(plain.includes('1. not a list, a sentence.'), plain);
+  assert.ok(plain.includes('# not a heading, and *not emphasis* or <b>bold</b> or [a](b) & &amp; `code` | pipe.'), plain);
+  assert.ok(plain.includes('- dash line, ending.'));
+  assert.ok(plain.includes('> quote line, ending.'));
+  const types = lexBody(page.body).map((t) => t.type).filter((t) => t !== 'space');
+  assert.deepEqual(types, ['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  assert.equal(page.title, 'Plain title');
+  assert.deepEqual(page.section, []);
+});
+
+test('raw page rules: headings, previous/next wherever the paragraphs break, a title without a breadcrumb', () => {
+  const page = parseRawPage(
+    [
+      'Just a title',
+      '',
+      'Short heading',
+      '',
+      'Not a heading because it ends with a colon:',
+      '',
+      'A sentence.',
+      'Previous articleThe one before',
+      '',
+      'Next articleThe one after',
+      'trailing junk',
+    ].join('\n'),
+  );
+  assert.equal(page.title, 'Just a title');
+  assert.deepEqual(page.headings, ['Short heading']);
+  assert.equal(page.previous, 'The one before');
+  assert.equal(page.next, 'The one after');
+  assert.ok(!page.body.includes('junk'));
+  assert.ok(!page.body.includes('Previous'));
+});
+
+test('an empty text file is an article titled after its file', async () => {
+  const { lib } = await libraryOf({ 'empty-page.txt': '' });
+  const a = article(lib, 'empty-page');
+  assert.equal(a.title, 'empty-page');
+  assert.equal(a.body, '');
+  assert.equal(a.words, 0);
+});
