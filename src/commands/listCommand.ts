@@ -26,29 +26,35 @@ export async function listCommand(options: ListOptions): Promise<number> {
   return 0;
 }
 
-/** Section headings, then one article a line: date, title, id. */
+/** Section headings, then one article a line: date, title, id, in columns. */
 export function formatList(articles: Article[], width: number, color: boolean): string {
   const style = new Chalk({ level: color ? 1 : 0 });
+  const rows = articles.map((article) => ({
+    article,
+    heading: sanitizeLine(article.section.length > 0 ? article.section.join(' › ') : 'No section'),
+    date: (article.date ?? '').slice(0, 10).padEnd(10),
+    title: sanitizeLine(article.title),
+    id: sanitizeLine(article.id),
+  }));
+  const idWidth = Math.max(0, ...rows.map((row) => stringWidth(row.id)));
+  const titleWidth = Math.max(0, ...rows.map((row) => stringWidth(row.title)));
+  // Indent 2, date 10, two gaps of 2: the rest is title and id. Ids go first when it is narrow.
+  const room = width - 16;
+  const showIds = room - idWidth >= 20;
+  const titleRoom = Math.max(1, showIds ? Math.min(titleWidth, room - idWidth) : room);
+
   const lines: string[] = [];
   let section: string | undefined;
-  for (const article of articles) {
-    const heading = article.section.length > 0 ? article.section.join(' › ') : 'No section';
-    if (heading !== section) {
+  for (const row of rows) {
+    if (row.heading !== section) {
       if (section !== undefined) lines.push('');
-      lines.push(style.bold(fitToWidth(sanitizeLine(heading), width)));
-      section = heading;
+      lines.push(style.bold(fitToWidth(row.heading, width)));
+      section = row.heading;
     }
-    const date = (article.date ?? '').slice(0, 10).padEnd(10);
-    const id = sanitizeLine(article.id);
-    const titleRoom = Math.max(1, width - 2 - 10 - 2 - 2 - stringWidth(id));
-    const title = fitToWidth(sanitizeLine(article.title), titleRoom);
-    const row = `  ${date}  ${title}  ${id}`;
-    if (stringWidth(row) <= width) {
-      lines.push(`  ${style.dim(date)}  ${title}  ${style.dim(id)}`);
-    } else {
-      // Too narrow for the id: title alone, cut to fit.
-      lines.push(fitToWidth(`  ${title}`, width));
-    }
+    const title = fitToWidth(row.title, titleRoom);
+    const padded = showIds ? title + ' '.repeat(Math.max(0, titleRoom - stringWidth(title))) : title;
+    const line = `  ${style.dim(row.date)}  ${padded}${showIds ? `  ${style.dim(row.id)}` : ''}`;
+    lines.push(width >= 16 ? line : fitToWidth(`  ${row.title}`, width));
   }
   if (articles.length === 0) lines.push('No articles found.');
   return `${lines.join('\n')}\n`;

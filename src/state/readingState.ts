@@ -54,7 +54,7 @@ export function recordPosition(state: ReadingState, articlePath: string, positio
   const previous = state.articles[articlePath];
   return {
     ...state,
-    articles: { ...state.articles, [articlePath]: { read: true, ...previous, position, visitedAt: now.toISOString() } },
+    articles: { ...state.articles, [articlePath]: { ...previous, read: true, position, visitedAt: now.toISOString() } },
   };
 }
 

@@ -1,0 +1,28 @@
+// A REF typed on the command line (`show REF`, `--open REF`): a file path from here, else
+// resolved like any REF (id, source URL, file name, title). Not found → exit 1, one line.
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildRefIndex, resolveRef } from '../library/index.js';
+import type { Article, Library } from '../library/types.js';
+import { CommandError } from './commandError.js';
+
+export function findArticle(library: Library, ref: string): Article {
+  const path = resolve(ref);
+  if (existsSync(path)) {
+    const real = realpathSync(path);
+    const byPath = library.articles.find((article) => article.absPath === path || article.absPath === real);
+    if (byPath) return byPath;
+  }
+  const index = buildRefIndex(library.articles);
+  const root = library.roots[0] ?? process.cwd();
+  // Relative REFs typed by a person are read from the (first) library root.
+  const target = resolveRef(ref, { id: '', absPath: join(root, '.command-line'), root }, index);
+  if (target.kind === 'article') {
+    const article = library.byId.get(target.id);
+    if (article) return article;
+  }
+  if (target.kind === 'unresolved' && target.reason === 'ambiguous') {
+    throw new CommandError(`"${ref}" matches several articles: ${(target.candidates ?? []).join(', ')}`, 1);
+  }
+  throw new CommandError(`not in library: ${ref}`, 1);
+}
