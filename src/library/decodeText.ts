@@ -12,6 +12,22 @@ export function normalizeLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
+// Windows-1252's 0x80–0x9F: Node 20's TextDecoder('windows-1252') decodes these as
+// Latin-1 C1 controls, so map them ourselves (undefined bytes stay as their C1 code point).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    let s = '';
+    for (const b of part) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    out += s;
+  }
+  return out;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
@@ -32,6 +48,10 @@ export function decodeBytes(bytes: Uint8Array, options: { maxBytes?: number; cha
   if (looksBinary(bytes)) return { ok: false, kind: 'binary', message: 'binary file (contains NUL bytes), skipped' };
 
   const charset = options.charset?.trim().toLowerCase();
+  if (charset && ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(charset)) {
+    // The WHATWG Encoding Standard reads all of these labels as Windows-1252.
+    return { ok: true, text: normalizeLineEnds(decodeWindows1252(bytes)) };
+  }
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
       return { ok: true, text: normalizeLineEnds(new TextDecoder(charset).decode(bytes)) };
@@ -44,7 +64,7 @@ export function decodeBytes(bytes: Uint8Array, options: { maxBytes?: number; cha
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, text: normalizeLineEnds(text) };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    const text = decodeWindows1252(bytes).replace(/^ï»¿/, ''); // a UTF-8 BOM on a mostly-1252 file
     return { ok: true, text: normalizeLineEnds(text), encodingNote: 'not valid UTF-8; read as Windows-1252' };
   }
 }

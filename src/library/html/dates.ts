@@ -34,6 +34,10 @@ export function normalizeHtmlDate(value: string | null | undefined): string | nu
   if (!/\b\d{4}\b/.test(s) || !/[a-z]{3}/i.test(s)) return null;
   const t = new Date(s);
   if (Number.isNaN(t.getTime())) return null;
-  if (/\d:\d\d/.test(s)) return t.toISOString().replace(/\.000Z$/, 'Z');
+  if (/\d:\d\d/.test(s)) {
+    // With a zone, the instant in UTC; without one, the wall-clock time as written.
+    if (/\b(?:GMT|UTC|UT|Z)\b|[+-]\d{2}:?\d{2}\s*$/i.test(s)) return t.toISOString().replace(/\.000Z$/, 'Z');
+    return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
+  }
   return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 }

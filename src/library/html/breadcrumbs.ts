@@ -1,0 +1,114 @@
+// The page's section path (SPEC §1c): `article:section`, else a JSON-LD BreadcrumbList, else a
+// breadcrumb nav or list. A leading Home (or the site's own name) and a trailing crumb that is
+// the page itself are dropped.
+import { collapse, looseKey, textOf } from './dom.js';
+import { typesOf, type PageMeta } from './metadata.js';
+
+const CRUMB_SEPARATORS = /\s*(?:[›»>]|\s\/\s|\s[|·•]\s)\s*/;
+const HOME = /^(home|home ?page|front ?page|start)$/i;
+
+interface Crumb {
+  name: string;
+  /** Where the crumb links to, when it does. */
+  url?: string;
+  /** Marked as the current page (aria-current), so never a section. */
+  current?: boolean;
+}
+
+export interface SectionContext {
+  title: string;
+  source: string | null;
+  siteName: string | null;
+}
+
+/** Strip separator characters a crumb's text may carry at its ends ("World ›"). */
+function cleanCrumb(name: string): string {
+  return collapse(name).replace(/^[\s›»>/|·•]+|[\s›»>/|·•]+$/g, '');
+}
+
+function sameUrl(a: string | undefined, b: string | null): boolean {
+  if (!a || !b) return false;
+  const strip = (u: string) => u.trim().replace(/#.*$/, '').replace(/\/+$/, '');
+  return strip(a) === strip(b);
+}
+
+function isThePage(crumb: Crumb, context: SectionContext): boolean {
+  if (crumb.current || sameUrl(crumb.url, context.source)) return true;
+  const key = looseKey(crumb.name);
+  const titleKey = looseKey(context.title);
+  if (key === titleKey) return true;
+  // A shortened title: "The last river ferry…"
+  const shortened = /(?:…|\.\.\.)$/.test(crumb.name) ? looseKey(crumb.name.replace(/(?:…|\.\.\.)$/, '')) : '';
+  return shortened.length > 0 && titleKey.startsWith(shortened);
+}
+
+function tidy(crumbs: Crumb[], context: SectionContext): string[] {
+  const list = crumbs.map((c) => ({ ...c, name: cleanCrumb(c.name) })).filter((c) => c.name !== '');
+  const siteKey = context.siteName ? looseKey(context.siteName) : '';
+  while (list.length > 0 && (HOME.test(list[0].name) || (siteKey !== '' && looseKey(list[0].name) === siteKey))) list.shift();
+  while (list.length > 0 && isThePage(list[list.length - 1], context)) list.pop();
+  return list.map((c) => c.name);
+}
+
+function fromArticleSection(meta: PageMeta): Crumb[] {
+  const values = meta.meta.get('article:section') ?? [];
+  if (values.length === 1) return values[0].split(CRUMB_SEPARATORS).map((name) => ({ name }));
+  return values.map((name) => ({ name }));
+}
+
+function fromJsonLd(meta: PageMeta): Crumb[] {
+  for (const node of meta.jsonLd) {
+    if (!typesOf(node).includes('BreadcrumbList')) continue;
+    const items = Array.isArray(node.itemListElement) ? node.itemListElement : [];
+    const crumbs: { position: number; crumb: Crumb }[] = [];
+    items.forEach((raw: unknown, index: number) => {
+      if (typeof raw !== 'object' || raw === null) return;
+      const item = raw as Record<string, unknown>;
+      const inner = typeof item.item === 'object' && item.item !== null ? (item.item as Record<string, unknown>) : null;
+      const name = typeof item.name === 'string' ? item.name : typeof inner?.name === 'string' ? inner.name : '';
+      const url = typeof item.item === 'string' ? item.item : typeof inner?.['@id'] === 'string' ? (inner['@id'] as string) : typeof inner?.url === 'string' ? (inner.url as string) : undefined;
+      const position = typeof item.position === 'number' ? item.position : Number(item.position);
+      crumbs.push({ position: Number.isFinite(position) ? position : index + 1, crumb: { name, url } });
+    });
+    if (crumbs.length > 0) return crumbs.sort((a, b) => a.position - b.position).map((c) => c.crumb);
+  }
+  return [];
+}
+
+const BREADCRUMB_SELECTOR = 'nav[aria-label*=breadcrumb i], [aria-label*=breadcrumb i], [class*=breadcrumb i], [id*=breadcrumb i], [itemtype*=BreadcrumbList]';
+
+function fromDom(doc: Document): Crumb[] {
+  const trail = doc.body?.querySelector(BREADCRUMB_SELECTOR);
+  if (!trail) return [];
+  const micro = [...trail.querySelectorAll('[itemprop=itemListElement]')];
+  if (micro.length > 0) {
+    return micro.map((el) => ({
+      name: textOf(el.querySelector('[itemprop=name]') ?? el),
+      url: (el.matches('a[href]') ? el : el.querySelector('a[href]'))?.getAttribute('href') ?? undefined,
+      current: el.getAttribute('aria-current') === 'page',
+    }));
+  }
+  const items = [...trail.querySelectorAll('li')].filter((li) => li.querySelector('li') === null);
+  if (items.length > 0) {
+    return items.map((li) => ({
+      name: textOf(li),
+      url: li.querySelector('a[href]')?.getAttribute('href') ?? undefined,
+      current: li.getAttribute('aria-current') === 'page' || li.querySelector('[aria-current=page]') !== null,
+    }));
+  }
+  // A run of links and text: "Home › World › The ferry".
+  const parts = textOf(trail).split(CRUMB_SEPARATORS);
+  if (parts.length > 1) return parts.map((name) => ({ name }));
+  return [...trail.querySelectorAll('a')].map((a) => ({ name: textOf(a), url: a.getAttribute('href') ?? undefined }));
+}
+
+/** The section path; [] when the page gives none. */
+export function pageSection(doc: Document, meta: PageMeta, context: SectionContext): string[] {
+  for (const read of [() => fromArticleSection(meta), () => fromJsonLd(meta), () => fromDom(doc)]) {
+    const crumbs = read();
+    if (crumbs.length === 0) continue;
+    const section = tidy(crumbs, context);
+    if (section.length > 0) return section;
+  }
+  return [];
+}
