@@ -1,0 +1,33 @@
+// Text shown in the list and status line: titles, sections and targets come straight from
+// files, so they are cleaned (SPEC §4) and cut to the columns they are given.
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import { sanitizeText } from '../render/sanitizeText.js';
+
+/** One line of display text from a file: cleaned, line breaks and tabs folded to spaces. */
+export function cleanLine(text: string): string {
+  return sanitizeText(String(text ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' '));
+}
+
+export function width(text: string): number {
+  return stringWidth(text);
+}
+
+/** Cut to at most `columns` visible columns, with `…` when something was cut. */
+export function truncate(text: string, columns: number): string {
+  if (columns <= 0) return '';
+  if (stringWidth(text) <= columns) return text;
+  if (columns === 1) return '…';
+  return sliceAnsi(text, 0, columns - 1) + '…';
+}
+
+/** Cut or pad with spaces to exactly `columns` visible columns. */
+export function fit(text: string, columns: number): string {
+  const cut = truncate(text, columns);
+  return cut + ' '.repeat(Math.max(0, columns - stringWidth(cut)));
+}
+
+export const INVERSE_ON = '\u001b[7m';
+export const INVERSE_OFF = '\u001b[27m';
+export const DIM_ON = '\u001b[2m';
+export const DIM_OFF = '\u001b[22m';

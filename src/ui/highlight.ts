@@ -1,0 +1,36 @@
+// The focused link's highlight: inverse video over the columns of its spans. The styled line
+// is cut around the span with slice-ansi (keeping the styling on either side) and the span
+// itself is drawn from the plain line in inverse, so no reset inside the link can cancel it.
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import { INVERSE_OFF, INVERSE_ON } from './displayText.js';
+
+export interface ColumnRange {
+  start: number;
+  end: number;
+}
+
+/** `line` with the column ranges shown in inverse video. Ranges are [start, end) in visible columns. */
+export function highlightColumns(line: string, plainLine: string, ranges: readonly ColumnRange[]): string {
+  if (ranges.length === 0) return line;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const total = Math.max(stringWidth(plainLine), ...sorted.map((r) => r.end));
+  let out = '';
+  let column = 0;
+  for (const range of sorted) {
+    const start = Math.max(range.start, column);
+    const end = Math.max(start, range.end);
+    if (start > column) out += sliceAnsi(line, column, start);
+    const label = sliceAnsi(plainLine, start, end);
+    out += INVERSE_ON + label + ' '.repeat(Math.max(0, end - start - stringWidth(label))) + INVERSE_OFF;
+    column = end;
+  }
+  if (column < total) out += sliceAnsi(line, column);
+  return out;
+}
+
+/** Cut a styled line to `columns` visible columns (lines from the renderer should already fit). */
+export function clipLine(line: string, columns: number): string {
+  if (stringWidth(line) <= columns) return line;
+  return sliceAnsi(line, 0, Math.max(0, columns));
+}

@@ -1,0 +1,115 @@
+// Starts the reader on the alternate screen and gives the terminal back on every way out:
+// q / Q / Ctrl-C, SIGTERM / SIGHUP, an error while drawing, an uncaught exception. Each path
+// leaves the alternate screen, shows the cursor and turns raw mode off; an error is one line
+// on stderr, never a stack on the screen.
+import './inkEnvironment.js';
+import { render } from 'ink';
+import type { Library } from '../library/types.js';
+import type { ArticleFilter } from '../navigation/index.js';
+import { renderArticle } from '../render/renderArticle.js';
+import { ErrorBoundary, errorLine } from './ErrorBoundary.js';
+import { Reader } from './Reader.js';
+import { createRenderCache, type ArticleRenderer } from './renderCache.js';
+
+export interface RunReaderOptions {
+  library: Library;
+  /** Open this article (an id) instead of the list. */
+  openId?: string;
+  /** Where keys come from (default process.stdin; the CLI passes /dev/tty when stdin is a pipe). */
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  /** Colour in article text (the reader's own inverse-video highlights are always drawn). */
+  color: boolean;
+  /** The article renderer (default renderArticle); memoised per id + width here. */
+  render?: ArticleRenderer;
+  /** The list filter (default: simple case-insensitive match). */
+  filter?: ArticleFilter;
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** Exit codes for signals: 128 + the signal's number. */
+const SIGNAL_EXIT: Record<'SIGTERM' | 'SIGHUP', number> = { SIGTERM: 143, SIGHUP: 129 };
+
+/** Run the reader until the person quits; resolves with the process exit code. */
+export function runReader(options: RunReaderOptions): Promise<number> {
+  const stdin = options.stdin ?? process.stdin;
+  const stdout = options.stdout ?? process.stdout;
+  const renderById = createRenderCache(options.library, options.render ?? renderArticle, options.color);
+
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    let restored = false;
+
+    const restoreTerminal = () => {
+      if (restored) return;
+      restored = true;
+      try {
+        if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(false);
+      } catch {
+        // The terminal may already be gone (SIGHUP).
+      }
+      try {
+        stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      } catch {
+        // Same.
+      }
+    };
+
+    const finish = (code: number, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      try {
+        instance.unmount();
+      } catch {
+        // Unmounting a broken tree can throw; the terminal still comes back below.
+      }
+      restoreTerminal();
+      process.off('SIGTERM', onSigterm);
+      process.off('SIGHUP', onSighup);
+      process.off('uncaughtException', onUncaught);
+      process.off('unhandledRejection', onUncaught);
+      process.off('exit', restoreTerminal);
+      if (error !== undefined) process.stderr.write(`${errorLine(error)}\n`);
+      if (stdin !== process.stdin) {
+        // Our own handle on the controlling terminal: close it so the process can end.
+        stdin.pause();
+        if (typeof (stdin as { destroy?: () => void }).destroy === 'function') stdin.destroy();
+      } else {
+        stdin.pause();
+      }
+      resolve(code);
+    };
+
+    const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => {
+      finish(SIGNAL_EXIT[signal]);
+      // Whatever else still holds the event loop, a signalled reader ends.
+      setTimeout(() => process.exit(SIGNAL_EXIT[signal]), 500).unref();
+    };
+    const onSigterm = () => onSignal('SIGTERM');
+    const onSighup = () => onSignal('SIGHUP');
+    const onUncaught = (error: unknown) => finish(1, error);
+
+    process.on('SIGTERM', onSigterm);
+    process.on('SIGHUP', onSighup);
+    process.on('uncaughtException', onUncaught);
+    process.on('unhandledRejection', onUncaught);
+    process.on('exit', restoreTerminal);
+
+    stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+
+    const instance = render(
+      <ErrorBoundary onError={(error) => setImmediate(() => finish(1, error))}>
+        <Reader library={options.library} render={renderById} openId={options.openId} filter={options.filter} />
+      </ErrorBoundary>,
+      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+    );
+    instance.waitUntilExit().then(
+      () => finish(0),
+      (error: unknown) => finish(1, error),
+    );
+  });
+}

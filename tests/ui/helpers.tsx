@@ -1,0 +1,80 @@
+// Drive the Reader through ink-testing-library: real key sequences in, frames out.
+// ink-testing-library renders in Ink's debug mode, which writes every frame even when CI is
+// set (is-in-ci only silences the non-debug path), so these tests hold with CI=true too.
+import { render } from 'ink-testing-library';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
+import type { Library } from '../../src/library/types.js';
+import { Reader } from '../../src/ui/Reader.js';
+import type { RenderById } from '../../src/ui/renderCache.js';
+import type { TerminalSize } from '../../src/ui/terminalSize.js';
+import { fakeRender, memoRender } from '../navigation/fakeLibrary.js';
+
+export const KEYS = {
+  down: '\u001b[B',
+  up: '\u001b[A',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  enter: '\r',
+  escape: '\u001b',
+  backspace: '\u007f',
+  pageDown: '\u001b[6~',
+  ctrlC: '\u0003',
+} as const;
+
+export interface ReaderHarness {
+  /** The last frame without styling. */
+  frame(): string;
+  /** The last frame as written, styling included. */
+  rawFrame(): string;
+  lines(): string[];
+  press(...keys: string[]): Promise<void>;
+  waitForFrame(predicate: (frame: string) => boolean, what?: string, timeoutMs?: number): Promise<string>;
+  waitForText(text: string, timeoutMs?: number): Promise<string>;
+  rerender(size: TerminalSize): void;
+  unmount(): void;
+  exited(): boolean;
+}
+
+export function renderReader(library: Library, options: { size?: TerminalSize; openId?: string; render?: RenderById } = {}): ReaderHarness {
+  const size = options.size ?? { columns: 60, rows: 12 };
+  const renderById = options.render ?? memoRender(fakeRender(library));
+  const instance = render(<Reader library={library} render={renderById} size={size} openId={options.openId} />);
+  let exited = false;
+  // ink-testing-library does not expose waitUntilExit; an exited app unmounts its tree.
+  const frame = () => stripAnsi(instance.lastFrame() ?? '');
+  const harness: ReaderHarness = {
+    frame,
+    rawFrame: () => instance.lastFrame() ?? '',
+    lines: () => frame().split('\n'),
+    async press(...keys) {
+      for (const key of keys) {
+        instance.stdin.write(key);
+        // Let Ink read the chunk before the next one, as a person's keys arrive.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    async waitForFrame(predicate, what = 'the expected frame', timeoutMs = 3000) {
+      const start = Date.now();
+      for (;;) {
+        const current = frame();
+        if (predicate(current)) return current;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; last frame:\n${current}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    waitForText(text, timeoutMs) {
+      return harness.waitForFrame((f) => f.includes(text), JSON.stringify(text), timeoutMs);
+    },
+    rerender(newSize) {
+      instance.rerender(<Reader library={library} render={renderById} size={newSize} openId={options.openId} />);
+    },
+    unmount() {
+      exited = true;
+      instance.unmount();
+    },
+    exited: () => exited,
+  };
+  return harness;
+}
