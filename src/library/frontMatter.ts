@@ -83,6 +83,7 @@ export function normalizeDate(value: unknown): string | null {
 
 /** `[World, Transport]`, "World / Transport", "World > Transport", "World › Transport". */
 export function parseSection(value: unknown): string[] | null {
+  if (typeof value === 'number') return [String(value)]; // man pages: `section: 7`
   if (typeof value === 'string') {
     return value
       .split(/\s*(?:\/|>|›|»)\s*/)

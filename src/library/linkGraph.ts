@@ -19,19 +19,24 @@ export function targetKey(target: LinkTarget): string {
   }
 }
 
+function listCandidates(ids: string[]): string {
+  return ids.length <= 5 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
+}
+
 type Role = 'link' | 'related link' | 'previous link' | 'next link';
 
 function problemFor(path: string, id: string, role: Role, target: LinkTarget): Problem | null {
   if (target.kind !== 'unresolved') return null;
-  const name = target.title || target.ref;
+  // The words the reader sees, and the REF as written when it says something else.
+  const name = target.title && target.title !== target.ref ? `${target.title}" (${target.ref})` : `${target.ref}"`;
   switch (target.reason) {
     case 'missing':
-      return { id, kind: 'unresolved', message: `${path}: ${role} "${name}" not found in library`, target: target.ref };
+      return { id, kind: 'unresolved', message: `${path}: ${role} "${name} not found in library`, target: target.ref };
     case 'ambiguous':
       return {
         id,
         kind: 'ambiguous',
-        message: `${path}: ${role} "${name}" is ambiguous: it matches ${(target.candidates ?? []).join(', ')}`,
+        message: `${path}: ${role} "${name} is ambiguous: it matches ${listCandidates(target.candidates ?? [])}`,
         target: target.ref,
       };
     case 'outside-root':

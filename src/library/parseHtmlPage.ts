@@ -1,18 +1,7 @@
 // Saved web pages (SPEC §1c). A seam for now: the title from <title> and a short note as
 // the body. Readable-content extraction (linkedom + readability + turndown) goes here later.
 import type { ParsedArticle } from './parsedArticle.js';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const n = e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
+import { decodeEntities } from './htmlEntities.js';
 
 /** The charset an HTML page declares in its first bytes, if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {

@@ -1,6 +1,14 @@
 // Markdown articles (SPEC §1a): front matter + body. Links are resolved later, by the loader.
 import { parseFrontMatter } from './frontMatter.js';
 import type { ParsedArticle } from './parsedArticle.js';
+import { lexBody, plainTextOf } from './bodyLinks.js';
+import { decodeEntities } from './htmlEntities.js';
+
+/** A heading's words as the reader sees them: no badges, link targets or markup. */
+function headingText(markdown: string): string {
+  const text = plainTextOf(lexBody(markdown)).replace(/<[^>]*>/g, ' ');
+  return decodeEntities(text).replace(/[\s\u00a0]+/gu, ' ').trim();
+}
 
 /** The first `# ` heading outside code fences, as a title. */
 export function firstHeading(body: string): string | null {
@@ -14,7 +22,10 @@ export function firstHeading(body: string): string | null {
     }
     if (fence) continue;
     const m = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (m && m[1].trim()) return m[1].trim();
+    if (m) {
+      const text = headingText(m[1]);
+      if (text) return text;
+    }
   }
   return null;
 }

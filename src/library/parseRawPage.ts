@@ -50,8 +50,9 @@ export function parseRawPage(text: string, fallbackTitle = ''): RawPage {
     if (kind === 'next' && next === null && rest) next = rest;
   });
 
+  // The title is the first line with a letter or digit in it: rules of `====` are not titles.
   let i = 0;
-  while (i < end && collapse(lines[i]) === '') i++;
+  while (i < end && !/[\p{L}\p{N}]/u.test(lines[i])) i++;
   const first = i < end ? collapse(lines[i]) : '';
   let title = first || fallbackTitle;
   let section: string[] = [];

@@ -152,6 +152,8 @@ function steps(ref: string, from: RefContext, index: RefIndex, by: RefMode): Ste
     const c = index.byId.get(ref) ?? index.byId.get(ref.replace(/^\.\//, ''));
     if (c) return { found: c };
   }
+  // `./x`, `../x`, `/x` name a place, not a title: the later steps would only guess.
+  if (by === 'any' && /^\.{0,2}\//.test(ref)) return null;
   if (by === 'any' && /^https?:\/\//i.test(ref)) {
     const r = decide(index.bySource.get(normalizeUrl(ref)));
     if (r) return r;

@@ -78,7 +78,8 @@ function fromJsonLd(meta: PageMeta): Crumb[] {
 const BREADCRUMB_SELECTOR = 'nav[aria-label*=breadcrumb i], [aria-label*=breadcrumb i], [class*=breadcrumb i], [id*=breadcrumb i], [itemtype*=BreadcrumbList]';
 
 function fromDom(doc: Document): Crumb[] {
-  const trail = doc.body?.querySelector(BREADCRUMB_SELECTOR);
+  // A class like `has-breadcrumbs` on a page-wide wrapper is not the trail itself.
+  const trail = [...doc.body.querySelectorAll(BREADCRUMB_SELECTOR)].find((el) => el.querySelector('h1, p, article') === null && (el.textContent ?? '').length < 600);
   if (!trail) return [];
   const micro = [...trail.querySelectorAll('[itemprop=itemListElement]')];
   if (micro.length > 0) {
