@@ -44,7 +44,7 @@ const MATTER_OPTIONS = {
 const BLOCK = /^---[^\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 function oneLine(s: string): string {
-  return s.split('\n')[0].trim().slice(0, 200);
+  return s.split('\n')[0].trim().replace(/:$/, '').slice(0, 200);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -123,18 +123,22 @@ function describe(v: unknown): string {
 export function parseFrontMatter(text: string): FrontMatterResult {
   const errors: string[] = [];
   const data: FrontMatter = { related: [] };
-  if (!text.startsWith('---')) return { data, body: text, errors };
+  // Front matter only when the block is closed: a file that merely starts with a `---`
+  // rule keeps all of its text.
+  const block = /^---(?!-)/.test(text) ? BLOCK.exec(text) : null;
+  if (!block) return { data, body: text, errors };
 
   let raw: unknown;
   let body = text;
   try {
-    const parsed = matter(text, MATTER_OPTIONS);
+    // Handed over with a `---` closer, so a YAML `...` end marker works too.
+    const opener = text.slice(0, text.indexOf('\n'));
+    const parsed = matter(`${opener}\n${block[1] ?? ''}\n---\n${text.slice(block[0].length)}`, MATTER_OPTIONS);
     raw = parsed.data;
     body = parsed.content;
   } catch (err) {
     errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
-    const m = BLOCK.exec(text);
-    if (m) body = text.slice(m[0].length);
+    body = text.slice(block[0].length);
     return { data, body: body.replace(/^\n/, ''), errors };
   }
   body = body.replace(/^\n/, '');

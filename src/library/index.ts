@@ -10,7 +10,7 @@ export { RELATED_OPENERS, startsWithRelatedOpener, matchRelatedOpener } from './
 export { wikilinkExtension, matchWikilink, type WikilinkToken } from './wikilinks.js';
 export { scanBody, lexBody, plainTextOf, countWords, type BodyLink, type BodyScan } from './bodyLinks.js';
 export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
-export { parseRawPage, type RawPage, type RawRelated } from './parseRawPage.js';
+export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
 export { parseTextArticle } from './parseTextArticle.js';
 export { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
 export { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';

@@ -34,8 +34,23 @@ function collapse(s: string): string {
   return s.replace(SPACES, ' ').trim();
 }
 
+export interface RawPageOptions {
+  /**
+   * The Markdown written for a related link in place (after its opener). Default:
+   * `[label](<title>)`, which the library resolves by title. `import` passes its own, to
+   * write a link to the resolved id or `[[title]]`.
+   */
+  relatedLink?: (related: RawRelated) => string;
+}
+
+/** The default form of a raw page's related link: label as written, title as the destination. */
+export function defaultRelatedLink(r: RawRelated): string {
+  return `[${escapeMarkdownLine(r.label)}](${markdownDestination(r.title)})`;
+}
+
 /** Parse a raw page's text (already decoded, LF line ends). `fallbackTitle` is used for an empty page. */
-export function parseRawPage(text: string, fallbackTitle = ''): RawPage {
+export function parseRawPage(text: string, fallbackTitle = '', options: RawPageOptions = {}): RawPage {
+  const relatedLink = options.relatedLink ?? defaultRelatedLink;
   const lines = text.split('\n');
   let previous: string | null = null;
   let next: string | null = null;
@@ -90,11 +105,11 @@ export function parseRawPage(text: string, fallbackTitle = ''): RawPage {
     if (opener) {
       const label = collapse(para.join(' ').replace(/^\s+/u, '').slice(opener.length));
       if (label) {
-        const t = stripEnclosingQuotes(label);
-        related.push({ label, title: t });
+        const entry = { label, title: stripEnclosingQuotes(label) };
+        related.push(entry);
         // Keep the opener and its spacing as written; the title becomes the link.
         const sep = para.join(' ').replace(/^\s+/u, '').slice(opener.length).match(/^[\s\u00a0]*/u)?.[0] ?? ' ';
-        out.push(`${escapeMarkdownLine(collapse(opener))}${sep || ' '}[${escapeMarkdownLine(label)}](${markdownDestination(t)})`);
+        out.push(`${escapeMarkdownLine(collapse(opener))}${sep || ' '}${relatedLink(entry)}`);
         continue;
       }
     }

@@ -113,3 +113,20 @@ test('front matter in JavaScript is never run', async () => {
   assert.equal(a.problems[0]?.kind, 'front-matter');
   assert.match(a.body, /body/);
 });
+
+test('a file that only starts with a --- rule keeps all its text; a YAML ... end marker closes front matter', async () => {
+  const { lib } = await libraryOf({
+    'rule.md': '---\n\n# Rule first\n\nNo front matter here.\n',
+    'dots.md': '---\ntitle: Dots\n...\nBody.\n',
+  });
+  assert.match(article(lib, 'rule').body, /No front matter here/);
+  assert.equal(article(lib, 'rule').title, 'Rule first');
+  assert.deepEqual(article(lib, 'rule').problems, []);
+  assert.equal(article(lib, 'dots').title, 'Dots');
+  assert.equal(article(lib, 'dots').body, 'Body.\n');
+});
+
+test('a heading with badges gives a title of its words only', async () => {
+  const { lib } = await libraryOf({ 'r.md': '# tool &middot; [![CI](https://ci/badge.svg)](https://ci) <b>fast</b>\n' });
+  assert.equal(article(lib, 'r').title, 'tool · fast');
+});

@@ -105,3 +105,11 @@ test('an empty text file is an article titled after its file', async () => {
   assert.equal(a.body, '');
   assert.equal(a.words, 0);
 });
+
+test('import can choose how a raw page writes its related links', () => {
+  const page = parseRawPage('Title\n\nRead:\u00a0 “Quoted story”\n\nText.', '', {
+    relatedLink: (r) => (r.title === 'Quoted story' ? '[Quoted story](world/quoted.md)' : `[[${r.title}]]`),
+  });
+  assert.deepEqual(page.related, [{ label: '“Quoted story”', title: 'Quoted story' }]);
+  assert.ok(page.body.includes('Read:\u00a0 [Quoted story](world/quoted.md)'), page.body);
+});

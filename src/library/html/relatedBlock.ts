@@ -44,7 +44,8 @@ export function findRelatedBlocks(root: Element): RelatedBlocks {
     if (!BLOCK_TAGS.has(el.tagName) || taken(el)) continue;
     const firstHeading = el.querySelector('h2, h3, h4, h5, h6');
     const looksRelated = RELATED_CLASS.test(classAndId(el)) || (el.tagName === 'ASIDE' && firstHeading !== null && RELATED_HEADING.test(textOf(firstHeading)));
-    if (!looksRelated || isRelatedParagraph(el) || el.querySelector('h1, a[href]') === null || el.querySelector('h1')) continue;
+    if (!looksRelated || isRelatedParagraph(el)) continue;
+    if (el.querySelector('a[href]') === null || el.querySelector('h1') !== null) continue;
     if (textOf(el).length > rootLength / 2) continue; // a wrapper of the whole story, whatever its class says
     nodes.push(el);
   }
@@ -55,7 +56,6 @@ export function findRelatedBlocks(root: Element): RelatedBlocks {
     for (let sibling = heading.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
       if (HEADING.test(sibling.tagName) || sibling.tagName === 'HR') break;
       const isList = sibling.tagName === 'UL' || sibling.tagName === 'OL';
-      if (!isList && !(sibling.querySelector('a[href]') || sibling.matches('a[href]')) ) break;
       if (!isList && linkDensity(sibling) < 0.5) break;
       block.push(sibling);
     }

@@ -1,0 +1,133 @@
+// Everything that must never reach the Markdown (SPEC §1c): scripts, styles, forms, iframes,
+// event handlers, menus, cookie banners, comments. Also finds the element that holds the
+// story, for the fallback when Readability finds nothing.
+import { matchRelatedOpener } from '../relatedOpeners.js';
+import { classAndId, looseKey, textOf } from './dom.js';
+
+/** Never content, wherever they stand. */
+const ALWAYS_JUNK = 'script, style, noscript, template, link, meta, iframe, frame, frameset, object, embed, applet, canvas, svg, math, audio, video, map, button, input, select, textarea, dialog';
+/** Page furniture: removed, but unwrapped instead when a careless page puts the story inside one. */
+const FURNITURE = 'form, nav, menu, [role=navigation], [role=menu], [role=menubar], [role=dialog], [role=alertdialog], [role=search], [hidden], [aria-hidden=true]';
+const JUNK_CLASS = /\b(cookies?|cookie-?\w+|consent|gdpr|onetrust|cmp-\w+|comments?|comment-?(list|form|section|area|thread|s-area)|disqus|menu|navbar|nav-?menu|site-?nav|main-?nav|share-?(bar|buttons|tools|links)|social-?share|newsletter|paywall)\b/i;
+const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const UNSAFE_HREF = /^\s*(javascript|vbscript|data):/i;
+/** Where the original href is kept while Readability runs (it may rewrite hrefs). */
+export const HREF_KEEP = 'data-broadsheet-href';
+
+/** The element holding the story: the <article> with the first <h1>, else <main>, else the longest <article>, else <body>. */
+export function findArticleRoot(doc: Document): Element {
+  const body = doc.body;
+  const articles = [...body.querySelectorAll('article')].filter((a) => a.parentElement?.closest('article') == null);
+  const h1 = body.querySelector('h1');
+  const withH1 = h1 ? articles.find((a) => a.contains(h1)) : undefined;
+  if (withH1) return withH1;
+  const main = body.querySelector('main, [role=main]');
+  if (main) return main;
+  let longest: Element | null = null;
+  let longestLength = 0;
+  for (const article of articles) {
+    const length = textOf(article).length;
+    if (length > longestLength) [longest, longestLength] = [article, length];
+  }
+  return longest ?? body;
+}
+
+function remove(el: Element, keep: Element): void {
+  if (!el.parentNode) return;
+  if (el.contains(keep)) {
+    // Keep the story, drop the wrapper: <form id="page"><article>…</article></form>.
+    while (el.firstChild) el.parentNode.insertBefore(el.firstChild, el);
+  }
+  el.remove();
+}
+
+export interface CleanOptions {
+  /** The story's element (kept even when page furniture wraps it). */
+  root: Element;
+  /** Blocks already read elsewhere (previous/next strip, related block). */
+  drop: Element[];
+  /** The page's title: an <h1> repeating it is dropped, since the reader shows the title. */
+  title: string;
+}
+
+/**
+ * Remove junk from the whole body and make what is left safe to convert: no handlers, no
+ * `javascript:` links, original hrefs kept aside, `Read:` paragraphs as plain <p>.
+ */
+export function cleanPage(doc: Document, options: CleanOptions): void {
+  const { root } = options;
+  const body = doc.body;
+  for (const el of options.drop) remove(el, root);
+  for (const el of [...body.querySelectorAll(ALWAYS_JUNK)]) el.remove();
+  for (const el of [...body.querySelectorAll(FURNITURE)]) remove(el, root);
+
+  const rootLength = textOf(root).length;
+  const sweep = (parent: Element): void => {
+    for (let el = parent.firstElementChild; el; ) {
+      const next = el.nextElementSibling;
+      if (!el.contains(root) && isFurniture(el, root, rootLength)) el.remove();
+      else sweep(el);
+      el = next;
+    }
+  };
+  sweep(body);
+
+  const title = looseKey(options.title);
+  const h1 = root.querySelector('h1') ?? body.querySelector('h1');
+  if (h1 && title && looseKey(textOf(h1)) === title) h1.remove();
+
+  stripAndMark(body);
+}
+
+function isFurniture(el: Element, root: Element, rootLength: number): boolean {
+  const tag = el.tagName;
+  // Site header and footer, outside the story.
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !root.contains(el)) return el.querySelector('h1') === null;
+  if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return true;
+  return JUNK_CLASS.test(classAndId(el)) && el.querySelector('h1') === null && textOf(el).length < Math.max(rootLength / 2, 200);
+}
+
+function stripAndMark(body: Element): void {
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child; ) {
+      const next = child.nextSibling;
+      if (child.nodeType === 8) {
+        child.parentNode?.removeChild(child); // <!-- comments -->
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        for (const name of el.getAttributeNames()) if (/^on/i.test(name)) el.removeAttribute(name);
+        if (el.tagName === 'A') {
+          const href = el.getAttribute('href');
+          if (href !== null && UNSAFE_HREF.test(href)) el.removeAttribute('href');
+          else if (href !== null) el.setAttribute(HREF_KEEP, href);
+        } else if ((el.tagName === 'DIV' || el.tagName === 'SECTION' || el.tagName === 'ASIDE') && isReadParagraph(el)) {
+          // A styled box around one `Read:` line: a plain paragraph, so extraction keeps it.
+          const p = el.ownerDocument.createElement('p');
+          while (el.firstChild) p.appendChild(el.firstChild);
+          el.replaceWith(p);
+          visit(p);
+          child = next;
+          continue;
+        } else if (el.tagName === 'P' && isReadParagraph(el)) {
+          el.removeAttribute('class');
+          el.removeAttribute('id');
+        }
+        visit(el);
+      }
+      child = next;
+    }
+  };
+  visit(body);
+}
+
+function isReadParagraph(el: Element): boolean {
+  return el.querySelector('a[href]') !== null && el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, ul, ol') === null && matchRelatedOpener(el.textContent ?? '') !== null;
+}
+
+/** After extraction: every link gets back the href the page wrote. */
+export function restoreHrefs(content: Element): void {
+  for (const a of content.querySelectorAll(`[${HREF_KEEP}]`)) {
+    a.setAttribute('href', a.getAttribute(HREF_KEEP) ?? '');
+    a.removeAttribute(HREF_KEEP);
+  }
+}
