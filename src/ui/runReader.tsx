@@ -24,6 +24,13 @@ export interface RunReaderOptions {
   render?: ArticleRenderer;
   /** The list filter (default: simple case-insensitive match). */
   filter?: ArticleFilter;
+  /** Where a fatal error's one line goes (default process.stderr). */
+  stderr?: NodeJS.WriteStream;
+  /**
+   * After SIGTERM / SIGHUP, end the process half a second later if something still holds it
+   * (default true; tests turn it off).
+   */
+  exitAfterSignal?: boolean;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -38,6 +45,7 @@ const SIGNAL_EXIT: Record<'SIGTERM' | 'SIGHUP', number> = { SIGTERM: 143, SIGHUP
 export function runReader(options: RunReaderOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
   const renderById = createRenderCache(options.library, options.render ?? renderArticle, options.color);
 
   return new Promise<number>((resolve) => {
@@ -73,7 +81,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       process.off('uncaughtException', onUncaught);
       process.off('unhandledRejection', onUncaught);
       process.off('exit', restoreTerminal);
-      if (error !== undefined) process.stderr.write(`${errorLine(error)}\n`);
+      if (error !== undefined) stderr.write(`${errorLine(error)}\n`);
       if (stdin !== process.stdin) {
         // Our own handle on the controlling terminal: close it so the process can end.
         stdin.pause();
@@ -87,7 +95,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => {
       finish(SIGNAL_EXIT[signal]);
       // Whatever else still holds the event loop, a signalled reader ends.
-      setTimeout(() => process.exit(SIGNAL_EXIT[signal]), 500).unref();
+      if (options.exitAfterSignal !== false) setTimeout(() => process.exit(SIGNAL_EXIT[signal]), 500).unref();
     };
     const onSigterm = () => onSignal('SIGTERM');
     const onSighup = () => onSignal('SIGHUP');
@@ -105,7 +113,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       <ErrorBoundary onError={(error) => setImmediate(() => finish(1, error))}>
         <Reader library={options.library} render={renderById} openId={options.openId} filter={options.filter} />
       </ErrorBoundary>,
-      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
     instance.waitUntilExit().then(
       () => finish(0),
