@@ -253,9 +253,10 @@ export function helpLines(contexts: readonly Context[]): string[] {
     lines.push(CONTEXT_TITLES[context]);
     const width = Math.max(...bindings.map((binding) => keysLabel(binding).length));
     for (const category of CATEGORIES) {
-      for (const binding of bindings.filter((b) => b.category === category)) {
-        lines.push(`  ${keysLabel(binding).padEnd(width)}  ${binding.description}`);
-      }
+      const inCategory = bindings.filter((b) => b.category === category);
+      if (inCategory.length === 0) continue;
+      lines.push(`  ${category}`);
+      for (const binding of inCategory) lines.push(`    ${keysLabel(binding).padEnd(width)}  ${binding.description}`);
     }
   }
   return lines;
