@@ -76,8 +76,12 @@ export function runReader(options: RunReaderOptions): Promise<number> {
         // Unmounting a broken tree can throw; the terminal still comes back below.
       }
       restoreTerminal();
-      process.off('SIGTERM', onSigterm);
-      process.off('SIGHUP', onSighup);
+      // Signal handlers go on the next turn: signal-exit (inside Ink) re-raises a signal that it
+      // sees no other handler for, which would kill the process while we are still returning.
+      setImmediate(() => {
+        process.off('SIGTERM', onSigterm);
+        process.off('SIGHUP', onSighup);
+      });
       process.off('uncaughtException', onUncaught);
       process.off('unhandledRejection', onUncaught);
       process.off('exit', restoreTerminal);
