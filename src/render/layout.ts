@@ -1,7 +1,7 @@
 // Line layout on styled fragments, not ANSI strings: every fragment knows its style, the
 // link it belongs to and its width, so wrapping is exact (string-width, graphemes kept
 // whole) and link spans fall out of the final columns without any marker characters.
-import { cellWidth, graphemes, isPrintableAscii } from './textWidth.js';
+import { cellWidth, graphemes, isPrintableAscii, isSimple, isWideCode } from './textWidth.js';
 
 // ---- styles: a bit set plus a foreground colour (SGR code) in bits 8..15 ----
 export const BOLD = 1;
@@ -99,95 +99,212 @@ export function isBreak(a: Atom): a is { br: true } {
   return (a as { br?: true }).br === true;
 }
 
-interface Word {
-  frags: Frag[];
-  w: number;
-  /** What separates it from the previous word: a space fragment, or null (break allowed, no space). */
-  sep: Frag | null;
-  hard?: boolean;
+// ---- wrapping ----
+// Inline text is first cut into pieces (flat number arrays, no object per word): a run of
+// word characters, a run of breakable whitespace, one wide grapheme, or a hard break,
+// each an [start, end) range of one atom's text. Lines are then filled greedily and each
+// line's fragments sliced out of the atoms' texts. Linear in the text, few allocations.
+
+const K_GLUE = 0; // text continuing the current word
+const K_SPACE = 1; // breakable whitespace run (collapses to one space)
+const K_OPP = 2; // text that starts a new word with no space (after/before a wide grapheme)
+const K_BREAK = 3; // hard line break
+const SPLIT = 8; // flag: one code unit = one grapheme = one column (can be cut anywhere)
+
+
+const pA: number[] = [];
+const pS: number[] = [];
+const pE: number[] = [];
+const pW: number[] = [];
+const pK: number[] = [];
+let pN = 0;
+
+function piece(a: number, s: number, e: number, w: number, k: number): void {
+  pA[pN] = a;
+  pS[pN] = s;
+  pE[pN] = e;
+  pW[pN] = w;
+  pK[pN] = k;
+  pN++;
 }
 
-// Breakable whitespace. NBSP (U+00A0) and other no-break spaces are deliberately absent.
-const SPACES = /[ \n\r\f\v\u1680\u2000-\u200a\u205f\u3000]+/;
-const SPACES_SPLIT = /([ \n\r\f\v\u1680\u2000-\u200a\u205f\u3000]+)/;
-
-function pushText(word: Word, text: string, style: number, link: number, w: number): void {
-  const last = word.frags[word.frags.length - 1];
-  if (last && last.style === style && last.link === link) {
-    last.text += text;
-    last.w += w;
-  } else {
-    word.frags.push({ text, style, link, w });
-  }
-  word.w += w;
-}
-
-function toWords(atoms: Atom[]): Word[] {
-  const words: Word[] = [];
-  let cur: Word | null = null;
-  let pendingSep: Frag | null = null;
-  let sawSpace = false;
-  const finish = () => {
-    if (cur && cur.frags.length) words.push(cur);
-    cur = null;
-  };
-  const start = (): Word => {
-    if (!cur) {
-      cur = { frags: [], w: 0, sep: sawSpace ? pendingSep : null };
-      pendingSep = null;
-      sawSpace = false;
-    }
-    return cur;
-  };
-  for (const a of atoms) {
-    if (isBreak(a)) {
-      finish();
-      words.push({ frags: [], w: 0, sep: null, hard: true });
-      pendingSep = null;
-      sawSpace = false;
+function cutPieces(atoms: Atom[]): void {
+  pN = 0;
+  let afterWide = false;
+  for (let ai = 0; ai < atoms.length; ai++) {
+    const at = atoms[ai];
+    if (isBreak(at)) {
+      piece(ai, 0, 0, 0, K_BREAK);
+      afterWide = false;
       continue;
     }
-    if (a.text === '') continue;
-    const parts = SPACES.test(a.text) ? a.text.split(SPACES_SPLIT) : [a.text];
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i];
-      if (p === '') continue;
-      if (i % 2 === 1) {
-        // whitespace: ends the current word
-        finish();
-        if (!sawSpace) {
-          sawSpace = true;
-          pendingSep = { text: ' ', style: a.style, link: a.link, w: 1 };
+    const text = at.text;
+    if (text === '') continue;
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const c0 = text.charCodeAt(i);
+      if (isBreakable(c0)) {
+        let e = i + 1;
+        while (e < len && isBreakable(text.charCodeAt(e))) e++;
+        piece(ai, i, e, 1, K_SPACE);
+        afterWide = false;
+        i = e;
+        continue;
+      }
+      let e = i;
+      let ascii = true;
+      while (e < len) {
+        const c = text.charCodeAt(e);
+        if (isBreakable(c)) break;
+        if (c < 0x21 || c > 0x7e) ascii = false;
+        e++;
+      }
+      const start = i;
+      i = e;
+      if (ascii) {
+        piece(ai, start, e, e - start, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+        afterWide = false;
+        continue;
+      }
+      const run = text.slice(start, e);
+      if (isSimple(run) && cellWidth(run) === run.length) {
+        piece(ai, start, e, run.length, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+        afterWide = false;
+        continue;
+      }
+      if (isSimple(run)) {
+        // CJK mixed with simple narrow text: one code unit per grapheme, wide ones are
+        // break opportunities on both sides, narrow runs between them stay together.
+        let p = start;
+        while (p < e) {
+          if (isWideCode(text.charCodeAt(p))) {
+            piece(ai, p, p + 1, 2, K_OPP);
+            afterWide = true;
+            p++;
+            continue;
+          }
+          let q = p + 1;
+          while (q < e && !isWideCode(text.charCodeAt(q))) q++;
+          piece(ai, p, q, q - p, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+          afterWide = false;
+          p = q;
         }
         continue;
       }
-      if (isPrintableAscii(p)) {
-        pushText(start(), p, a.style, a.link, p.length);
-        continue;
-      }
-      // Non-ASCII: wide characters (CJK) are break opportunities on both sides.
-      for (const g of graphemes(p)) {
+      // Complex text (emoji, combining marks, other scripts): one piece per grapheme;
+      // wide ones are break opportunities on both sides.
+      let pos = start;
+      for (const g of graphemes(run)) {
         const gw = cellWidth(g);
-        if (gw >= 2) {
-          finish();
-          const wd = start();
-          pushText(wd, g, a.style, a.link, gw);
-          finish();
-        } else {
-          pushText(start(), g, a.style, a.link, gw);
-        }
+        const wide = gw >= 2;
+        piece(ai, pos, pos + g.length, gw, wide || afterWide ? K_OPP : K_GLUE);
+        afterWide = wide;
+        pos += g.length;
       }
     }
   }
-  finish();
-  return words;
 }
 
-function splitFrag(f: Frag): Frag[] {
-  // Per grapheme, for breaking a word longer than the line.
-  const out: Frag[] = [];
-  for (const g of graphemes(f.text)) out.push({ text: g, style: f.style, link: f.link, w: cellWidth(g) });
-  return out;
+/** Breakable whitespace. NBSP (U+00A0) and other no-break spaces are deliberately absent. */
+function isBreakable(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x205f || c === 0x3000;
+}
+
+class LineBuilder {
+  lines: Line[] = [];
+  line: Line = emptyLine();
+  lastLink = -1;
+  // pending fragment: a range of one atom's text, or a literal
+  pa = -1;
+  ps = 0;
+  pe = 0;
+  pw = 0;
+  constructor(private atoms: Atom[]) {}
+
+  private flush(): void {
+    if (this.pa < 0) return;
+    const at = this.atoms[this.pa] as { text: string; style: number; link: number };
+    this.pushFrag(at.text.slice(this.ps, this.pe), at.style, at.link, this.pw);
+    this.pa = -1;
+  }
+
+  private pushFrag(text: string, style: number, link: number, w: number): void {
+    const frags = this.line.frags;
+    const last = frags[frags.length - 1];
+    if (last && last.style === style && last.link === link) {
+      last.text += text;
+      last.w += w;
+    } else {
+      frags.push({ text, style, link, w });
+    }
+  }
+
+  /** Append [s, e) of atom a. */
+  range(a: number, s: number, e: number, w: number): void {
+    if (this.pa === a && this.pe === s) {
+      this.pe = e;
+      this.pw += w;
+    } else {
+      this.flush();
+      this.pa = a;
+      this.ps = s;
+      this.pe = e;
+      this.pw = w;
+    }
+    this.line.w += w;
+    this.lastLink = (this.atoms[a] as { link: number }).link;
+  }
+
+  literal(text: string, style: number, link: number, w: number): void {
+    this.flush();
+    this.pushFrag(text, style, link, w);
+    this.line.w += w;
+    this.lastLink = link;
+  }
+
+  newline(): void {
+    this.flush();
+    this.lines.push(this.line);
+    this.line = emptyLine();
+    this.lastLink = -1;
+  }
+
+  finish(): Line[] {
+    this.flush();
+    if (this.line.frags.length || this.lines.length === 0) this.lines.push(this.line);
+    return this.lines;
+  }
+}
+
+/** Width on one line (words joined by single spaces) and the widest single word. */
+export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: number } {
+  cutPieces(atoms);
+  let natural = 0;
+  let line = 0;
+  let longest = 0;
+  let word = 0;
+  let space = false;
+  for (let i = 0; i < pN; i++) {
+    const k = pK[i] & 7;
+    if (k === K_BREAK) {
+      natural = Math.max(natural, line);
+      line = 0;
+      word = 0;
+      space = false;
+    } else if (k === K_SPACE) {
+      space = true;
+      word = 0;
+    } else {
+      if (k === K_OPP) word = 0;
+      if (space && line > 0) line += 1;
+      space = false;
+      line += pW[i];
+      word += pW[i];
+      longest = Math.max(longest, word);
+    }
+  }
+  return { natural: Math.max(natural, line), longestWord: longest };
 }
 
 /**
@@ -197,61 +314,79 @@ function splitFrag(f: Frag): Frag[] {
  * character at width 1) is shown as `…`.
  */
 export function wrapAtoms(atoms: Atom[], width: number): Line[] {
-  const width1 = Math.max(1, width);
-  const words = toWords(atoms);
-  const lines: Line[] = [];
-  let line: Line = emptyLine();
-  let lastLink = -1;
-  const newline = () => {
-    lines.push(line);
-    line = emptyLine();
-    lastLink = -1;
-  };
-  const put = (f: Frag) => {
-    const last = line.frags[line.frags.length - 1];
-    if (last && last.style === f.style && last.link === f.link) {
-      line.frags[line.frags.length - 1] = { text: last.text + f.text, style: f.style, link: f.link, w: last.w + f.w };
+  const W = Math.max(1, width);
+  cutPieces(atoms);
+  const n = pN;
+  const b = new LineBuilder(atoms);
+  let i = 0;
+  let spaceAt = -1; // the whitespace piece before the next word, if any
+  while (i < n) {
+    const k = pK[i] & 7;
+    if (k === K_BREAK) {
+      b.newline();
+      spaceAt = -1;
+      i++;
+      continue;
+    }
+    if (k === K_SPACE) {
+      if (spaceAt < 0) spaceAt = i;
+      i++;
+      continue;
+    }
+    // A word: pieces i..j-1.
+    let j = i + 1;
+    let ww = pW[i];
+    while (j < n && (pK[j] & 7) === K_GLUE) {
+      ww += pW[j];
+      j++;
+    }
+    const line = b.line;
+    let sepW = 0;
+    if (spaceAt >= 0 && line.w > 0) sepW = 1;
+    if (line.w + sepW + ww <= W) {
+      if (sepW) {
+        const sp = atoms[pA[spaceAt]] as { style: number; link: number };
+        const firstLink = (atoms[pA[i]] as { link: number }).link;
+        if (sp.link >= 0 && sp.link === b.lastLink && sp.link === firstLink) b.literal(' ', sp.style, sp.link, 1);
+        else b.literal(' ', sp.link >= 0 ? 0 : sp.style, -1, 1);
+      }
+      for (let p = i; p < j; p++) b.range(pA[p], pS[p], pE[p], pW[p]);
     } else {
-      line.frags.push(f);
-    }
-    line.w += f.w;
-    lastLink = f.link;
-  };
-  for (const word of words) {
-    if (word.hard) {
-      newline();
-      continue;
-    }
-    const first = word.frags[0];
-    // A space belongs to a link only when the link continues on both sides of it.
-    let sep: Frag | null = null;
-    if (word.sep && line.w > 0) {
-      const s = word.sep;
-      sep = s.link >= 0 && s.link === lastLink && first.link === s.link ? s : { text: ' ', style: s.link >= 0 ? 0 : s.style, link: -1, w: 1 };
-    }
-    const sepW = sep ? 1 : 0;
-    if (line.w + sepW + word.w <= width1) {
-      if (sep) put(sep);
-      for (const f of word.frags) put(f);
-      continue;
-    }
-    if (line.w > 0) newline();
-    if (word.w <= width1) {
-      for (const f of word.frags) put(f);
-      continue;
-    }
-    // Longer than a whole line: break between graphemes.
-    for (const f of word.frags) {
-      for (const g of splitFrag(f)) {
-        let gf = g;
-        if (gf.w > width1) gf = { text: '…', style: g.style, link: g.link, w: 1 };
-        if (line.w + gf.w > width1) newline();
-        put(gf);
+      if (line.w > 0) b.newline();
+      if (ww <= W) {
+        for (let p = i; p < j; p++) b.range(pA[p], pS[p], pE[p], pW[p]);
+      } else {
+        // Longer than a whole line: break between graphemes.
+        for (let p = i; p < j; p++) {
+          const a = pA[p];
+          if (pK[p] & SPLIT) {
+            let s = pS[p];
+            const e = pE[p];
+            while (s < e) {
+              let room = W - b.line.w;
+              if (room <= 0) {
+                b.newline();
+                room = W;
+              }
+              const take = Math.min(room, e - s);
+              b.range(a, s, s + take, take);
+              s += take;
+            }
+          } else if (pW[p] > W) {
+            if (b.line.w + 1 > W) b.newline();
+            const at = atoms[a] as { style: number; link: number };
+            b.literal('…', at.style, at.link, 1);
+          } else {
+            if (b.line.w + pW[p] > W) b.newline();
+            b.range(a, pS[p], pE[p], pW[p]);
+          }
+        }
       }
     }
+    spaceAt = -1;
+    i = j;
   }
-  if (line.frags.length || lines.length === 0) lines.push(line);
-  return lines;
+  return b.finish();
 }
 
 /**

@@ -15,7 +15,7 @@ import { cellWidth } from './textWidth.js';
 import {
   BOLD, DIM, ITALIC, UNDERLINE, STRIKE, BLUE, CYAN, GREEN, MAGENTA, YELLOW,
   type Atom, type Frag, type Line,
-  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, mergeStyle, prefixLines, sgr, wrapAtoms,
+  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, measureAtoms, mergeStyle, prefixLines, sgr, wrapAtoms,
 } from './layout.js';
 
 export interface RenderDeps {
@@ -116,6 +116,17 @@ function plainInline(tokens: Tok[] | undefined): string {
   return s;
 }
 
+/** The plain text a paragraph starts with (enough to test for a related opener). */
+function plainPrefix(tokens: Tok[] | undefined, want = 48): string {
+  if (!tokens) return '';
+  let s = '';
+  for (const t of tokens) {
+    if (s.length >= want) break;
+    s += plainInline([t]);
+  }
+  return s;
+}
+
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 // ---- GitHub-style slugs ----
@@ -148,7 +159,26 @@ function sameAsLabel(url: string, label: string): boolean {
   return norm(url) === norm(label);
 }
 
+/**
+ * The target as handed to the reader: unresolved titles/refs and external URLs are shown
+ * (status line, links panel), so they are cleaned here too. Article ids are left exact:
+ * they are keys for navigation (the UI cleans whatever it prints).
+ */
+function safeTarget(t: LinkTarget): LinkTarget {
+  if (t.kind === 'external') {
+    const url = sanitizeLine(t.url);
+    return url === t.url ? t : { ...t, url };
+  }
+  if (t.kind === 'unresolved') {
+    const ref = sanitizeLine(t.ref);
+    const title = sanitizeLine(t.title);
+    return ref === t.ref && title === t.title ? t : { ...t, ref, title };
+  }
+  return t;
+}
+
 function addLink(ctx: Ctx, info: LinkInfo): number {
+  info.target = safeTarget(info.target);
   ctx.links.push(info);
   return ctx.links.length - 1;
 }
@@ -260,7 +290,7 @@ function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: At
         }
         const info = ctx.links[L];
         info.label = label;
-        info.target = target;
+        info.target = safeTarget(target);
         linkSuffix(ctx, info, style, out, true);
         break;
       }
@@ -345,7 +375,7 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
       const atoms: Atom[] = [...lead];
       const wasRelated = ctx.inRelated;
       if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
-        ctx.inRelated = ctx.deps.startsWithRelatedOpener(collapse(plainInline(t.tokens)));
+        ctx.inRelated = ctx.deps.startsWithRelatedOpener(collapse(plainPrefix(t.tokens)));
       }
       try {
         if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);
@@ -461,25 +491,18 @@ function layoutTable(t: Tok, width: number, ctx: Ctx): Line[] {
   // Lay out cells once, in reading order (row by row), so links are numbered in that order.
   const grid: Atom[][][] = [header.map((c) => cellAtoms(c, BOLD)), ...rows.map((r) => r.map((c) => cellAtoms(c, 0)))];
   const natural = new Array<number>(n).fill(1);
+  const minimum = new Array<number>(n).fill(1);
   for (const row of grid) {
     row.forEach((atoms, j) => {
-      let w = 0;
-      for (const l of wrapAtoms(atoms, 100000)) w = Math.max(w, l.w);
-      natural[j] = Math.max(natural[j], w);
+      const m = measureAtoms(atoms);
+      natural[j] = Math.max(natural[j], m.natural);
+      minimum[j] = Math.max(minimum[j], m.longestWord);
     });
   }
   const SEP = ' │ ';
   const avail = width - 3 * (n - 1);
   if (avail < 3 * n) return layoutTableStacked(grid, n, width);
-  // Water-filling: narrow columns get their natural width, the rest share what is left.
-  const widths = new Array<number>(n).fill(0);
-  const order = [...natural.keys()].sort((a, b) => natural[a] - natural[b]);
-  let remaining = avail;
-  order.forEach((j, k) => {
-    const share = Math.floor(remaining / (n - k));
-    widths[j] = Math.max(1, Math.min(natural[j], share));
-    remaining -= widths[j];
-  });
+  const widths = columnWidths(natural, minimum, avail);
   const out: Line[] = [];
   const sepFrag = frag(SEP, STYLE.rule);
   grid.forEach((row, r) => {
@@ -499,6 +522,47 @@ function layoutTable(t: Tok, width: number, ctx: Ctx): Line[] {
     if (r === 0) out.push(lineOf([frag(widths.map((w) => '─'.repeat(w)).join('─┼─'), STYLE.rule)]));
   });
   return out;
+}
+
+/**
+ * Column widths summing to at most `avail` (each ≥ 1): natural widths when they fit;
+ * else every column gets its longest word and the rest goes to the columns that want
+ * more, in proportion to what they lack; else (words must break) a fair water-filling.
+ */
+export function columnWidths(natural: number[], minimum: number[], avail: number): number[] {
+  const n = natural.length;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= avail) return natural.slice();
+  const mins = minimum.map((m, j) => Math.min(m, natural[j]));
+  if (sum(mins) <= avail) {
+    const widths = mins.slice();
+    let rem = avail - sum(widths);
+    const deficit = natural.map((nat, j) => nat - widths[j]);
+    const total = sum(deficit);
+    if (total > 0) {
+      const extra = deficit.map((d) => Math.floor((rem * d) / total));
+      extra.forEach((e, j) => (widths[j] += e));
+      rem -= sum(extra);
+      const order = [...deficit.keys()].sort((a, b) => natural[b] - widths[b] - (natural[a] - widths[a]));
+      for (const j of order) {
+        if (rem <= 0) break;
+        if (widths[j] < natural[j]) {
+          widths[j]++;
+          rem--;
+        }
+      }
+    }
+    return widths;
+  }
+  const widths = new Array<number>(n).fill(0);
+  const order = [...natural.keys()].sort((a, b) => natural[a] - natural[b]);
+  let remaining = avail;
+  order.forEach((j, k) => {
+    const share = Math.floor(remaining / (n - k));
+    widths[j] = Math.max(1, Math.min(natural[j], share));
+    remaining -= widths[j];
+  });
+  return widths;
 }
 
 /** A table too wide even squeezed: each row as "Header: value" lines. */
