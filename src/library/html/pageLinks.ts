@@ -87,12 +87,11 @@ function labelDirection(label: Node): Direction {
   return /^[^a-z]*previous/i.test(label.nodeValue ?? '') ? 'previous' : 'next';
 }
 
-/** A label and a link belong together when an element a few levels above the label holds both. */
+/** A label and a link belong together when an element a few levels above the label (below <body>) holds both. */
 function withinReach(label: Node, link: Element): boolean {
   let el = label.parentElement;
-  for (let level = 0; el && level < 4; level++, el = el.parentElement) {
+  for (let level = 0; el && el.tagName !== 'BODY' && level < 4; level++, el = el.parentElement) {
     if (el.contains(link)) return true;
-    if (el.tagName === 'BODY') break;
   }
   return false;
 }

@@ -1,0 +1,82 @@
+// The metadata rules one by one, on their edge cases.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cutSiteName } from '../../../src/library/html/pageTitle.js';
+import { normalizeHtmlDate } from '../../../src/library/html/dates.js';
+import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
+
+test('cutSiteName: the part matching the first <h1> wins, even when it holds a separator itself', () => {
+  assert.equal(cutSiteName('Ferry – the last crossing | Gazette', 'Ferry - the last crossing', null), 'Ferry – the last crossing');
+  assert.equal(cutSiteName('Gazette · World · Ferry keeps running', 'Ferry keeps running', 'Gazette'), 'Ferry keeps running');
+  assert.equal(cutSiteName('FERRY KEEPS RUNNING — Gazette', 'Ferry keeps running', null), 'FERRY KEEPS RUNNING');
+});
+
+test('cutSiteName: og:site_name dropped from either end when no part matches the <h1>', () => {
+  assert.equal(cutSiteName('Gazette - Choir sings at dawn', '', 'Gazette'), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings - at dawn | Gazette', 'Something else', 'Gazette'), 'Choir sings - at dawn');
+});
+
+test('cutSiteName: else the longest part; no separator means no cut; hyphens inside words are not separators', () => {
+  assert.equal(cutSiteName('Gazette | A rather long headline', '', null), 'A rather long headline');
+  assert.equal(cutSiteName('Well-known ferry keeps running', '', 'Gazette'), 'Well-known ferry keeps running');
+  assert.equal(cutSiteName('Ferry|Gazette', '', null), 'Ferry|Gazette');
+});
+
+test('normalizeHtmlDate: ISO kept (time and offset when given), others read, impossible days refused', () => {
+  assert.equal(normalizeHtmlDate('2025-04-02'), '2025-04-02');
+  assert.equal(normalizeHtmlDate('2025-4-2'), '2025-04-02');
+  assert.equal(normalizeHtmlDate('2025-04-02T09:30:00+0200'), '2025-04-02T09:30:00+02:00');
+  assert.equal(normalizeHtmlDate('2025-04-02 09:30'), '2025-04-02T09:30');
+  assert.equal(normalizeHtmlDate('2025-04-02T07:30:00.000Z'), '2025-04-02T07:30:00.000Z');
+  assert.equal(normalizeHtmlDate('Wed, 02 Apr 2025 07:30:00 GMT'), '2025-04-02T07:30:00Z');
+  assert.equal(normalizeHtmlDate('April 2, 2025'), '2025-04-02');
+  assert.equal(normalizeHtmlDate('2 April 2025'), '2025-04-02');
+  assert.equal(normalizeHtmlDate('2025-02-29'), null);
+  assert.equal(normalizeHtmlDate('2024-02-29'), '2024-02-29');
+  assert.equal(normalizeHtmlDate('12/03/2025'), null);
+  assert.equal(normalizeHtmlDate('yesterday'), null);
+  assert.equal(normalizeHtmlDate(''), null);
+});
+
+const head = (inner: string, body = '<p>Some text to read.</p>') => `<!doctype html><html><head>${inner}</head><body>${body}</body></html>`;
+
+test('source: canonical, else og:url; an absolute URL preferred to a relative canonical', () => {
+  assert.equal(parseHtmlPage(head('<link rel="canonical" href="/world/ferry"><meta property="og:url" content="https://g.example/world/ferry">'), 'a.html').source, 'https://g.example/world/ferry');
+  assert.equal(parseHtmlPage(head('<link rel="canonical" href="/world/ferry">'), 'a.html').source, '/world/ferry');
+  assert.equal(parseHtmlPage(head(''), 'a.html').source, null);
+});
+
+test('author: several author metas joined; "By " dropped; JSON-LD author as a plain string', () => {
+  assert.equal(parseHtmlPage(head('<meta name="author" content="By Ana Ruiz"><meta name="author" content="Tom Okafor">'), 'a.html').author, 'Ana Ruiz, Tom Okafor');
+  assert.equal(parseHtmlPage(head('<script type="application/ld+json">{"@type":"NewsArticle","author":"Mei Chen"}</script>'), 'a.html').author, 'Mei Chen');
+  assert.equal(parseHtmlPage(head('<script type="application/ld+json">{ broken json </script>'), 'a.html').author, null);
+});
+
+test('section: a multi-part article:section, Home and the site name dropped from breadcrumbs, a shortened last crumb dropped', () => {
+  assert.deepEqual(parseHtmlPage(head('<meta property="article:section" content="World / Transport">'), 'a.html').section, ['World', 'Transport']);
+  const crumbs = '<ol class="breadcrumb"><li><a href="/">Gazette</a></li><li><a href="/world">World</a> ›</li><li>The last river…</li></ol>';
+  const p = parseHtmlPage(head('<title>The last river ferry keeps running</title><meta property="og:site_name" content="Gazette">', `${crumbs}<p>Text to read.</p>`), 'a.html');
+  assert.deepEqual(p.section, ['World']);
+  assert.deepEqual(parseHtmlPage(head('<meta property="article:section" content="Home">', '<nav aria-label="breadcrumb">Home / Science / Tides</nav><p>Text.</p>'), 'a.html').section, ['Science', 'Tides']);
+});
+
+test('previous/next: <a rel="prev next"> tokens; a <link> title taken from a link with the same href', () => {
+  const p = parseHtmlPage(head('<link rel="next" href="b.html">', '<p>Text to read.</p><p><a rel="nofollow prev" href="z.html">Zed</a> <a href="b.html">Bee</a></p>'), 'a.html');
+  assert.deepEqual(p.previous, { title: 'Zed', href: 'z.html' });
+  assert.deepEqual(p.next, { title: 'Bee', href: 'b.html' });
+});
+
+test('previous/next: a label with no link near it takes none; the first label of each kind wins', () => {
+  const body = '<div><p>Previous article</p></div><p>Lots of text in between that is not a link at all.</p><div><div><div><div><div><a href="far.html">Far</a></div></div></div></div></div>'
+    + '<p>Next article: <a href="n1.html">One</a></p><p>Next article: <a href="n2.html">Two</a></p>';
+  const p = parseHtmlPage(head('', body), 'a.html');
+  assert.equal(p.previous, null);
+  assert.deepEqual(p.next, { title: 'One', href: 'n1.html' });
+});
+
+test('tables become GFM tables; <pre> keeps its lines in a fence', () => {
+  const body = '<article><p>The timetable for the ferry and the bus, as printed on Monday by the council for everyone.</p><table><tr><th>Service</th><th>Leaves</th></tr><tr><td>Ferry</td><td>06:00</td></tr></table><pre>a\n  b</pre></article>';
+  const md = parseHtmlPage(head('', body), 'a.html').markdown;
+  assert.match(md, /^\| Service \| Leaves \|\n\| --- \| --- \|\n\| Ferry \| 06:00 \|$/m);
+  assert.match(md, /^```\na\n {2}b\n```$/m);
+});
