@@ -193,7 +193,7 @@ function atomsLabel(atoms: Atom[], from: number): string {
 }
 
 /** The suffixes after a link's label: external URL, "not in library" marker, related number. */
-function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody: boolean): void {
+function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody: boolean, keyTarget: LinkTarget = info.target): void {
   const t = info.target;
   if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label)) {
     out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
@@ -201,7 +201,7 @@ function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody
     out.push({ text: inBody ? '?' : ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
   }
   if (inBody && ctx.inRelated) {
-    const n = ctx.relatedNumbers.get(ctx.deps.targetKey(t));
+    const n = ctx.relatedNumbers.get(ctx.deps.targetKey(keyTarget));
     if (n !== undefined) {
       info.number = n;
       out.push({ text: ' ', style, link: -1 }, { text: `[${n}]`, style: mergeStyle(style, STYLE.relatedNumber), link: -1 });
@@ -291,7 +291,7 @@ function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: At
         const info = ctx.links[L];
         info.label = label;
         info.target = safeTarget(target);
-        linkSuffix(ctx, info, style, out, true);
+        linkSuffix(ctx, info, style, out, true, target);
         break;
       }
       case 'wikilink': {
@@ -307,7 +307,7 @@ function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: At
         const info: LinkInfo = { label, target, role: 'body' };
         const L = addLink(ctx, info);
         out.push({ text: label, style: mergeStyle(style, linkStyle(target)), link: L });
-        linkSuffix(ctx, info, style, out, true);
+        linkSuffix(ctx, info, style, out, true, target);
         break;
       }
       default:
