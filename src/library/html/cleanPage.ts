@@ -100,17 +100,18 @@ function stripAndMark(body: Element): void {
           const href = el.getAttribute('href');
           if (href !== null && UNSAFE_HREF.test(href)) el.removeAttribute('href');
           else if (href !== null) el.setAttribute(HREF_KEEP, href);
-        } else if ((el.tagName === 'DIV' || el.tagName === 'SECTION' || el.tagName === 'ASIDE') && isReadParagraph(el)) {
-          // A styled box around one `Read:` line: a plain paragraph, so extraction keeps it.
+        }
+        const line = WRAPPERS.has(el.tagName) ? readLine(el) : null;
+        if (line) {
+          // A `Read:` line, perhaps in a styled box (Readability drops <aside>s, boxes of links
+          // and classes like "related"): a plain <p>, so extraction keeps it where it stands.
           const p = el.ownerDocument.createElement('p');
-          while (el.firstChild) p.appendChild(el.firstChild);
+          while (line.firstChild) p.appendChild(line.firstChild);
+          plainOpener(p);
           el.replaceWith(p);
           visit(p);
           child = next;
           continue;
-        } else if (el.tagName === 'P' && isReadParagraph(el)) {
-          el.removeAttribute('class');
-          el.removeAttribute('id');
         }
         visit(el);
       }
@@ -120,8 +121,45 @@ function stripAndMark(body: Element): void {
   visit(body);
 }
 
+/** `<strong>Read:</strong> <a…>`: the opener as plain text, so the Markdown paragraph starts with it. */
+function plainOpener(p: Element): void {
+  for (let first = p.firstElementChild; first && first.tagName !== 'A'; first = p.firstElementChild) {
+    const text = first.textContent ?? '';
+    const opener = matchRelatedOpener(text);
+    if (opener === null || text.trim() !== opener.trim() || !(p.textContent ?? '').trimStart().startsWith(text.trim())) return;
+    first.replaceWith(first.ownerDocument.createTextNode(text));
+  }
+}
+
+/** The first `enough` characters or so of an element's text, without reading all of it. */
+function leadingText(node: Node, enough: number): string {
+  let text = '';
+  const walk = (n: Node): boolean => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) text += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && walk(c)) return true;
+      if (text.trimStart().length >= enough) return true;
+    }
+    return false;
+  };
+  walk(node);
+  return text;
+}
+
+const WRAPPERS = new Set(['DIV', 'SECTION', 'ASIDE', 'P']);
+
 function isReadParagraph(el: Element): boolean {
-  return el.querySelector('a[href]') !== null && el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, ul, ol') === null && matchRelatedOpener(el.textContent ?? '') !== null;
+  return el.querySelector('a[href]') !== null && el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, ul, ol, table') === null && matchRelatedOpener(el.textContent ?? '') !== null;
+}
+
+/** The element holding one `Read:` line inside `el` (`el` itself, or through wrappers that hold nothing else); null when there is none. */
+function readLine(el: Element): Element | null {
+  if (matchRelatedOpener(leadingText(el, 16)) === null) return null; // the cheap test first
+  let inner = el;
+  while (inner.childElementCount === 1 && WRAPPERS.has(inner.firstElementChild!.tagName) && textOf(inner.firstElementChild) === textOf(inner)) {
+    inner = inner.firstElementChild!;
+  }
+  return isReadParagraph(inner) ? inner : null;
 }
 
 /** After extraction: every link gets back the href the page wrote. */

@@ -158,3 +158,13 @@ test('an unreadable date is a problem, and the next source is tried first', () =
   assert.equal(bad.date, null);
   assert.deepEqual(bad.problems.filter((m) => m.startsWith('date')), ['date "2025-02-30" is not a date broadsheet can read']);
 });
+
+test('Read: lines in styled boxes (an <aside>, nested divs, a bold opener) stay in place as plain paragraphs', () => {
+  const p = page('read-boxes.html');
+  assert.equal(p.title, 'Harbour wall rebuilt');
+  const paragraphs = p.markdown.trim().split('\n\n');
+  assert.deepEqual(paragraphs.map((para) => para.slice(0, 12)), ['The harbour ', 'Read: [The l', 'The old wall', 'See also: [B', 'The masons f']);
+  assert.match(p.markdown, /^Read: \[The last river ferry keeps running\]\(river-ferry\.html\)$/m);
+  assert.match(p.markdown, /^See also: \[Bridge vote delayed again\]\(bridge-vote\.html\)$/m);
+  assert.deepEqual(p.related, []);
+});
