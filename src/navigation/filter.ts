@@ -1,25 +1,47 @@
-// The list filter: which articles a `/` query keeps, best first. For now a case-insensitive
-// substring match over title, section and body (a title hit above a section hit above a body
-// hit, reading order within each). A later issue swaps in ranked full-text search through the
-// `filter` seam of NavigationEnv.
+// The list filter: which articles a `/` query keeps, best first. The seam (`filter` in
+// NavigationEnv) takes any ArticleFilter; the reader plugs in ranked full-text search
+// (src/search) once its index is built, and uses this simple one until then: a
+// case-insensitive substring match over title, section and body (a title hit above a
+// section hit above a body hit, reading order within each).
 import type { Article } from '../library/types.js';
 
-export type ArticleFilter = (articles: readonly Article[], query: string) => Article[];
+/** Where a query was found in one article, and the words that matched there. */
+export interface FilterHit {
+  field: 'title' | 'section' | 'body';
+  /** Words to look for in the article's text (for opening at the first match). */
+  terms: string[];
+}
+
+export interface ArticleFilter {
+  (articles: readonly Article[], query: string): Article[];
+  /** Where the query hit this article (after a call with the same query), when known. */
+  hitOf?(article: Article, query: string): FilterHit | undefined;
+}
 
 function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en');
 }
 
-export const simpleFilter: ArticleFilter = (articles, query) => {
+function simpleHit(article: Article, query: string): FilterHit | undefined {
   const needle = fold(query.trim());
-  if (needle === '') return [...articles];
-  const title: Article[] = [];
-  const section: Article[] = [];
-  const body: Article[] = [];
-  for (const article of articles) {
-    if (fold(article.title).includes(needle)) title.push(article);
-    else if (fold(article.section.join(' › ')).includes(needle) || fold(article.section.join(' ')).includes(needle)) section.push(article);
-    else if (fold(article.body).includes(needle)) body.push(article);
+  if (needle === '') return undefined;
+  if (fold(article.title).includes(needle)) return { field: 'title', terms: [query.trim()] };
+  if (fold(article.section.join(' › ')).includes(needle) || fold(article.section.join(' ')).includes(needle)) {
+    return { field: 'section', terms: [query.trim()] };
   }
-  return [...title, ...section, ...body];
-};
+  if (fold(article.body).includes(needle)) return { field: 'body', terms: [query.trim()] };
+  return undefined;
+}
+
+export const simpleFilter: ArticleFilter = Object.assign(
+  (articles: readonly Article[], query: string): Article[] => {
+    if (query.trim() === '') return [...articles];
+    const tiers: Record<FilterHit['field'], Article[]> = { title: [], section: [], body: [] };
+    for (const article of articles) {
+      const hit = simpleHit(article, query);
+      if (hit) tiers[hit.field].push(article);
+    }
+    return [...tiers.title, ...tiers.section, ...tiers.body];
+  },
+  { hitOf: simpleHit },
+);

@@ -73,3 +73,22 @@ export function restoredLine(position: ArticlePosition | undefined, width: numbe
   const line = position.width === width ? position.line : Math.round(position.fraction * lineCount);
   return Math.max(0, Math.min(line, Math.max(0, lineCount - 1)));
 }
+
+/** Remember where the reader stopped without changing the read mark (an article marked unread stays so). */
+export function rememberPosition(state: ReadingState, articlePath: string, position: ArticlePosition, now: Date = new Date()): ReadingState {
+  const previous = state.articles[articlePath];
+  const same = previous?.position && previous.position.line === position.line && previous.position.width === position.width;
+  if (same) return state;
+  return {
+    ...state,
+    articles: { ...state.articles, [articlePath]: { ...previous, read: previous?.read ?? false, position, visitedAt: now.toISOString() } },
+  };
+}
+
+export function isRead(state: ReadingState, articlePath: string): boolean {
+  return state.articles[articlePath]?.read === true;
+}
+
+export function lastArticle(state: ReadingState, roots: readonly string[]): string | undefined {
+  return state.libraries[libraryKey(roots)]?.lastArticleId;
+}
