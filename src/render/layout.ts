@@ -25,9 +25,9 @@ export function mergeStyle(outer: number, inner: number): number {
   return ((outer | inner) & ~FG_MASK) | colour;
 }
 
-const sgrCache = new Map<number, string>();
+const sgrCache: (string | undefined)[] = [];
 export function sgr(style: number): string {
-  let s = sgrCache.get(style);
+  let s = sgrCache[style];
   if (s !== undefined) return s;
   const codes: number[] = [];
   if (style & BOLD) codes.push(1);
@@ -38,7 +38,7 @@ export function sgr(style: number): string {
   if (style & STRIKE) codes.push(9);
   if (style & FG_MASK) codes.push((style & FG_MASK) >> 8);
   s = codes.length ? `\x1b[${codes.join(';')}m` : '';
-  sgrCache.set(style, s);
+  sgrCache[style] = s;
   return s;
 }
 
@@ -85,7 +85,8 @@ export function prefixLines(lines: Line[], first: Frag[], rest: Frag[]): Line[] 
     const line = lines[i];
     let pw = 0;
     for (const f of p) pw += f.w;
-    line.frags = line.frags.length ? [...p, ...line.frags] : p.slice();
+    if (line.frags.length) line.frags.unshift(...p);
+    else line.frags = p.slice();
     line.w += pw;
   }
   return lines;
@@ -427,8 +428,10 @@ export function alignLine(line: Line, width: number, align: 'left' | 'right' | '
   if (align === 'right') left = room;
   else if (align === 'center') left = Math.floor(room / 2);
   const right = room - left;
-  const frags = [...line.frags];
+  // Lines given here are the caller's own (fresh from wrapAtoms): padded in place.
+  const frags = line.frags;
   if (left) frags.unshift({ text: ' '.repeat(left), style: 0, link: -1, w: left });
   if (right) frags.push({ text: ' '.repeat(right), style: 0, link: -1, w: right });
-  return { frags, w: width, heading: line.heading };
+  line.w = width;
+  return line;
 }

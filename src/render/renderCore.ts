@@ -672,11 +672,30 @@ function sameTitle(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
+/**
+ * The wikilink extension with its `start` hint limited to a window. marked asks `start`
+ * where the next wikilink may begin on every text token, passing the whole rest of the
+ * paragraph: an unbounded search there makes a long paragraph without `[[` quadratic
+ * (20,000 lines: seconds). The hint only cuts text tokens short; marked's own text rule
+ * already stops before every `[` and `!`, where extension tokenizers are tried, so a
+ * bounded search gives the same tokens.
+ */
+export function boundedStart(ext: TokenizerAndRendererExtension): TokenizerAndRendererExtension {
+  const start = (ext as { start?: (this: unknown, src: string) => number | void }).start;
+  if (typeof start !== 'function') return ext;
+  return {
+    ...ext,
+    start(this: unknown, src: string) {
+      return start.call(this, src.length > 256 ? src.slice(0, 256) : src);
+    },
+  } as TokenizerAndRendererExtension;
+}
+
 export type RenderFn = (article: Article, options: RenderOptions) => RenderedArticle;
 
 export function createRenderer(deps: RenderDeps): RenderFn {
   const marked = new Marked({ gfm: true, breaks: false });
-  marked.use({ extensions: [deps.wikilinkExtension] } as MarkedExtension);
+  marked.use({ extensions: [boundedStart(deps.wikilinkExtension)] } as MarkedExtension);
 
   // Re-rendering the same body at another width (a resize) skips lexing.
   let lastBody: string | null = null;
@@ -730,6 +749,25 @@ export function createRenderer(deps: RenderDeps): RenderFn {
 }
 
 // ---- lines → strings, spans, headings ----
+/** Cut fragments at the width (never needed when layout is right; kept as a guarantee). */
+function fitFrags(frags: Frag[], width: number): Frag[] {
+  const out: Frag[] = [];
+  let col = 0;
+  for (const f of frags) {
+    if (col + f.w <= width) {
+      out.push(f);
+      col += f.w;
+      continue;
+    }
+    if (col < width) {
+      const cut = hardWrap(f.text, f.style, width - col)[0];
+      if (cut.w <= width - col && cut.frags.length) out.push({ ...f, text: cut.frags[0].text, w: cut.w });
+    }
+    break;
+  }
+  return out;
+}
+
 function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArticle {
   const lines: string[] = new Array(all.length);
   const plainLines: string[] = new Array(all.length);
@@ -739,33 +777,35 @@ function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArt
   for (let i = 0; i < all.length; i++) {
     const line = all[i];
     // Fit (a safety net: layout never overflows) and drop trailing spaces.
-    const frags: Frag[] = [];
-    let col = 0;
-    for (const f of line.frags) {
-      if (f.text === '') continue;
-      if (col + f.w <= width) {
-        frags.push(f);
-        col += f.w;
+    let frags = line.frags;
+    let total = 0;
+    for (let k = 0; k < frags.length; k++) total += frags[k].w;
+    if (total > width) frags = fitFrags(frags, width);
+    let n = frags.length;
+    while (n > 0) {
+      const last = frags[n - 1];
+      const t = last.text;
+      if (t.length === 0) {
+        n--;
         continue;
       }
-      if (col < width) {
-        const cut = hardWrap(f.text, f.style, width - col)[0];
-        if (cut.w <= width - col && cut.frags.length) frags.push({ ...f, text: cut.frags[0].text, w: cut.w });
+      if (t.charCodeAt(t.length - 1) !== 32) break;
+      const trimmed = t.replace(/ +$/, '');
+      if (trimmed === '') {
+        n--;
+        continue;
       }
+      frags = frags.slice(0, n);
+      frags[n - 1] = { text: trimmed, style: last.style, link: last.link, w: last.w - (t.length - trimmed.length) };
       break;
-    }
-    while (frags.length) {
-      const last = frags[frags.length - 1];
-      const t = last.text.replace(/ +$/, '');
-      if (t === last.text) break;
-      if (t === '') frags.pop();
-      else frags[frags.length - 1] = { ...last, text: t, w: last.w - (last.text.length - t.length) };
     }
     let plain = '';
     let styled = '';
     let cur = 0;
-    col = 0;
-    for (const f of frags) {
+    let col = 0;
+    for (let k = 0; k < n; k++) {
+      const f = frags[k];
+      if (f.text.length === 0) continue;
       plain += f.text;
       if (color) {
         if (f.style !== cur) {
@@ -776,10 +816,10 @@ function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArt
         styled += f.text;
       }
       if (f.link >= 0 && f.w > 0) {
-        const s = spans[f.link];
-        const last = s[s.length - 1];
+        const sp = spans[f.link];
+        const last = sp[sp.length - 1];
         if (last && last.line === i && last.end === col) last.end = col + f.w;
-        else s.push({ line: i, start: col, end: col + f.w });
+        else sp.push({ line: i, start: col, end: col + f.w });
       }
       col += f.w;
     }

@@ -19,6 +19,7 @@ const TAB_STOP = 4;
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 const UNSAFE_G = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
+const ANY_SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
 
@@ -57,7 +58,7 @@ export function expandTabs(s: string, tabStop = TAB_STOP): string {
 export function sanitizeText(s: string): string {
   if (typeof s !== 'string') s = String(s ?? '');
   // Lone surrogates would reach the terminal as garbage bytes.
-  if (LONE_SURROGATE.test(s)) s = s.replace(LONE_SURROGATE_G, '\ufffd');
+  if (ANY_SURROGATE.test(s) && LONE_SURROGATE.test(s)) s = s.replace(LONE_SURROGATE_G, '\ufffd');
   if (!UNSAFE.test(s)) return s;
   if (s.indexOf('\t') >= 0) s = expandTabs(s);
   return s.replace(UNSAFE_G, replaceControl);
