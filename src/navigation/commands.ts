@@ -2,9 +2,12 @@
 // (src/ui/keys.ts) binds keys to these; the navigation reducer carries them out.
 
 /** Where a key is read: a screen, or a prompt/overlay that takes the keys while it is open. */
-export type Context = 'list' | 'article' | 'filter' | 'number' | 'help';
+export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'toc' | 'links' | 'help';
 
-export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'number', 'help'];
+export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help'];
+
+/** Contexts that are prompts: printable keys and Backspace edit; only Enter, Esc and Ctrl-C act. */
+export const PROMPT_CONTEXTS: readonly Context[] = ['filter', 'search', 'number'];
 
 export const COMMANDS = [
   // article: moving
@@ -51,6 +54,22 @@ export const COMMANDS = [
   'promptCancel',
   'promptSelectDown',
   'promptSelectUp',
+  // search in the article
+  'openSearch',
+  'searchNext',
+  'searchPrevious',
+  // overlays: table of contents and links panel
+  'openToc',
+  'openLinks',
+  'overlayDown',
+  'overlayUp',
+  'overlayAccept',
+  'overlayClose',
+  // outside the reader
+  'openExternal',
+  // reading state
+  'toggleRead',
+  'nextUnread',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

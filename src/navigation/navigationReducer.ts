@@ -5,6 +5,18 @@
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article, Library, LinkTarget } from '../library/types.js';
 import type { RenderedArticle, RenderedLink } from '../render/types.js';
+import { mentionsOf } from '../search/mentions.js';
+import { findMatches, matchAt, matchAtOrAfter, type TextMatch } from '../search/textSearch.js';
+import {
+  emptyReadingState,
+  isRead,
+  lastArticle,
+  recordLastArticle,
+  rememberPosition,
+  restoredLine,
+  setRead,
+  type ReadingState,
+} from '../state/readingState.js';
 import type { Command, Context } from './commands.js';
 import { simpleFilter, type ArticleFilter } from './filter.js';
 import { remapTop } from './position.js';
@@ -30,6 +42,29 @@ export interface ListState {
   prompt: boolean;
 }
 
+/** The `/` search in an article. The query outlives the article it was typed in (n works in the next one, as in less). */
+export interface ArticleSearch {
+  query: string;
+  /** True while the prompt is open (typing); false once Enter kept the position. */
+  prompt: boolean;
+  /** Where the reader was when `/` was pressed: Esc goes back there. */
+  origin: { index: number; top: number; focus: number | null };
+  /** The current match and the article it is in. */
+  current: { id: string; line: number; index: number } | null;
+}
+
+/** An overlay over the article: table of contents or links panel, with its highlighted entry. */
+export interface Overlay {
+  kind: 'toc' | 'links';
+  selected: number;
+}
+
+/** A URL the reader asked to open outside (the UI carries it out; `seq` tells requests apart). */
+export interface OpenRequest {
+  url: string;
+  seq: number;
+}
+
 export interface NavigationState {
   screen: 'list' | 'article';
   history: Visit[];
@@ -42,6 +77,11 @@ export interface NavigationState {
   /** A message shown in the status line until the next key. */
   message: string | null;
   quit: boolean;
+  search: ArticleSearch | null;
+  overlay: Overlay | null;
+  /** Read marks and positions (saved by the UI through src/state). Keyed by article file path. */
+  reading: ReadingState;
+  openRequest: OpenRequest | null;
 }
 
 export interface Viewport {
@@ -65,7 +105,7 @@ export interface NavigationEnv {
 export type NavigationAction =
   | { type: 'command'; command: Command; text?: string }
   /** Open an article as a new history entry (`--open`, or a caller's own link). */
-  | { type: 'open'; id: string; heading?: string }
+  | { type: 'open'; id: string; heading?: string; resume?: boolean }
   /** The viewport changed (env.viewport holds the new size). */
   | { type: 'resize' }
   /** A pause of a second while typing a link number: follow it. */
@@ -119,24 +159,41 @@ export function currentRendered(state: NavigationState, env: NavigationEnv): Ren
 /** Which part of the key table applies now. */
 export function contextOf(state: NavigationState): Context {
   if (state.help.open) return 'help';
+  if (state.screen === 'article' && state.overlay) return state.overlay.kind;
   if (state.digits !== null) return 'number';
   if (state.screen === 'list') return state.list.prompt ? 'filter' : 'list';
+  if (state.search?.prompt) return 'search';
   return 'article';
 }
 
-export function initialNavigationState(env: NavigationEnv, open?: { id: string; heading?: string }): NavigationState {
+export function isArticleRead(state: NavigationState, article: Article): boolean {
+  return isRead(state.reading, article.absPath);
+}
+
+/**
+ * The state to start from: the list with the last-read article of this library selected (so
+ * Enter resumes it), or `open` at its saved position. `reading` is what was saved before.
+ */
+export function initialNavigationState(env: NavigationEnv, open?: { id: string; heading?: string }, reading?: ReadingState): NavigationState {
   const first = articlesInOrder(env.library)[0];
+  const readingState = reading ?? emptyReadingState();
+  const last = lastArticle(readingState, env.library.roots);
+  const selected = last !== undefined && env.library.byId.has(last) ? last : first ? first.id : null;
   let state: NavigationState = {
     screen: 'list',
     history: [],
     index: -1,
-    list: { selectedId: first ? first.id : null, top: 0, query: '', prompt: false },
+    list: { selectedId: selected, top: 0, query: '', prompt: false },
     help: { open: false, top: 0 },
     digits: null,
     message: null,
     quit: false,
+    search: null,
+    overlay: null,
+    reading: readingState,
+    openRequest: null,
   };
-  if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', ...open }, env);
+  if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);
   return state;
 }
 
@@ -253,7 +310,11 @@ function scrollTo(state: NavigationState, env: NavigationEnv, top: (visit: Visit
   return replaceVisit(state, { ...visit, top: newTop, focus });
 }
 
-function openArticle(state: NavigationState, env: NavigationEnv, id: string, heading?: string): NavigationState {
+/**
+ * Open an article as a new visit: at a heading, at a line, or (`resume`: from the list, `--open`)
+ * where the reader left it last time. Links and the chain open at the top, as a browser does.
+ */
+function openArticle(state: NavigationState, env: NavigationEnv, id: string, heading?: string, atLine?: number | 'resume'): NavigationState {
   const article = env.library.byId.get(id);
   if (!article) return { ...state, message: `not in library: ${id}` };
   const rendered = env.render(id, env.viewport.width);
@@ -261,6 +322,11 @@ function openArticle(state: NavigationState, env: NavigationEnv, id: string, hea
   if (heading) {
     const line = headingLine(rendered, heading);
     if (line !== null) top = clamp(line, 0, maxTop(rendered, env));
+  } else if (typeof atLine === 'number') {
+    top = clamp(atLine, 0, maxTop(rendered, env));
+  } else if (atLine === 'resume') {
+    const saved = state.reading.articles[article.absPath]?.position;
+    if (saved) top = clamp(restoredLine(saved, env.viewport.width, rendered.lines.length), 0, maxTop(rendered, env));
   }
   const visit: Visit = { id, top, focus: null, width: env.viewport.width };
   const history = [...state.history.slice(0, state.index + 1), visit];
@@ -354,11 +420,42 @@ function openSelected(state: NavigationState, env: NavigationEnv): NavigationSta
   const visible = visibleArticles(state, env);
   const i = selectedIndex(state, env);
   if (i < 0) return { ...state, message: 'no article matches' };
-  const id = visible[i].id;
+  const article = visible[i];
+  const id = article.id;
   const visit = currentVisit(state);
+  // A hit in the body opens the article at the first line that shows it, highlighted.
+  const query = state.list.query.trim();
+  const hit = query !== '' ? (env.filter ?? simpleFilter).hitOf?.(article, query) : undefined;
+  if (hit?.field === 'body') {
+    const found = firstTermMatch(env.render(id, env.viewport.width).plainLines, hit.terms);
+    if (found) {
+      const opened =
+        visit && visit.id === id
+          ? replaceVisit({ ...state, screen: 'article' }, { ...visit, top: found.match.line, focus: null })
+          : openArticle(state, env, id, undefined, found.match.line);
+      if (opened.screen !== 'article') return opened;
+      const at = currentVisit(opened)!;
+      return {
+        ...opened,
+        search: { query: found.term, prompt: false, origin: { index: opened.index, top: at.top, focus: null }, current: { id, line: found.match.line, index: found.match.index } },
+      };
+    }
+  }
   // The list is not a history entry: reopening the current article returns to it as it was.
   if (visit && visit.id === id) return { ...state, screen: 'article' };
-  return openArticle(state, env, id);
+  return openArticle(state, env, id, undefined, 'resume');
+}
+
+/** The earliest match of any of the terms in the lines, and which term it was. */
+function firstTermMatch(lines: readonly string[], terms: readonly string[]): { term: string; match: TextMatch } | null {
+  let best: { term: string; match: TextMatch } | null = null;
+  for (const raw of terms) {
+    const term = raw.trim().toLocaleLowerCase('en');
+    if (term === '') continue;
+    const match = findMatches(lines, term)[0];
+    if (match && (!best || match.line < best.match.line || (match.line === best.match.line && match.index < best.match.index))) best = { term, match };
+  }
+  return best;
 }
 
 function chainLink(state: NavigationState, env: NavigationEnv, which: 'next' | 'previous'): NavigationState {
@@ -454,12 +551,14 @@ function runCommand(state: NavigationState, env: NavigationEnv, command: Command
       return { ...state, quit: true };
 
     case 'promptType':
+      if (state.screen === 'article' && state.search?.prompt && state.digits === null) return typeSearch(state, env, state.search.query + text);
       if (state.digits !== null) {
         const digits = state.digits + text.replace(/[^0-9]/g, '');
         return digits === state.digits ? state : typeDigits(state, env, digits);
       }
       return { ...state, list: { ...state.list, query: state.list.query + text, selectedId: null, top: 0 } };
     case 'promptDelete':
+      if (state.screen === 'article' && state.search?.prompt && state.digits === null) return typeSearch(state, env, [...state.search.query].slice(0, -1).join(''));
       if (state.digits !== null) {
         const digits = state.digits.slice(0, -1);
         return { ...state, digits: digits === '' ? null : digits };
@@ -467,11 +566,304 @@ function runCommand(state: NavigationState, env: NavigationEnv, command: Command
       return { ...state, list: { ...state.list, query: [...state.list.query].slice(0, -1).join(''), selectedId: null, top: 0 } };
     case 'promptAccept':
       if (state.digits !== null) return followNumber(state, env, Number(state.digits));
+      if (state.screen === 'article' && state.search?.prompt) return acceptSearch(state, env);
       return openSelected({ ...state, list: { ...state.list, prompt: false } }, env);
     case 'promptCancel':
       if (state.digits !== null) return { ...state, digits: null };
+      if (state.screen === 'article' && state.search?.prompt) return cancelSearch(state);
       return { ...state, list: { ...state.list, query: '', prompt: false } };
+
+    case 'openSearch':
+      return openSearch(state);
+    case 'searchNext':
+      return searchStep(state, env, 1);
+    case 'searchPrevious':
+      return searchStep(state, env, -1);
+
+    case 'openToc':
+      return openToc(state, env);
+    case 'openLinks':
+      return currentVisit(state) && state.screen === 'article' ? { ...state, overlay: { kind: 'links', selected: 0 } } : state;
+    case 'overlayDown':
+    case 'overlayUp':
+      return moveOverlay(state, env, command === 'overlayDown' ? 1 : -1);
+    case 'overlayAccept':
+      return acceptOverlay(state, env);
+    case 'overlayClose':
+      return { ...state, overlay: null };
+
+    case 'openExternal': {
+      const visit = currentVisit(state);
+      if (!visit || state.screen !== 'article') return state;
+      if (visit.focus === null) return { ...state, message: 'no link focused: Tab focuses one, then o opens it' };
+      const link = env.render(visit.id, env.viewport.width).links[visit.focus];
+      if (!link) return state;
+      if (link.target.kind !== 'external') return { ...state, message: 'o opens external links; Enter follows this one' };
+      return requestOpen(state, link.target.url);
+    }
+
+    case 'toggleRead':
+      return toggleRead(state, env);
+    case 'nextUnread':
+      return nextUnread(state, env);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search in the article
+
+/** The matches of the current query in the article shown, or null without a query. */
+export function searchMatches(state: NavigationState, env: NavigationEnv): TextMatch[] | null {
+  const visit = currentVisit(state);
+  if (!visit || !state.search || state.search.query === '') return null;
+  return findMatches(env.render(visit.id, env.viewport.width).plainLines, state.search.query);
+}
+
+/** Position (0-based) of the current match among searchMatches, or -1 when none is current here. */
+export function currentMatchIndex(state: NavigationState, env: NavigationEnv): number {
+  const visit = currentVisit(state);
+  const matches = searchMatches(state, env);
+  const current = state.search?.current;
+  if (!visit || !matches || !current || current.id !== visit.id) return -1;
+  return matchAt(matches, current.line, current.index);
+}
+
+function openSearch(state: NavigationState): NavigationState {
+  const visit = currentVisit(state);
+  if (!visit || state.screen !== 'article') return state;
+  return { ...state, search: { query: '', prompt: true, origin: { index: state.index, top: visit.top, focus: visit.focus }, current: null } };
+}
+
+/** Scroll so the match's line shows (at the top when it was out of view, as less does). */
+function showMatch(state: NavigationState, env: NavigationEnv, visit: Visit, match: TextMatch): NavigationState {
+  const rendered = env.render(visit.id, env.viewport.width);
+  const height = env.viewport.height;
+  const inView = match.line >= visit.top && match.line < visit.top + height;
+  const top = inView ? visit.top : clamp(match.line, 0, maxTop(rendered, env));
+  let focus = visit.focus;
+  if (focus !== null && (!rendered.links[focus] || !linkInView(rendered.links[focus], top, height))) focus = null;
+  const next = replaceVisit(state, { ...visit, top, focus });
+  return { ...next, search: { ...state.search!, current: { id: visit.id, line: match.line, index: match.index } } };
+}
+
+/** Incremental search: each edit searches again from where `/` was pressed. */
+function typeSearch(state: NavigationState, env: NavigationEnv, query: string): NavigationState {
+  const search = state.search!;
+  const visit = currentVisit(state)!;
+  const back = search.origin.index === state.index ? { ...visit, top: search.origin.top, focus: search.origin.focus } : visit;
+  const restored = replaceVisit({ ...state, search: { ...search, query, current: null } }, back);
+  if (query === '') return restored;
+  const matches = findMatches(env.render(visit.id, env.viewport.width).plainLines, query);
+  if (matches.length === 0) return restored;
+  const i = matchAtOrAfter(matches, back.top);
+  return showMatch(restored, env, back, matches[i >= 0 ? i : 0]);
+}
+
+function acceptSearch(state: NavigationState, env: NavigationEnv): NavigationState {
+  const search = state.search!;
+  if (search.query === '') return { ...state, search: null };
+  const accepted = { ...state, search: { ...search, prompt: false } };
+  const matches = searchMatches(accepted, env) ?? [];
+  return matches.length === 0 ? { ...accepted, message: `not found: ${search.query}` } : accepted;
+}
+
+function cancelSearch(state: NavigationState): NavigationState {
+  const search = state.search!;
+  const visit = currentVisit(state);
+  const cleared = { ...state, search: null };
+  if (!visit || search.origin.index !== state.index) return cleared;
+  return replaceVisit(cleared, { ...visit, top: search.origin.top, focus: search.origin.focus });
+}
+
+function searchStep(state: NavigationState, env: NavigationEnv, step: 1 | -1): NavigationState {
+  const visit = currentVisit(state);
+  if (!visit || state.screen !== 'article') return state;
+  const matches = searchMatches(state, env);
+  if (!matches) return { ...state, message: 'no search yet: / searches this article' };
+  if (matches.length === 0) return { ...state, message: `not found: ${state.search!.query}` };
+  const here = currentMatchIndex(state, env);
+  let i: number;
+  if (here >= 0) i = here + step;
+  else {
+    const after = matchAtOrAfter(matches, visit.top);
+    if (step === 1) i = after >= 0 ? after : matches.length;
+    else i = (after >= 0 ? after : matches.length) - 1;
+  }
+  let message: string | null = null;
+  if (i >= matches.length) {
+    i = 0;
+    message = 'search wrapped to the top';
+  } else if (i < 0) {
+    i = matches.length - 1;
+    message = 'search wrapped to the bottom';
+  }
+  return { ...showMatch(state, env, visit, matches[i]), message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overlays: table of contents, links panel
+
+export type PanelGroup = 'related' | 'previous' | 'next' | 'external' | 'linkedFrom' | 'mentionedIn';
+
+export interface PanelEntry {
+  group: PanelGroup;
+  /** Title (or label) to show; cleaned by the view. */
+  label: string;
+  target: LinkTarget;
+  /** Related-reading number. */
+  number?: number;
+}
+
+const panelMemo = new WeakMap<RenderedArticle, PanelEntry[]>();
+
+/** The links panel of an article: related (numbered), previous / next, external links, linked from, mentioned in. */
+export function linksPanelEntries(env: NavigationEnv, id: string): PanelEntry[] {
+  const article = env.library.byId.get(id);
+  if (!article) return [];
+  const rendered = env.render(id, env.viewport.width);
+  const memo = panelMemo.get(rendered);
+  if (memo) return memo;
+  const entries: PanelEntry[] = [];
+  const labelOf = (title: string, target: LinkTarget) => (target.kind === 'article' ? titleOf(env, target) : title);
+  const numbers = new Map<number, LinkTarget>();
+  article.related.forEach((link, i) => numbers.set(i + 1, link.target));
+  article.related.forEach((link, i) => entries.push({ group: 'related', label: labelOf(link.title, link.target), target: link.target, number: i + 1 }));
+  if (article.previous) entries.push({ group: 'previous', label: labelOf(article.previous.title, article.previous.target), target: article.previous.target });
+  if (article.next) entries.push({ group: 'next', label: labelOf(article.next.title, article.next.target), target: article.next.target });
+  const urls = new Set<string>();
+  for (const link of rendered.links) {
+    if (link.target.kind !== 'external' || urls.has(link.target.url)) continue;
+    urls.add(link.target.url);
+    entries.push({ group: 'external', label: link.label, target: link.target });
+  }
+  for (const from of article.backlinks) {
+    const source = env.library.byId.get(from);
+    if (source) entries.push({ group: 'linkedFrom', label: source.title, target: { kind: 'article', id: from } });
+  }
+  for (const from of mentionsOf(env.library, id)) {
+    const source = env.library.byId.get(from);
+    if (source) entries.push({ group: 'mentionedIn', label: source.title, target: { kind: 'article', id: from } });
+  }
+  panelMemo.set(rendered, entries);
+  return entries;
+}
+
+function overlayLength(state: NavigationState, env: NavigationEnv): number {
+  const visit = currentVisit(state);
+  if (!visit || !state.overlay) return 0;
+  if (state.overlay.kind === 'toc') return env.render(visit.id, env.viewport.width).headings.length;
+  return linksPanelEntries(env, visit.id).length;
+}
+
+function openToc(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visit = currentVisit(state);
+  if (!visit || state.screen !== 'article') return state;
+  const { headings } = env.render(visit.id, env.viewport.width);
+  if (headings.length === 0) return { ...state, message: 'no headings in this article' };
+  // Start on the heading of the part being read.
+  let selected = 0;
+  headings.forEach((heading, i) => {
+    if (heading.line <= visit.top) selected = i;
+  });
+  return { ...state, overlay: { kind: 'toc', selected } };
+}
+
+function moveOverlay(state: NavigationState, env: NavigationEnv, step: 1 | -1): NavigationState {
+  if (!state.overlay) return state;
+  const length = overlayLength(state, env);
+  const selected = clamp(state.overlay.selected + step, 0, Math.max(0, length - 1));
+  return selected === state.overlay.selected ? state : { ...state, overlay: { ...state.overlay, selected } };
+}
+
+function requestOpen(state: NavigationState, url: string): NavigationState {
+  return { ...state, openRequest: { url, seq: (state.openRequest?.seq ?? 0) + 1 }, message: `opening ${url}` };
+}
+
+function acceptOverlay(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visit = currentVisit(state);
+  const overlay = state.overlay;
+  if (!visit || !overlay) return state;
+  if (overlay.kind === 'toc') {
+    const rendered = env.render(visit.id, env.viewport.width);
+    const heading = rendered.headings[overlay.selected];
+    if (!heading) return { ...state, overlay: null };
+    const closed = { ...state, overlay: null };
+    return scrollTo(closed, env, () => heading.line);
+  }
+  const entry = linksPanelEntries(env, visit.id)[overlay.selected];
+  if (!entry) return state;
+  // An unresolved entry only says so; the panel stays open.
+  if (entry.target.kind === 'unresolved') return { ...state, message: `not in library: ${entry.target.title}` };
+  const closed = { ...state, overlay: null };
+  if (entry.target.kind === 'external') return requestOpen(closed, entry.target.url);
+  return followTarget(closed, env, entry.target);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading state: read marks, positions, the last article
+
+function toggleRead(state: NavigationState, env: NavigationEnv): NavigationState {
+  const id = state.screen === 'article' ? currentVisit(state)?.id : state.list.selectedId;
+  const article = id !== undefined && id !== null ? env.library.byId.get(id) : undefined;
+  if (!article) return state;
+  const read = !isRead(state.reading, article.absPath);
+  return { ...state, reading: setRead(state.reading, article.absPath, read), message: `marked ${read ? 'read' : 'unread'}: ${article.title}` };
+}
+
+function nextUnread(state: NavigationState, env: NavigationEnv): NavigationState {
+  if (state.screen === 'list') {
+    const visible = visibleArticles(state, env);
+    const from = selectedIndex(state, env);
+    for (let step = 1; step <= visible.length; step++) {
+      const article = visible[(from + step) % visible.length];
+      if (!isRead(state.reading, article.absPath)) return { ...state, list: { ...state.list, selectedId: article.id } };
+    }
+    return { ...state, message: 'every article here is read' };
+  }
+  const visit = currentVisit(state);
+  if (!visit) return state;
+  const seen = new Set([visit.id]);
+  let article = env.library.byId.get(visit.id);
+  while (article?.next && article.next.target.kind === 'article' && !seen.has(article.next.target.id)) {
+    const id = article.next.target.id;
+    seen.add(id);
+    article = env.library.byId.get(id);
+    if (article && !isRead(state.reading, article.absPath)) return openArticle(state, env, id, undefined, 'resume');
+  }
+  return { ...state, message: 'no unread article further along the chain' };
+}
+
+function positionOf(env: NavigationEnv, visit: Visit) {
+  const lines = env.render(visit.id, visit.width).lines.length;
+  return { line: visit.top, width: visit.width, fraction: lines > 0 ? visit.top / lines : 0 };
+}
+
+/** Leaving an article remembers where it was left; arriving marks it read and the library's last article. */
+function syncReading(prev: NavigationState, next: NavigationState, env: NavigationEnv): NavigationState {
+  const before = prev.screen === 'article' ? currentVisit(prev) : null;
+  const after = next.screen === 'article' ? currentVisit(next) : null;
+  if (before === after || (before && after && prev.index === next.index && before.id === after.id)) return next;
+  let reading = next.reading;
+  if (before) {
+    const article = env.library.byId.get(before.id);
+    if (article) reading = rememberPosition(reading, article.absPath, positionOf(env, before));
+  }
+  if (after) {
+    const article = env.library.byId.get(after.id);
+    if (article) {
+      if (!isRead(reading, article.absPath)) reading = setRead(reading, article.absPath, true);
+      reading = recordLastArticle(reading, env.library.roots, article.id);
+    }
+  }
+  return reading === next.reading ? next : { ...next, reading };
+}
+
+/** The reading state to save now: what the reducer keeps, plus the place in the article open. */
+export function readingSnapshot(state: NavigationState, env: NavigationEnv): ReadingState {
+  const visit = state.screen === 'article' ? currentVisit(state) : null;
+  const article = visit ? env.library.byId.get(visit.id) : undefined;
+  if (!visit || !article) return state.reading;
+  return rememberPosition(state.reading, article.absPath, positionOf(env, visit));
 }
 
 export function navigationReducer(state: NavigationState, action: NavigationAction, env: NavigationEnv): NavigationState {
@@ -481,7 +873,7 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       next = runCommand({ ...normalize(state, env), message: null }, env, action.command, action.text);
       break;
     case 'open':
-      next = openArticle(normalize(state, env), env, action.id, action.heading);
+      next = openArticle(normalize(state, env), env, action.id, action.heading, action.resume ? 'resume' : undefined);
       break;
     case 'resize':
       next = state;
@@ -493,5 +885,9 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       next = { ...state, message: action.message };
       break;
   }
-  return normalizeList(normalize(next, env), env);
+  // Overlays belong to the article they were opened on.
+  if (next.overlay && (next.screen !== 'article' || next.index !== state.index)) next = { ...next, overlay: null };
+  // A search prompt closes when the article changes under it.
+  if (next.search?.prompt && (next.screen !== 'article' || next.index !== next.search.origin.index)) next = { ...next, search: { ...next.search, prompt: false } };
+  return syncReading(state, normalizeList(normalize(next, env), env), env);
 }

@@ -3,7 +3,7 @@
 // key cannot be listed without doing something, nor do something without being listed.
 // Bindings are data, in the manner of glow's keymap and Gemini CLI's keyBindings.
 
-import { CONTEXTS, type Command, type Context } from '../navigation/commands.js';
+import { CONTEXTS, PROMPT_CONTEXTS, type Command, type Context } from '../navigation/commands.js';
 
 export { CONTEXTS, type Command, type Context };
 
@@ -11,13 +11,16 @@ export const CONTEXT_TITLES: Record<Context, string> = {
   list: 'List',
   article: 'Article',
   filter: 'Filter prompt',
+  search: 'Search prompt',
   number: 'Link-number prompt',
+  toc: 'Table of contents',
+  links: 'Links panel',
   help: 'Help',
 };
 
-export type Category = 'Moving' | 'Links' | 'History' | 'Prompts' | 'Screens';
+export type Category = 'Moving' | 'Search' | 'Links' | 'History' | 'Prompts' | 'Screens' | 'Reading';
 
-export const CATEGORIES: readonly Category[] = ['Moving', 'Links', 'History', 'Screens', 'Prompts'];
+export const CATEGORIES: readonly Category[] = ['Moving', 'Search', 'Links', 'History', 'Screens', 'Reading', 'Prompts'];
 
 /** A named key, or one printable character (`j`, `G`, `?`, `1`), or `text`: any printable input. */
 export type KeyName =
@@ -87,6 +90,45 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   },
   { command: 'nextArticle', keys: [k(']')], description: "Next article in this article's chain", category: 'Links', contexts: ['article'] },
   { command: 'previousArticle', keys: [k('[')], description: "Previous article in this article's chain", category: 'Links', contexts: ['article'] },
+  {
+    command: 'openLinks',
+    keys: [k('r')],
+    description: 'Links panel: related reading, previous/next, external links, linked from, mentioned in',
+    category: 'Links',
+    contexts: ['article'],
+  },
+  { command: 'openExternal', keys: [k('o')], description: 'Open the focused external link with the system opener', category: 'Links', contexts: ['article'] },
+  // Search in the article
+  {
+    command: 'openSearch',
+    keys: [k('/')],
+    description: 'Search this article as you type (Enter keeps the place, Esc goes back)',
+    category: 'Search',
+    contexts: ['article'],
+  },
+  { command: 'searchNext', keys: [k('n')], description: 'Next match (wraps around)', category: 'Search', contexts: ['article'] },
+  { command: 'searchPrevious', keys: [k('N')], description: 'Previous match (wraps around)', category: 'Search', contexts: ['article'] },
+  // Overlays
+  { command: 'openToc', keys: [k('t')], description: 'Table of contents (Enter jumps to a heading)', category: 'Screens', contexts: ['article'] },
+  { command: 'overlayDown', keys: [k('down'), k('j')], description: 'Highlight the next entry', category: 'Moving', contexts: ['toc', 'links'] },
+  { command: 'overlayUp', keys: [k('up'), k('k')], description: 'Highlight the previous entry', category: 'Moving', contexts: ['toc', 'links'] },
+  {
+    command: 'overlayAccept',
+    keys: [k('return')],
+    description: 'Contents: jump to the heading; links: follow the entry',
+    category: 'Links',
+    contexts: ['toc', 'links'],
+  },
+  { command: 'overlayClose', keys: [k('q'), k('escape')], description: 'Close the overlay', category: 'Screens', contexts: ['toc', 'links'] },
+  // Reading state
+  { command: 'toggleRead', keys: [k('m')], description: 'Mark read / unread', category: 'Reading', contexts: ['list', 'article'] },
+  {
+    command: 'nextUnread',
+    keys: [k('U')],
+    description: 'Next unread article (in an article: along the next-article chain; on the list: down the list)',
+    category: 'Reading',
+    contexts: ['list', 'article'],
+  },
   // History
   { command: 'back', keys: [k('left'), k('h'), k('backspace')], description: 'Back in history', category: 'History', contexts: ['article'] },
   { command: 'forward', keys: [k('right'), k('l')], description: 'Forward in history', category: 'History', contexts: ['article'] },
@@ -102,24 +144,24 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     keys: [k('Q'), k('c', { ctrl: true })],
     description: 'Quit from anywhere',
     category: 'Screens',
-    contexts: ['list', 'article', 'help'],
+    contexts: ['list', 'article', 'toc', 'links', 'help'],
   },
   // Prompts (filter and link number): printable keys and Backspace edit, Enter and Esc act.
-  { command: 'promptType', keys: [k('text')], description: 'Type into the prompt', category: 'Prompts', contexts: ['filter', 'number'] },
-  { command: 'promptDelete', keys: [k('backspace')], description: 'Delete the last character', category: 'Prompts', contexts: ['filter', 'number'] },
+  { command: 'promptType', keys: [k('text')], description: 'Type into the prompt', category: 'Prompts', contexts: ['filter', 'search', 'number'] },
+  { command: 'promptDelete', keys: [k('backspace')], description: 'Delete the last character', category: 'Prompts', contexts: ['filter', 'search', 'number'] },
   {
     command: 'promptAccept',
     keys: [k('return')],
-    description: 'Filter: open the highlighted article; number: follow that link',
+    description: 'Filter: open the highlighted article (at its first match for a body hit); search: keep the place; number: follow that link',
     category: 'Prompts',
-    contexts: ['filter', 'number'],
+    contexts: ['filter', 'search', 'number'],
   },
   {
     command: 'promptCancel',
     keys: [k('escape')],
-    description: 'Filter: clear it and close the prompt; number: forget it',
+    description: 'Filter: clear it and close the prompt; search: back to where it started; number: forget it',
     category: 'Prompts',
-    contexts: ['filter', 'number'],
+    contexts: ['filter', 'search', 'number'],
   },
   { command: 'promptSelectDown', keys: [k('down')], description: 'Highlight the next match', category: 'Prompts', contexts: ['filter'] },
   { command: 'promptSelectUp', keys: [k('up')], description: 'Highlight the previous match', category: 'Prompts', contexts: ['filter'] },
@@ -237,7 +279,7 @@ export function keysLabel(binding: KeyBinding): string {
 /** The bindings that apply in a context, Ctrl-C included in the prompts. */
 export function bindingsFor(context: Context): KeyBinding[] {
   const bindings = KEY_TABLE.filter((binding) => binding.contexts.includes(context));
-  if (context === 'filter' || context === 'number') {
+  if (PROMPT_CONTEXTS.includes(context)) {
     const quit = KEY_TABLE.find((binding) => binding.command === 'quit')!;
     bindings.push({ ...quit, keys: [PROMPT_QUIT], description: 'Quit' });
   }

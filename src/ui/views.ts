@@ -86,7 +86,7 @@ export function articleBody(state: NavigationState, env: NavigationEnv, columns:
 
 /** The contexts whose keys the help overlay lists on each screen. */
 export function helpContexts(screen: NavigationState['screen']): Context[] {
-  return screen === 'list' ? ['list', 'filter', 'help'] : ['article', 'number', 'help'];
+  return screen === 'list' ? ['list', 'filter', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'help'];
 }
 
 export function helpBody(state: NavigationState, columns: number, height: number): string[] {
