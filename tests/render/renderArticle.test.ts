@@ -231,36 +231,12 @@ test('safety: no control sequence from the article reaches the output', () => {
   assert.match(text, /evil/);
 });
 
-test('a 250 KB article renders well under 100 ms; a 20,000-line one without quadratic cost', () => {
-  const big = Array.from({ length: 12 }, () => fixture).join('\n\n');
-  let body = '';
-  while (body.length < 250_000) body += big + '\n\n';
-  const a = makeArticle({ body, linkTargets: ferry().linkTargets });
-  renderArticle(a, { width: 80, color: true }); // warm-up (JIT)
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const b = makeArticle({ body: body + `\n\nvariant ${i}\n`, linkTargets: a.linkTargets });
-    const t = performance.now();
-    renderArticle(b, { width: 80, color: true });
-    times.push(performance.now() - t);
-  }
-  times.sort((x, y) => x - y);
-  console.log(`# 250 KB article: best ${times[0].toFixed(1)} ms, median ${times[2].toFixed(1)} ms`);
-  // Best of five: the machine is shared (other test runs), the best run is the code's cost.
-  assert.ok(times[0] < 100, `best ${times[0].toFixed(1)} ms, median ${times[2].toFixed(1)} ms`);
-
-  const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i} with [a link](https://e.x/${i}) and some words`).join('\n');
-  const time = (n: number) => {
-    const b = makeArticle({ body: lines(n) });
-    const t = performance.now();
-    const r = renderArticle(b, { width: 80, color: true });
-    assert.equal(r.links.length, n);
-    return performance.now() - t;
-  };
-  time(2000);
-  const t20 = time(20_000);
-  const t40 = time(40_000);
-  assert.ok(t40 < t20 * 3.5 + 50, `20k: ${t20.toFixed(0)} ms, 40k: ${t40.toFixed(0)} ms`);
+test('a 20,000-line article renders completely: every line and every link', () => {
+  // Speed is measured by `npm run bench`, not asserted here; this pins that nothing is dropped.
+  const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i} with [a link](https://e.x/${i}) and some words`).join('\n');
+  const r = renderArticle(makeArticle({ body: lines }), { width: 80, color: true });
+  assert.equal(r.links.length, 20_000);
+  assert.match(r.plainLines.join('\n'), /line 19999 with a link/);
 });
 
 test('CJK, emoji and combining marks are measured in columns', () => {
