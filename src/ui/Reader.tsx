@@ -1,16 +1,24 @@
 // The reader app: one reducer for navigation, the key table for input, and the visible lines
 // drawn in a frame one line shorter than the terminal (a frame as tall as the terminal makes
 // Ink clear the screen on every render).
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import type { Library } from '../library/types.js';
 import {
+  articlesInOrder,
   initialNavigationState,
   navigationReducer,
+  readingSnapshot,
+  simpleFilter,
   type ArticleFilter,
   type NavigationEnv,
   type NavigationState,
 } from '../navigation/index.js';
+import { librarySearchFor } from '../search/librarySearch.js';
+import { searchFilter } from '../search/searchFilter.js';
+import type { ReadingState } from '../state/readingState.js';
+import type { ReadingStore } from '../state/readingStore.js';
+import { isOpenable, unopenedMessage, type Opener } from './opener.js';
 import { helpLines } from './keys.js';
 import { keyPresses, readerReducer, type ReaderAction } from './keyInput.js';
 import type { RenderById } from './renderCache.js';
@@ -31,8 +39,16 @@ export interface ReaderProps {
   openId?: string;
   /** Fixed size instead of the terminal's (tests). */
   size?: TerminalSize;
-  /** The list filter (the seam for ranked search). */
+  /** The list filter; default: ranked search over an index built after the first frame. */
   filter?: ArticleFilter;
+  /** Reading state saved before (read marks, positions, the last article). */
+  reading?: ReadingState;
+  /** Where reading state is saved while reading; none keeps it for this run only. */
+  store?: ReadingStore;
+  /** A warning to show in the status line at start (a corrupt state file set aside). */
+  startMessage?: string;
+  /** Opens external links (`o`); none: the URL is shown in the status line instead. */
+  opener?: Opener;
 }
 
 const HELP_LENGTH = Math.max(helpLines(helpContexts('list')).length, helpLines(helpContexts('article')).length);
@@ -44,20 +60,84 @@ export function layoutOf(size: TerminalSize) {
   return { columns, height, textWidth: Math.min(columns, MAX_TEXT_WIDTH) };
 }
 
-export function Reader({ library, render, openId, size: sizeOverride, filter }: ReaderProps) {
+export function Reader({ library, render, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener }: ReaderProps) {
   const size = useTerminalSize(sizeOverride);
   const { columns, height, textWidth } = layoutOf(size);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+
+  // Ranked search: the index is built after the first frame, a chunk at a time, so start-up and
+  // keys are not held up; until it is ready the simple filter answers.
+  const [indexedFilter, setIndexedFilter] = useState<ArticleFilter | null>(null);
+  useEffect(() => {
+    if (filterProp) return;
+    let live = true;
+    const articles = articlesInOrder(library);
+    const search = librarySearchFor(articles);
+    const timer = setTimeout(() => {
+      search.buildAsync().then(
+        () => {
+          if (live) setIndexedFilter(() => searchFilter(search, articles));
+        },
+        () => {
+          // Search stays on the simple filter.
+        },
+      );
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [library, filterProp]);
+  const filter = filterProp ?? indexedFilter ?? simpleFilter;
 
   const env = useMemo<NavigationEnv>(
     () => ({ library, render, viewport: { width: textWidth, height: Math.max(1, height) }, filter, helpLength: HELP_LENGTH }),
     [library, render, textWidth, height, filter],
   );
   const reducer = useCallback((state: NavigationState, action: ReaderAction) => readerReducer(state, action, env), [env]);
-  const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialNavigationState(env, openId !== undefined ? { id: openId } : undefined),
-  );
+  const [state, dispatch] = useReducer(reducer, undefined, () => {
+    const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);
+    return startMessage ? { ...initial, message: startMessage } : initial;
+  });
+
+  // Reading state: the store reads the newest state when it saves. Leaving an article saves on
+  // the next turn (after the frame), scrolling saves after a pause, unmounting saves at once.
+  const latest = useRef({ state, env });
+  latest.current = { state, env };
+  useEffect(() => {
+    if (!store) return;
+    store.setSource(() => readingSnapshot(latest.current.state, latest.current.env));
+    return () => {
+      store.flush();
+      store.dispose();
+    };
+  }, [store]);
+  const savedReading = useRef(state.reading);
+  useEffect(() => {
+    if (!store) return;
+    if (state.reading !== savedReading.current) {
+      savedReading.current = state.reading;
+      store.saveSoon();
+    } else {
+      store.changed();
+    }
+  }, [store, state]);
+
+  // External links: the reducer asks, this carries it out.
+  useEffect(() => {
+    const request = state.openRequest;
+    if (!request) return;
+    const fallback = () => dispatch({ type: 'message', message: unopenedMessage(request.url) });
+    if (!opener || !isOpenable(request.url)) {
+      fallback();
+      return;
+    }
+    opener(request.url).then(
+      (opened) => (opened ? dispatch({ type: 'message', message: `opened ${request.url}` }) : fallback()),
+      fallback,
+    );
+  }, [state.openRequest, opener]);
 
   // After a resize the state is re-anchored at the new width; draw that at once, store it after.
   const shown = useMemo(() => navigationReducer(state, { type: 'resize' }, env), [state, env]);

@@ -8,6 +8,9 @@ import { INVERSE_OFF, INVERSE_ON } from './displayText.js';
 export interface ColumnRange {
   start: number;
   end: number;
+  /** Styling around the range (default inverse video). */
+  on?: string;
+  off?: string;
 }
 
 /** `line` with the column ranges shown in inverse video. Ranges are [start, end) in visible columns. */
@@ -20,9 +23,10 @@ export function highlightColumns(line: string, plainLine: string, ranges: readon
   for (const range of sorted) {
     const start = Math.max(range.start, column);
     const end = Math.max(start, range.end);
+    if (end === start) continue;
     if (start > column) out += sliceAnsi(line, column, start);
     const label = sliceAnsi(plainLine, start, end);
-    out += INVERSE_ON + label + ' '.repeat(Math.max(0, end - start - stringWidth(label))) + INVERSE_OFF;
+    out += (range.on ?? INVERSE_ON) + label + ' '.repeat(Math.max(0, end - start - stringWidth(label))) + (range.off ?? INVERSE_OFF);
     column = end;
   }
   if (column < total) out += sliceAnsi(line, column);

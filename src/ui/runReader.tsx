@@ -7,7 +7,10 @@ import { render } from 'ink';
 import type { Library } from '../library/types.js';
 import type { ArticleFilter } from '../navigation/index.js';
 import { renderArticle } from '../render/renderArticle.js';
+import { createReadingStore } from '../state/readingStore.js';
+import { stateDirectory } from '../state/statePaths.js';
 import { ErrorBoundary, errorLine } from './ErrorBoundary.js';
+import { systemOpener, type Opener } from './opener.js';
 import { Reader } from './Reader.js';
 import { createRenderCache, type ArticleRenderer } from './renderCache.js';
 
@@ -31,6 +34,10 @@ export interface RunReaderOptions {
    * (default true; tests turn it off).
    */
   exitAfterSignal?: boolean;
+  /** Where reading state (positions, read marks, the last article) is kept (default stateDirectory()). */
+  stateDir?: string;
+  /** Opens external links (default: the system opener, loaded on first use). */
+  opener?: Opener;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -47,6 +54,15 @@ export function runReader(options: RunReaderOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const renderById = createRenderCache(options.library, options.render ?? renderArticle, options.color);
+  // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
+  // and its one-line warning shown in the status line.
+  let saveError: string | null = null;
+  const store = createReadingStore(options.stateDir ?? stateDirectory(), {
+    onError: (message) => {
+      saveError = message;
+    },
+  });
+  const loaded = store.load();
 
   return new Promise<number>((resolve) => {
     let finished = false;
@@ -71,6 +87,12 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       if (finished) return;
       finished = true;
       try {
+        // Save first: whatever happens while tearing down, the place is kept.
+        store.flush();
+      } catch {
+        // Saving never stands in the way of leaving.
+      }
+      try {
         instance.unmount();
       } catch {
         // Unmounting a broken tree can throw; the terminal still comes back below.
@@ -86,6 +108,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       process.off('unhandledRejection', onUncaught);
       process.off('exit', restoreTerminal);
       if (error !== undefined) stderr.write(`${errorLine(error)}\n`);
+      else if (saveError !== null) stderr.write(`broadsheet: ${saveError}\n`);
       if (stdin !== process.stdin) {
         // Our own handle on the controlling terminal: close it so the process can end.
         stdin.pause();
@@ -115,7 +138,16 @@ export function runReader(options: RunReaderOptions): Promise<number> {
 
     const instance = render(
       <ErrorBoundary onError={(error) => setImmediate(() => finish(1, error))}>
-        <Reader library={options.library} render={renderById} openId={options.openId} filter={options.filter} />
+        <Reader
+          library={options.library}
+          render={renderById}
+          openId={options.openId}
+          filter={options.filter}
+          reading={loaded.state}
+          store={store}
+          startMessage={loaded.warning}
+          opener={options.opener ?? systemOpener}
+        />
       </ErrorBoundary>,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );

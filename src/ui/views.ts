@@ -1,17 +1,24 @@
 // What each screen draws, as plain functions from state to lines: the Ink component only puts
 // these lines on screen. Only the visible lines are built, whatever the article's length.
+import stringWidth from 'string-width';
 import {
   contextOf,
+  currentMatchIndex,
   currentVisit,
+  isArticleRead,
+  linksPanelEntries,
+  searchMatches,
   selectedIndex,
   titleOf,
   visibleArticles,
   type NavigationEnv,
   type NavigationState,
+  type PanelEntry,
+  type PanelGroup,
 } from '../navigation/index.js';
 import type { Article, LinkTarget } from '../library/types.js';
 import { cleanLine, DIM_OFF, DIM_ON, fit, INVERSE_OFF, INVERSE_ON, truncate, width } from './displayText.js';
-import { clipLine, highlightColumns } from './highlight.js';
+import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
 import { bindingsFor, helpLines, keysLabel, type Context } from './keys.js';
 
 export interface Frame {
@@ -34,14 +41,17 @@ function sectionTitle(article: Article): string {
 // ---------------------------------------------------------------------------------------------
 // List
 
-function listRow(article: Article, columns: number, selected: boolean): string {
-  const marker = selected ? '› ' : '  ';
+/** Marks an unread article in the list. */
+export const UNREAD_MARK = '•';
+
+function listRow(article: Article, columns: number, selected: boolean, unread: boolean): string {
+  const marker = (selected ? '› ' : '  ') + (unread ? `${UNREAD_MARK} ` : '  ');
   const title = cleanLine(article.title);
   const meta = [cleanLine(article.section.join(' › ')), article.date ? cleanLine(article.date.slice(0, 10)) : ''].filter(Boolean).join('  ');
   const room = columns - marker.length;
   let row: string;
   if (room >= 40 && meta !== '') {
-    const metaText = truncate(meta, Math.min(width(meta), Math.floor(room / 2)));
+    const metaText = truncate(meta, Math.min(width(meta), Math.floor((columns - 2) / 2), room - 12));
     const titleRoom = room - width(metaText) - 2;
     row = marker + fit(title, titleRoom) + '  ' + (selected ? metaText : DIM_ON + metaText + DIM_OFF);
   } else {
@@ -58,7 +68,9 @@ export function listBody(state: NavigationState, env: NavigationEnv, columns: nu
     return pad([truncate(text, columns)], height);
   }
   const selected = selectedIndex(state, env);
-  const rows = visible.slice(state.list.top, state.list.top + height).map((article, i) => listRow(article, columns, state.list.top + i === selected));
+  const rows = visible
+    .slice(state.list.top, state.list.top + height)
+    .map((article, i) => listRow(article, columns, state.list.top + i === selected, !isArticleRead(state, article)));
   return pad(rows, height);
 }
 
@@ -70,15 +82,122 @@ export function articleBody(state: NavigationState, env: NavigationEnv, columns:
   if (!visit) return pad([], height);
   const rendered = env.render(visit.id, env.viewport.width);
   const focused = visit.focus !== null ? rendered.links[visit.focus] : undefined;
+  const matches = searchMatches(state, env) ?? [];
+  const current = currentMatchIndex(state, env);
+  // Matches on the visible lines only: a binary search finds the first.
+  let m = lowerBoundLine(matches, visit.top);
   const lines: string[] = [];
   const end = Math.min(rendered.lines.length, visit.top + height);
   for (let n = visit.top; n < end; n++) {
     let line = rendered.lines[n] ?? '';
-    const spans = focused ? focused.spans.filter((span) => span.line === n) : [];
-    if (spans.length > 0) line = highlightColumns(line, rendered.plainLines[n] ?? '', spans);
+    const plain = rendered.plainLines[n] ?? '';
+    const ranges: ColumnRange[] = focused ? focused.spans.filter((span) => span.line === n) : [];
+    for (; m < matches.length && matches[m].line === n; m++) {
+      const match = matches[m];
+      const start = stringWidth(plain.slice(0, match.index));
+      const range: ColumnRange = { start, end: start + stringWidth(plain.slice(match.index, match.index + match.length)) };
+      if (m === current) Object.assign(range, { on: CURRENT_MATCH_ON, off: CURRENT_MATCH_OFF });
+      ranges.push(range);
+    }
+    if (ranges.length > 0) line = highlightColumns(line, plain, ranges);
     lines.push(clipLine(line, columns));
   }
   return pad(lines, height);
+}
+
+/** The current search match: inverse and underlined (the others are inverse). */
+export const CURRENT_MATCH_ON = '\u001b[4;7m';
+export const CURRENT_MATCH_OFF = '\u001b[24;27m';
+
+function lowerBoundLine(matches: ReadonlyArray<{ line: number }>, line: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overlays: table of contents, links panel
+
+/** Rows of an overlay, with the row of the highlighted entry kept in view. */
+function overlayRows(title: string, rows: string[], selectedRow: number, columns: number, height: number): string[] {
+  const room = Math.max(0, height - 1);
+  const top = selectedRow < room ? 0 : selectedRow - room + 1;
+  const head = DIM_ON + truncate(title, columns) + DIM_OFF;
+  return pad([head, ...rows.slice(top, top + room)], height);
+}
+
+function entryRow(text: string, columns: number, selected: boolean): string {
+  const row = (selected ? '› ' : '  ') + text;
+  return selected ? INVERSE_ON + fit(row, columns) + INVERSE_OFF : truncate(row, columns);
+}
+
+export function tocBody(state: NavigationState, env: NavigationEnv, columns: number, height: number): string[] {
+  const visit = currentVisit(state)!;
+  const article = env.library.byId.get(visit.id);
+  const { headings } = env.render(visit.id, env.viewport.width);
+  const selected = state.overlay?.selected ?? 0;
+  const rows = headings.map((heading, i) => entryRow('  '.repeat(Math.max(0, heading.level - 1)) + cleanLine(heading.text), columns, i === selected));
+  return overlayRows(`Contents — ${article ? cleanLine(article.title) : ''}`, rows, selected, columns, height);
+}
+
+const GROUP_TITLES: Record<PanelGroup, string> = {
+  related: 'Related reading',
+  previous: 'Previous / next',
+  next: 'Previous / next',
+  external: 'External links',
+  linkedFrom: 'Linked from',
+  mentionedIn: 'Mentioned in',
+};
+
+function panelEntryText(env: NavigationEnv, entry: PanelEntry): string {
+  const label = cleanLine(entry.label);
+  let text: string;
+  switch (entry.group) {
+    case 'related':
+      text = `[${entry.number}] ${label}`;
+      break;
+    case 'previous':
+      text = `Previous: ${label}`;
+      break;
+    case 'next':
+      text = `Next: ${label}`;
+      break;
+    case 'external':
+      text = entry.target.kind === 'external' && entry.target.url !== entry.label ? `${label} ↗ ${cleanLine(entry.target.url)}` : `↗ ${label}`;
+      break;
+    default:
+      text = label;
+  }
+  if (entry.target.kind === 'unresolved') return `${DIM_ON}${text} — not in library${DIM_OFF}`;
+  if (entry.target.kind === 'article' && !env.library.byId.has(entry.target.id)) return `${DIM_ON}${text} — not in library${DIM_OFF}`;
+  return text;
+}
+
+export function linksBody(state: NavigationState, env: NavigationEnv, columns: number, height: number): string[] {
+  const visit = currentVisit(state)!;
+  const article = env.library.byId.get(visit.id);
+  const entries = linksPanelEntries(env, visit.id);
+  const selected = state.overlay?.selected ?? 0;
+  const rows: string[] = [];
+  let selectedRow = 0;
+  let group: string | null = null;
+  entries.forEach((entry, i) => {
+    const title = GROUP_TITLES[entry.group];
+    if (title !== group) {
+      if (group !== null) rows.push('');
+      rows.push(truncate(title, columns));
+      group = title;
+    }
+    if (i === selected) selectedRow = rows.length;
+    rows.push(entryRow(panelEntryText(env, entry), columns, i === selected));
+  });
+  if (entries.length === 0) rows.push(truncate('No links from or to this article.', columns));
+  return overlayRows(`Links — ${article ? cleanLine(article.title) : ''}`, rows, selectedRow, columns, height);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,11 +244,33 @@ function statusBar(main: string, right: string, columns: number): string {
   return INVERSE_ON + left + ' ' + right + INVERSE_OFF;
 }
 
+function overlayHint(context: Context): string {
+  return bindingsFor(context)
+    .filter((b) => b.command === 'overlayAccept' || b.command === 'overlayClose')
+    .map((b) => `${keysLabel(b)}: ${b.command === 'overlayClose' ? 'close' : context === 'toc' ? 'jump' : 'follow'}`)
+    .join(' · ');
+}
+
+/** `3/17` for the current match, `–/17` when none is current here, `no match`. */
+function searchCount(state: NavigationState, env: NavigationEnv): string {
+  const matches = searchMatches(state, env);
+  if (!matches) return '';
+  if (matches.length === 0) return 'no match';
+  const i = currentMatchIndex(state, env);
+  return `${i >= 0 ? i + 1 : '–'}/${matches.length}`;
+}
+
 export function statusLine(state: NavigationState, env: NavigationEnv, columns: number, height: number): string {
   const context = contextOf(state);
   const message = state.message !== null ? cleanLine(state.message) : null;
   const help = columns >= 40 ? '? help' : '?';
   if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help')}`, '', columns);
+  if (context === 'search') {
+    return statusBar(`/${cleanLine(state.search?.query ?? '')}▏`, `${message ?? searchCount(state, env)}  ${help}`, columns);
+  }
+  if (context === 'toc' || context === 'links') {
+    return statusBar(message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context)}`, help, columns);
+  }
 
   if (state.screen === 'list') {
     const visible = visibleArticles(state, env);
@@ -157,14 +298,18 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   // The focused link's target comes before the title: it is what the next Enter does.
   if (focused) parts.push(targetText(env, focused.target));
   parts.push(sectionTitle(article));
-  return statusBar(parts.join(' │ '), `${position}  ${help}`, columns);
+  const search = state.search && state.search.query !== '' ? `/${truncate(cleanLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
+  return statusBar(parts.join(' │ '), `${search}${position}  ${help}`, columns);
 }
 
 /** The whole screen for a state: the text area and the status line. */
 export function frameOf(state: NavigationState, env: NavigationEnv, columns: number, height: number): Frame {
   let body: string[];
+  const context = contextOf(state);
   if (state.help.open) body = helpBody(state, columns, height);
   else if (state.screen === 'list') body = listBody(state, env, columns, height);
+  else if (context === 'toc') body = tocBody(state, env, columns, height);
+  else if (context === 'links') body = linksBody(state, env, columns, height);
   else body = articleBody(state, env, columns, height);
   return { body, status: statusLine(state, env, columns, height) };
 }

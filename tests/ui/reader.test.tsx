@@ -12,15 +12,15 @@ test('the list shows titles with section and date in reading order; Enter opens 
   const reader = renderReader(sampleLibrary());
   const frame = await reader.waitForText('A choir of gulls');
   const rows = frame.split('\n');
-  assert.match(rows[0], /^› A choir of gulls\s+Culture {2}2024-12-01$/);
-  assert.match(rows[1], /^ {2}Bridge vote delayed\s+World › Transport {2}2025-04-05$/);
-  assert.match(rows[2], /^ {2}The last river ferry/);
+  assert.match(rows[0], /^› • A choir of gulls\s+Culture {2}2024-12-01$/);
+  assert.match(rows[1], /^ {2}• Bridge vote delayed\s+World › Transport {2}2025-04-05$/);
+  assert.match(rows[2], /^ {2}• The last river ferry/);
   assert.ok(reader.rawFrame().includes('\u001b[7m'), 'the current row is in inverse video');
   assert.match(rows[rows.length - 1], /broadsheet · 3 articles.*\? help/);
   assert.equal(rows.length, 11, 'frame is rows − 1 lines');
 
   await reader.press(KEYS.down, 'j');
-  await reader.waitForFrame((f) => f.split('\n')[2].startsWith('› The last river ferry'), 'ferry selected');
+  await reader.waitForFrame((f) => f.split('\n')[2].startsWith('› • The last river ferry'), 'ferry selected');
   await reader.press('k', KEYS.enter);
   const article = await reader.waitForText('Bridge opening words.');
   assert.match(article.split('\n').at(-1)!, /World › Transport › Bridge vote delayed/);
@@ -90,11 +90,11 @@ test('the list filter keeps matches as you type; Backspace edits, Esc clears, En
   let frame = await reader.waitForText('/riv▏');
   assert.ok(frame.includes('The last river ferry') && frame.includes('A choir of gulls'));
   assert.ok(!frame.includes('Bridge vote delayed'));
-  assert.match(frame.split('\n')[0], /^› The last river ferry/, 'title hit first');
+  assert.match(frame.split('\n')[0], /^› • The last river ferry/, 'title hit first');
   await reader.press('x');
   await reader.waitForText('No article matches “rivx”.');
   await reader.press(KEYS.backspace, KEYS.down);
-  frame = await reader.waitForFrame((f) => f.split('\n')[1]?.startsWith('› A choir of gulls') ?? false, 'second match highlighted');
+  frame = await reader.waitForFrame((f) => f.split('\n')[1]?.startsWith('› • A choir of gulls') ?? false, 'second match highlighted');
   await reader.press(KEYS.escape);
   await reader.waitForText('broadsheet · 3 articles');
   await reader.press('/', 'bridge', KEYS.enter);
@@ -107,7 +107,7 @@ test('q and Esc go up to the list and back keeps history; ? shows help from the 
   await reader.press(']');
   await reader.waitForText('Bridge opening words.');
   await reader.press('q');
-  await reader.waitForFrame((f) => f.split('\n')[1].startsWith('› Bridge vote delayed'), 'the list with the bridge selected');
+  await reader.waitForFrame((f) => f.split('\n')[1].startsWith('›   Bridge vote delayed'), 'the list with the bridge selected');
   await reader.press(KEYS.escape, KEYS.enter);
   await reader.waitForText('Bridge opening words.');
   await reader.press(KEYS.escape);

@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runReader } from '../../src/ui/runReader.js';
 import type { Library } from '../../src/library/types.js';
 import { fakeRender, sampleLibrary } from '../navigation/fakeLibrary.js';
@@ -55,6 +58,8 @@ function start(library: Library = sampleLibrary(), extra: { openId?: string } = 
     color: false,
     render: (article, options) => fakeRender(library)(article.id, options.width),
     exitAfterSignal: false,
+    stateDir: mkdtempSync(join(tmpdir(), 'broadsheet-run-')),
+    opener: async () => false,
   });
   return { stdin, stdout, stderr, done };
 }
