@@ -59,6 +59,17 @@ export function makeLibrary(specs: ArticleSpec[]): Library {
     };
   });
   articles.sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Backlinks, as the loader gives them: every article that links here (body, related, chain).
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const article of articles) {
+    const targets = [...article.linkTargets.values(), ...article.related.map((l) => l.target), article.previous?.target, article.next?.target];
+    for (const target of targets) {
+      if (target?.kind !== 'article' || target.id === article.id) continue;
+      const linked = byId.get(target.id)!;
+      if (!linked.backlinks.includes(article.id)) linked.backlinks.push(article.id);
+    }
+  }
+  for (const article of articles) article.backlinks.sort();
   return { roots: ['/lib'], articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
 }
 

@@ -4,7 +4,10 @@
 import { render } from 'ink-testing-library';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import type { Library } from '../../src/library/types.js';
-import { Reader } from '../../src/ui/Reader.js';
+import type { ArticleFilter } from '../../src/navigation/index.js';
+import { createReadingStore } from '../../src/state/readingStore.js';
+import type { Opener } from '../../src/ui/opener.js';
+import { Reader, type ReaderProps } from '../../src/ui/Reader.js';
 import type { RenderById } from '../../src/ui/renderCache.js';
 import type { TerminalSize } from '../../src/ui/terminalSize.js';
 import { fakeRender, memoRender } from '../navigation/fakeLibrary.js';
@@ -37,10 +40,27 @@ export interface ReaderHarness {
   exited(): boolean;
 }
 
-export function renderReader(library: Library, options: { size?: TerminalSize; openId?: string; render?: RenderById } = {}): ReaderHarness {
+export interface HarnessOptions {
+  size?: TerminalSize;
+  openId?: string;
+  render?: RenderById;
+  filter?: ArticleFilter;
+  opener?: Opener;
+  /** Load and save reading state here, as runReader does (saves after `debounceMs`, default 50). */
+  stateDir?: string;
+  debounceMs?: number;
+}
+
+export function renderReader(library: Library, options: HarnessOptions = {}): ReaderHarness {
   const size = options.size ?? { columns: 60, rows: 12 };
   const renderById = options.render ?? memoRender(fakeRender(library));
-  const instance = render(<Reader library={library} render={renderById} size={size} openId={options.openId} />);
+  const extra: Partial<ReaderProps> = { filter: options.filter, opener: options.opener };
+  if (options.stateDir !== undefined) {
+    const store = createReadingStore(options.stateDir, { debounceMs: options.debounceMs ?? 50 });
+    const loaded = store.load();
+    Object.assign(extra, { store, reading: loaded.state, startMessage: loaded.warning });
+  }
+  const instance = render(<Reader library={library} render={renderById} size={size} openId={options.openId} {...extra} />);
   let exited = false;
   // ink-testing-library does not expose waitUntilExit; an exited app unmounts its tree.
   const frame = () => stripAnsi(instance.lastFrame() ?? '');
@@ -68,7 +88,7 @@ export function renderReader(library: Library, options: { size?: TerminalSize; o
       return harness.waitForFrame((f) => f.includes(text), JSON.stringify(text), timeoutMs);
     },
     rerender(newSize) {
-      instance.rerender(<Reader library={library} render={renderById} size={newSize} openId={options.openId} />);
+      instance.rerender(<Reader library={library} render={renderById} size={newSize} openId={options.openId} {...extra} />);
     },
     unmount() {
       exited = true;
