@@ -15,6 +15,9 @@ export interface WikilinkToken extends Tokens.Generic {
   embed: boolean;
 }
 
+/** How far ahead `start` looks for `[[`. */
+const START_WINDOW = 256;
+
 const WIKILINK = /^(!?)\[\[([^\[\]\n|]+?)(?:\|([^\[\]\n]*?))?\]\]/;
 
 /** Parse one wikilink at the start of `src`, or undefined. */
@@ -30,9 +33,12 @@ export function matchWikilink(src: string): WikilinkToken | undefined {
 export const wikilinkExtension: TokenizerAndRendererExtension = {
   name: 'wikilink',
   level: 'inline',
-  // Tell marked's text tokenizer where a wikilink may begin, so it stops there.
+  // Tell marked's text tokenizer where a wikilink may begin, so it stops there. marked asks
+  // on every text token with the whole rest of the paragraph, so an unbounded search makes a
+  // long paragraph quadratic; marked's text rule already stops before every `[` and `!`, so
+  // looking a short way ahead gives the same tokens.
   start(src: string) {
-    const i = src.search(/!?\[\[/);
+    const i = src.slice(0, START_WINDOW).search(/!?\[\[/);
     return i < 0 ? undefined : i;
   },
   tokenizer(src: string) {

@@ -672,30 +672,11 @@ function sameTitle(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
-/**
- * The wikilink extension with its `start` hint limited to a window. marked asks `start`
- * where the next wikilink may begin on every text token, passing the whole rest of the
- * paragraph: an unbounded search there makes a long paragraph without `[[` quadratic
- * (20,000 lines: seconds). The hint only cuts text tokens short; marked's own text rule
- * already stops before every `[` and `!`, where extension tokenizers are tried, so a
- * bounded search gives the same tokens.
- */
-export function boundedStart(ext: TokenizerAndRendererExtension): TokenizerAndRendererExtension {
-  const start = (ext as { start?: (this: unknown, src: string) => number | void }).start;
-  if (typeof start !== 'function') return ext;
-  return {
-    ...ext,
-    start(this: unknown, src: string) {
-      return start.call(this, src.length > 256 ? src.slice(0, 256) : src);
-    },
-  } as TokenizerAndRendererExtension;
-}
-
 export type RenderFn = (article: Article, options: RenderOptions) => RenderedArticle;
 
 export function createRenderer(deps: RenderDeps): RenderFn {
   const marked = new Marked({ gfm: true, breaks: false });
-  marked.use({ extensions: [boundedStart(deps.wikilinkExtension)] } as MarkedExtension);
+  marked.use({ extensions: [deps.wikilinkExtension] } as MarkedExtension);
 
   // Re-rendering the same body at another width (a resize) skips lexing.
   let lastBody: string | null = null;
