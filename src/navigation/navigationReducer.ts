@@ -692,10 +692,10 @@ function searchStep(state: NavigationState, env: NavigationEnv, step: 1 | -1): N
   let message: string | null = null;
   if (i >= matches.length) {
     i = 0;
-    message = 'search wrapped to the top';
+    message = 'wrapped to the top';
   } else if (i < 0) {
     i = matches.length - 1;
-    message = 'search wrapped to the bottom';
+    message = 'wrapped to the bottom';
   }
   return { ...showMatch(state, env, visit, matches[i]), message };
 }
