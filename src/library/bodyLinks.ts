@@ -1,6 +1,6 @@
 // Every link in a Markdown body, found with the same lexer (and wikilink extension) the
 // renderer uses, so `linkTargets` keys are exactly the hrefs the renderer will look up.
-import { Marked, type Token } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
 import { wikilinkExtension } from './wikilinks.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
 
@@ -26,8 +26,33 @@ function marked(): Marked {
   return lexerMarked;
 }
 
-/** Lex a body the way the renderer does. */
-export function lexBody(body: string): Token[] {
+// Inline text with none of these can only lex to one text token equal to itself: no escape,
+// tag, link, wikilink, emphasis, strike, code span, hard break, autolink, URL or e-mail, and no
+// `&` for marked's character-reference decoding to touch. Most paragraphs of prose are such
+// text, and marked's inline text rule is the costliest part of lexing a library.
+const INLINE_SYNTAX = /[\\<\[`*_~@&]| {2}\n|:\/\/|www\./i;
+
+/** marked's lexer, with the inline pass skipped for text that holds no inline syntax at all. */
+class BodyLexer extends Lexer {
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (tokens.length === 0 && !INLINE_SYNTAX.test(src)) {
+      if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
+      return tokens;
+    }
+    return super.inlineTokens(src, tokens);
+  }
+}
+
+let lexerOptions: MarkedOptions | null = null;
+
+/** Lex a body the way the renderer does (the same tokens as `new Marked(...).lexer(body)`). */
+export function lexBody(body: string): TokensList {
+  lexerOptions ??= marked().defaults;
+  return new BodyLexer({ ...lexerOptions }).lex(body);
+}
+
+/** The plain lexer, token for token what the renderer's marked gives (for tests of lexBody). */
+export function lexBodyPlain(body: string): Token[] {
   return marked().lexer(body);
 }
 
@@ -113,7 +138,31 @@ export function scanBody(body: string): BodyScan {
   return { links, plainText: plainTextOf(tokens) };
 }
 
+/** True for the code units that separate words: JavaScript's `\s` and U+200B. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Runs of characters between whitespace (as `/[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu` finds them). */
 export function countWords(text: string): number {
-  const m = text.match(/[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }

@@ -120,6 +120,94 @@ function describe(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
+// ---------------------------------------------------------------------------------------
+// A fast path for the front matter most files have: `key: value` lines with plain or quoted
+// one-line scalars, one-line `[a, b]` lists of plain words, and `- item` lists. It accepts
+// only text whose YAML meaning is certain (no numbers, booleans, nulls spelled out, comments
+// after values, continuation lines, anchors, tags, nested mappings...) and gives exactly
+// what `yaml` gives for it; anything else returns undefined and goes the full way
+// (gray-matter + yaml). tests/library/frontMatter.test.ts compares both on many inputs.
+
+const FAST_KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
+const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+// Characters that never reach the fast path: controls, tabs, BOM, Unicode line breaks.
+const ODD_CHAR = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+// A plain scalar that is text in YAML 1.2's core schema: starts with an ASCII letter (so it is
+// no number, indicator or `.inf`), and holds nothing that could end it or start a comment.
+const FAST_PLAIN = /^[A-Za-z][^#:[\]{}"]*$/;
+const FAST_WORD = /^[A-Za-z][^#:[\]{},"']*$/; // inside [a, b]
+const FAST_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FAST_DOUBLE = /^"([^"\\]*)"$/;
+const FAST_SINGLE = /^'((?:[^']|'')*)'$/;
+
+function fastScalar(v: string): string | undefined {
+  if (ODD_CHAR.test(v)) return undefined;
+  const c = v.charCodeAt(0);
+  if (c === 0x22) return FAST_DOUBLE.exec(v)?.[1];
+  if (c === 0x27) return FAST_SINGLE.exec(v)?.[1].replace(/''/g, "'");
+  if (FAST_DATE.test(v)) return v;
+  if (FAST_PLAIN.test(v) && !RESERVED.has(v)) return v;
+  return undefined;
+}
+
+function fastFlowList(v: string): string[] | undefined {
+  if (ODD_CHAR.test(v)) return undefined;
+  const inner = v.slice(1, -1).trim();
+  if (inner === '') return [];
+  const out: string[] = [];
+  for (const part of inner.split(',')) {
+    const item = part.replace(/^ +| +$/g, '');
+    if (!FAST_WORD.test(item) || RESERVED.has(item)) return undefined;
+    out.push(item);
+  }
+  return out;
+}
+
+const trimEnd = (s: string) => s.replace(/[ \t]+$/, '');
+
+/** The YAML of a front matter block read the quick way, or undefined to go the full way. */
+export function fastFrontMatterData(yamlText: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const lines = yamlText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = trimEnd(lines[i]);
+    if (line === '' || line.charCodeAt(0) === 0x23 /* # */) continue;
+    const m = FAST_KEY.exec(line);
+    if (!m || RESERVED.has(m[1]) || Object.prototype.hasOwnProperty.call(out, m[1])) return undefined;
+    const key = m[1];
+    const v = m[2];
+    if (v === undefined || v === '') {
+      // A block list below, at one indent, or nothing (null).
+      const first = i + 1 < lines.length ? /^( *)- (.*)$/.exec(trimEnd(lines[i + 1])) : null;
+      if (!first) {
+        if (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1]) && lines[i + 1].trim() !== '') return undefined;
+        out[key] = null;
+        continue;
+      }
+      const indent = first[1];
+      const items: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const l = trimEnd(lines[j]);
+        if (!l.startsWith(`${indent}- `)) break;
+        const item = fastScalar(l.slice(indent.length + 2).replace(/^ +/, ''));
+        if (item === undefined) return undefined;
+        items.push(item);
+      }
+      // Whatever follows must be a new key at the left edge (or the end).
+      if (j < lines.length && /^[ \t-]/.test(lines[j]) && lines[j].trim() !== '') return undefined;
+      out[key] = items;
+      i = j - 1;
+      continue;
+    }
+    if (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1]) && lines[i + 1].trim() !== '') return undefined; // continuation
+    const value = v.charCodeAt(0) === 0x5b /* [ */ && v.endsWith(']') ? fastFlowList(v) : fastScalar(v);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  return out;
+}
+
 export function parseFrontMatter(text: string): FrontMatterResult {
   const errors: string[] = [];
   const data: FrontMatter = { related: [] };
@@ -130,16 +218,24 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
   let raw: unknown;
   let body = text;
-  try {
-    // Handed over with a `---` closer, so a YAML `...` end marker works too.
-    const opener = text.slice(0, text.indexOf('\n'));
-    const parsed = matter(`${opener}\n${block[1] ?? ''}\n---\n${text.slice(block[0].length)}`, MATTER_OPTIONS);
-    raw = parsed.data;
-    body = parsed.content;
-  } catch (err) {
-    errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+  // The fast path: a plain `---` opener and no line of the block that gray-matter could take
+  // for its closer; then gray-matter's body is the text after the block.
+  const fast = text.startsWith('---\n') && !/(?:^|\n)---/.test(block[1] ?? '') ? fastFrontMatterData(block[1] ?? '') : undefined;
+  if (fast) {
+    raw = fast;
     body = text.slice(block[0].length);
-    return { data, body: body.replace(/^\n/, ''), errors };
+  } else {
+    try {
+      // Handed over with a `---` closer, so a YAML `...` end marker works too.
+      const opener = text.slice(0, text.indexOf('\n'));
+      const parsed = matter(`${opener}\n${block[1] ?? ''}\n---\n${text.slice(block[0].length)}`, MATTER_OPTIONS);
+      raw = parsed.data;
+      body = parsed.content;
+    } catch (err) {
+      errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+      body = text.slice(block[0].length);
+      return { data, body: body.replace(/^\n/, ''), errors };
+    }
   }
   body = body.replace(/^\n/, '');
   if (raw === null || raw === undefined) return { data, body, errors };

@@ -1,14 +1,14 @@
 // The library layer's public API: files → Article[] and the link graph. No terminal code.
 export type * from './types.js';
-export { loadLibrary, type LoadOptions } from './loadLibrary.js';
-export { LibraryPathError, scanLibrary, ARTICLE_EXTENSIONS, type ScannedFile, type ScanResult } from './scanLibrary.js';
+export { loadLibrary, loadLibrarySync, type LoadOptions } from './loadLibrary.js';
+export { LibraryPathError, scanLibrary, scanLibrarySync, ARTICLE_EXTENSIONS, type ScannedFile, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';
 export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';
-export { parseFrontMatter, parseSection, parseRefSpec, normalizeDate, type FrontMatter, type FrontMatterResult } from './frontMatter.js';
+export { parseFrontMatter, fastFrontMatterData, parseSection, parseRefSpec, normalizeDate, type FrontMatter, type FrontMatterResult } from './frontMatter.js';
 export { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
 export { RELATED_OPENERS, startsWithRelatedOpener, matchRelatedOpener } from './relatedOpeners.js';
 export { wikilinkExtension, matchWikilink, type WikilinkToken } from './wikilinks.js';
-export { scanBody, lexBody, plainTextOf, countWords, type BodyLink, type BodyScan } from './bodyLinks.js';
+export { scanBody, lexBody, lexBodyPlain, plainTextOf, countWords, type BodyLink, type BodyScan } from './bodyLinks.js';
 export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
 export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
 export { parseTextArticle } from './parseTextArticle.js';
@@ -16,6 +16,8 @@ export { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
 export { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
 export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefContext, type RefIndex, type ResolveOptions } from './resolveRef.js';
 export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';
-export { readArticleFile, fileTitle } from './readArticleFile.js';
+export { readArticleFile, readArticleFileSync, readArticleBody, fileTitle, type ReadOutcome } from './readArticleFile.js';
+export { articleMeta, type ArticleMeta } from './articleMeta.js';
+export { openLibraryCache, libraryCacheFile, CACHE_FORMAT, PARSER_VERSION, type LibraryCache, type CachedFile } from './libraryCache.js';
 export type { ParsedArticle } from './parsedArticle.js';
 export type { RefSpec, RefMode } from './refSpec.js';

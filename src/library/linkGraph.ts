@@ -5,7 +5,7 @@ import type { ParsedArticle } from './parsedArticle.js';
 import type { RefSpec } from './refSpec.js';
 import { resolveRef, normalizeUrl, type RefContext, type RefIndex } from './resolveRef.js';
 import { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
-import { scanBody, countWords } from './bodyLinks.js';
+import { articleMeta, type ArticleMeta } from './articleMeta.js';
 
 /** The identity of a link's target: one related number per key. */
 export function targetKey(target: LinkTarget): string {
@@ -48,7 +48,8 @@ export interface LinkInput {
   context: RefContext;
   /** Path relative to the root, for messages. */
   path: string;
-  parsed: ParsedArticle;
+  /** The file's metadata (links already found), or the parsed file (its body is scanned here). */
+  parsed: ArticleMeta | ParsedArticle;
 }
 
 export interface ResolvedLinks {
@@ -62,7 +63,9 @@ export interface ResolvedLinks {
 
 /** Resolve every link of one article against the library. */
 export function resolveArticleLinks(input: LinkInput, index: RefIndex): ResolvedLinks {
-  const { context, parsed, path } = input;
+  const { context, path } = input;
+  const parsed: ArticleMeta = 'links' in input.parsed ? input.parsed : articleMeta(input.parsed);
+  const titleHrefs = parsed.titleHrefs.length > 0 ? new Set(parsed.titleHrefs) : null;
   const problems: Problem[] = [];
   const reported = new Set<string>();
   const report = (role: Role, target: LinkTarget) => {
@@ -79,7 +82,6 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
     return label || target.url;
   };
 
-  const scan = scanBody(parsed.body);
   const linkTargets = new Map<string, LinkTarget>();
   const related: RelatedLink[] = [];
   const numbered = new Set<string>();
@@ -90,11 +92,11 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
     related.push({ title: titleOf(target, label), target, inBody });
   };
 
-  for (const link of scan.links) {
+  for (const link of parsed.links) {
     const label = stripEnclosingQuotes(link.label);
     let target = linkTargets.get(link.href);
     if (!target) {
-      const byTitle = link.inRelated && parsed.titleHrefs.has(link.href);
+      const byTitle = link.inRelated && titleHrefs !== null && titleHrefs.has(link.href);
       // A label that only repeats the REF says nothing more than the REF.
       const useLabel = label && label !== link.href ? label : undefined;
       target = resolveRef(link.href, context, index, { by: byTitle ? 'title' : 'any', label: useLabel });
@@ -118,7 +120,7 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
   };
   const previous = chain(parsed.previous, 'previous link');
   const next = chain(parsed.next, 'next link');
-  return { linkTargets, related, previous, next, words: countWords(scan.plainText), problems };
+  return { linkTargets, related, previous, next, words: parsed.words, problems };
 }
 
 /** Ids of the articles linking to each article (body, related, previous, next), sorted; no self links. */

@@ -1,5 +1,7 @@
 // One file → a parsed article, or the problem that kept it out of the library.
-import { promises as fs } from 'node:fs';
+// Synchronous inside: the loader reads thousands of small files, and one promise per file
+// operation costs more than the reading itself.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem, ProblemKind } from './types.js';
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
@@ -8,11 +10,25 @@ import type { ParsedArticle } from './parsedArticle.js';
 import { parseMarkdownArticle } from './parseMarkdownArticle.js';
 import { parseTextArticle } from './parseTextArticle.js';
 import { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
+import { escapeMarkdownLine } from './escapeMarkdown.js';
 
 export type ReadResult = { ok: true; parsed: ParsedArticle } | { ok: false; problem: Problem };
 
-function fail(file: IdentifiedFile, kind: ProblemKind, why: string): ReadResult {
-  return { ok: false, problem: { id: file.relPath, kind, message: `${file.relPath}: ${why}`, target: file.relPath } };
+/** Why a file gave no article: the problem's kind and its message without the file name. */
+export interface ReadFailure {
+  ok: false;
+  kind: ProblemKind;
+  why: string;
+}
+
+export type ReadOutcome = { ok: true; parsed: ParsedArticle } | ReadFailure;
+
+/** The file a read needs to know about. */
+export type ReadableFile = Pick<IdentifiedFile, 'absPath' | 'relPath' | 'format'>;
+
+/** The problem a failed read gives, its message led by the file's path. */
+export function readProblem(file: Pick<IdentifiedFile, 'relPath'>, failure: { kind: ProblemKind; why: string }): Problem {
+  return { id: file.relPath, kind: failure.kind, message: `${file.relPath}: ${failure.why}`, target: file.relPath };
 }
 
 /** The file name without its extension: the title of last resort. */
@@ -22,20 +38,21 @@ export function fileTitle(relPath: string): string {
   return (ext ? base.slice(0, -ext.length) : base) || base;
 }
 
-export async function readArticleFile(file: IdentifiedFile, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    const st = await fs.stat(file.absPath);
-    if (st.size > maxBytes) return fail(file, 'too-large', `file is ${st.size} bytes, over the ${maxBytes}-byte limit; skipped`);
-    bytes = await fs.readFile(file.absPath);
-  } catch (err) {
-    return fail(file, 'unreadable', `cannot be read (${(err as NodeJS.ErrnoException)?.code ?? String(err)})`);
-  }
+function errCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? String(err);
+}
+
+export function tooLarge(size: number, maxBytes: number): ReadFailure {
+  return { ok: false, kind: 'too-large', why: `file is ${size} bytes, over the ${maxBytes}-byte limit; skipped` };
+}
+
+/** Decoded and parsed bytes of a file. */
+export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   const decoded = decodeBytes(bytes, {
     maxBytes,
     charset: file.format === 'html' ? declaredCharset(bytes) : undefined,
   });
-  if (!decoded.ok) return fail(file, decoded.kind, decoded.message);
+  if (!decoded.ok) return { ok: false, kind: decoded.kind, why: decoded.message };
 
   const title = fileTitle(file.relPath);
   let parsed: ParsedArticle;
@@ -53,4 +70,41 @@ export async function readArticleFile(file: IdentifiedFile, maxBytes = DEFAULT_M
   }
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
   return { ok: true, parsed };
+}
+
+/**
+ * Read and parse one file now. `size` is the file's size from a stat already made (no second
+ * stat then); a file over `maxBytes` is not read at all.
+ */
+export function readArticleFileSync(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES, size?: number): ReadOutcome {
+  let bytes: Uint8Array;
+  try {
+    const known = size ?? statSync(file.absPath).size;
+    if (known > maxBytes) return tooLarge(known, maxBytes);
+    bytes = readFileSync(file.absPath);
+  } catch (err) {
+    return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
+  }
+  return parseArticleBytes(file, bytes, maxBytes);
+}
+
+export async function readArticleFile(file: IdentifiedFile, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
+  const outcome = readArticleFileSync(file, maxBytes);
+  return outcome.ok ? outcome : { ok: false, problem: readProblem(file, outcome) };
+}
+
+/**
+ * The body of a file as it is now, for an article opened after the library was loaded. Never
+ * throws: a file that was deleted or became unreadable gives a short note instead.
+ */
+export function readArticleBody(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
+  let outcome: ReadOutcome;
+  try {
+    outcome = readArticleFileSync(file, maxBytes);
+  } catch (err) {
+    outcome = { ok: false, kind: 'unreadable', why: err instanceof Error ? err.message : String(err) };
+  }
+  if (outcome.ok) return outcome.parsed.body;
+  const why = outcome.why.replace(/^cannot be read \((.*)\)$/, '$1');
+  return `This file could no longer be read: ${escapeMarkdownLine(file.relPath)} (${escapeMarkdownLine(why)}).\n`;
 }

@@ -1,7 +1,7 @@
 // Which files make up the library (SPEC §1): folders read recursively, files given
 // directly; dotfiles, dot-folders and node_modules skipped; a symlink followed only
 // when its real target stays inside the root's real path.
-import { promises as fs } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ArticleFormat, Problem } from './types.js';
 
@@ -28,6 +28,18 @@ export interface ScannedFile {
   /** Lower-case extension with the dot, e.g. `.md`. */
   ext: string;
   format: ArticleFormat;
+  /** Size and modification time, when the scan already had to stat the file (a symlink's target, a file given directly). */
+  stat?: FileStamp;
+}
+
+/** What the loader needs to know of a file before reading it (and what keys the cache). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export function stampOf(st: Stats): FileStamp {
+  return { size: st.size, mtimeMs: st.mtimeMs };
 }
 
 export interface ScanResult {
@@ -56,22 +68,33 @@ function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function scanned(root: string, absPath: string): ScannedFile {
+function scanned(root: string, absPath: string, stat?: FileStamp): ScannedFile {
   const ext = path.extname(absPath).toLowerCase();
-  return { absPath, root, relPath: toSlash(path.relative(root, absPath)), ext, format: formatForExtension(ext) };
+  const file: ScannedFile = { absPath, root, relPath: toSlash(path.relative(root, absPath)), ext, format: formatForExtension(ext) };
+  if (stat) file.stat = stat;
+  return file;
 }
 
-async function walk(
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+// Synchronous on purpose: one promise per directory entry costs more than the system calls.
+function walk(
   root: string,
   rootReal: string,
   dir: string,
   visited: Set<string>,
   out: ScannedFile[],
   problems: Problem[],
-): Promise<void> {
+): void {
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     const rel = toSlash(path.relative(root, dir)) || '.';
     problems.push({ id: rel, kind: 'unreadable', message: `${rel}: folder cannot be read (${errCode(err)})`, target: rel });
@@ -83,19 +106,26 @@ async function walk(
     const abs = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let stat: FileStamp | undefined;
     if (entry.isSymbolicLink()) {
       // Followed only when the real target stays inside the root.
       let real: string;
       try {
-        real = await fs.realpath(abs);
-      } catch {
-        continue; // dangling link: nothing to read
+        real = realpathSync(abs);
+      } catch (err) {
+        // A dangling link named like an article, pointing inside the root: a file that cannot be read.
+        if (isArticleFile(entry.name) && danglesInside(root, rootReal, abs)) {
+          const rel = toSlash(path.relative(root, abs));
+          problems.push({ id: rel, kind: 'unreadable', message: `${rel}: cannot be read (${errCode(err)}: the link points to nothing)`, target: rel });
+        }
+        continue;
       }
       if (!isInside(rootReal, real)) continue;
       try {
-        const st = await fs.stat(real);
+        const st = statSync(real);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        stat = stampOf(st);
       } catch {
         continue;
       }
@@ -106,13 +136,13 @@ async function walk(
     }
     if (isDir) {
       if (!entry.isSymbolicLink()) {
-        const real = await fs.realpath(abs).catch(() => abs);
+        const real = realpathOr(abs);
         if (visited.has(real)) continue;
         visited.add(real);
       }
-      await walk(root, rootReal, abs, visited, out, problems);
+      walk(root, rootReal, abs, visited, out, problems);
     } else if (isFile && isArticleFile(entry.name)) {
-      out.push(scanned(root, abs));
+      out.push(scanned(root, abs, stat));
     }
   }
 }
@@ -121,8 +151,22 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
+/** Where a dangling symlink points, as written, is inside the root. */
+function danglesInside(root: string, rootReal: string, link: string): boolean {
+  try {
+    const target = path.resolve(path.dirname(link), readlinkSync(link));
+    return isInside(root, target) || isInside(rootReal, target);
+  } catch {
+    return false;
+  }
+}
+
 /** Walk the paths given; a missing path throws LibraryPathError, anything else becomes a problem. */
 export async function scanLibrary(paths: string[]): Promise<ScanResult> {
+  return scanLibrarySync(paths);
+}
+
+export function scanLibrarySync(paths: string[]): ScanResult {
   const roots: string[] = [];
   const files: ScannedFile[] = [];
   const problems: Problem[] = [];
@@ -136,21 +180,21 @@ export async function scanLibrary(paths: string[]): Promise<ScanResult> {
     const abs = path.resolve(given);
     let st;
     try {
-      st = await fs.stat(abs);
+      st = statSync(abs);
     } catch (err) {
       throw new LibraryPathError(given, `${given}: no such file or folder (${errCode(err)})`);
     }
     if (st.isDirectory()) {
       if (!roots.includes(abs)) roots.push(abs);
-      const rootReal = await fs.realpath(abs).catch(() => abs);
+      const rootReal = realpathOr(abs);
       const found: ScannedFile[] = [];
-      await walk(abs, rootReal, abs, new Set([rootReal]), found, problems);
+      walk(abs, rootReal, abs, new Set([rootReal]), found, problems);
       found.forEach(add);
     } else {
       // A file given directly is an article of its own folder, whatever its extension.
       const root = path.dirname(abs);
       if (!roots.includes(root)) roots.push(root);
-      add(scanned(root, abs));
+      add(scanned(root, abs, stampOf(st)));
     }
   }
   return { roots, files, problems };
