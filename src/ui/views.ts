@@ -141,7 +141,8 @@ export function tocBody(state: NavigationState, env: NavigationEnv, columns: num
   const article = env.library.byId.get(visit.id);
   const { headings } = env.render(visit.id, env.viewport.width);
   const selected = state.overlay?.selected ?? 0;
-  const rows = headings.map((heading, i) => entryRow('  '.repeat(Math.max(0, heading.level - 1)) + cleanLine(heading.text), columns, i === selected));
+  const top = Math.min(...headings.map((heading) => heading.level));
+  const rows = headings.map((heading, i) => entryRow('  '.repeat(Math.max(0, heading.level - top)) + cleanLine(heading.text), columns, i === selected));
   return overlayRows(`Contents — ${article ? cleanLine(article.title) : ''}`, rows, selected, columns, height);
 }
 
