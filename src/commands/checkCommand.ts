@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Problem } from '../library/types.js';
 import { openLibrary } from './openLibrary.js';
-import { sanitizeLine } from './terminalText.js';
+import { sanitizeLine, terminalJson } from './terminalText.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -15,7 +15,7 @@ export async function checkCommand(options: CheckOptions): Promise<number> {
   const library = await openLibrary(options.paths);
   const problems = library.problems;
   if (options.json) {
-    options.out.write(`${JSON.stringify({ ok: problems.length === 0, problems: problems.map(problemJson) }, null, 2)}\n`);
+    options.out.write(`${terminalJson({ ok: problems.length === 0, problems: problems.map(problemJson) })}\n`);
   } else {
     options.out.write(formatProblems(problems, library.articles.length, options.color));
   }

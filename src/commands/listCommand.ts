@@ -5,7 +5,7 @@ import { sortForReading } from '../library/readingOrder.js';
 import type { Article } from '../library/types.js';
 import { articleJson } from './articleJson.js';
 import { openLibrary } from './openLibrary.js';
-import { sanitizeLine } from './terminalText.js';
+import { sanitizeLine, terminalJson } from './terminalText.js';
 import { fitToWidth } from './fitToWidth.js';
 
 export interface ListOptions {
@@ -19,7 +19,7 @@ export interface ListOptions {
 export async function listCommand(options: ListOptions): Promise<number> {
   const library = await openLibrary(options.paths);
   if (options.json) {
-    options.out.write(`${JSON.stringify(library.articles.map(articleJson), null, 2)}\n`);
+    options.out.write(`${terminalJson(library.articles.map(articleJson))}\n`);
     return 0;
   }
   options.out.write(formatList(sortForReading(library.articles), options.width, options.color));
