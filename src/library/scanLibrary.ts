@@ -120,7 +120,14 @@ function walk(
         }
         continue;
       }
-      if (!isInside(rootReal, real)) continue;
+      if (!isInside(rootReal, real)) {
+        // Never followed (nothing outside the root is read), but named, so `check` says why.
+        if (isArticleFile(entry.name) || isFolder(real)) {
+          const linkRel = toSlash(path.relative(root, abs));
+          problems.push({ id: linkRel, kind: 'outside-root', message: `${linkRel}: a symlink leading outside the library root; not followed`, target: linkRel });
+        }
+        continue;
+      }
       try {
         const st = statSync(real);
         isDir = st.isDirectory();
@@ -144,6 +151,14 @@ function walk(
     } else if (isFile && isArticleFile(entry.name)) {
       out.push(scanned(root, abs, stat));
     }
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 
