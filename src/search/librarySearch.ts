@@ -3,7 +3,7 @@
 // field boosts lean the same way, and the tiers make it a rule rather than a tendency), and
 // the last word of the query matches as a prefix, and fuzzily once it is long enough, so
 // results follow the typing. Pure: no terminal code.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Article } from '../library/types.js';
 
 export type HitField = 'title' | 'section' | 'body';
@@ -28,7 +28,33 @@ const FIELD_RANK: Record<HitField, number> = { title: 0, section: 1, body: 2 };
 
 /** Lower case, accents dropped, compatibility forms unified: the same for index and query. */
 export function foldTerm(term: string): string {
+  // Most words are ASCII: skip the Unicode work for them (indexing folds every word).
+  if (/^[\x20-\x7e]*$/.test(term)) return term.toLowerCase();
   return term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** MiniSearch's own word split: whitespace and punctuation. */
+const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
+
+/** Words shorter than this, when last, are expanded as prefixes over titles and sections only. */
+const SHORT_PREFIX = 3;
+
+/**
+ * The query as typed: every word but the last must match exactly; the last one matches as a
+ * prefix (and fuzzily from four letters). A last word of one or two letters would expand to
+ * much of the vocabulary: it is a prefix over titles and sections only, and an exact word in the
+ * body, so the first keystrokes stay cheap on a large library.
+ */
+export function queryOf(text: string): Query | null {
+  const words = text.split(SPLIT).filter((word) => word !== '');
+  if (words.length === 0) return null;
+  const last = words[words.length - 1];
+  const exact = (word: string, fields?: string[]): Query => ({ queries: [word], prefix: false, fuzzy: false, ...(fields ? { fields } : {}) });
+  const lastQuery: Query =
+    last.length < SHORT_PREFIX
+      ? { combineWith: 'OR', queries: [{ queries: [last], prefix: true, fuzzy: false, fields: ['title', 'section'] }, exact(last, ['body'])] }
+      : { queries: [last], prefix: true, fuzzy: last.length >= 4 ? 0.2 : false };
+  return { combineWith: 'AND', queries: [...words.slice(0, -1).map((word) => exact(word)), lastQuery] };
 }
 
 /** The words of a Markdown body a reader sees: link destinations and raw HTML tags left out. */
@@ -43,8 +69,10 @@ function indexed(article: Article): IndexedArticle {
 }
 
 export interface LibrarySearchOptions {
-  /** Documents added per turn of the event loop by buildAsync (default 200). */
+  /** Documents added at a time by buildAsync (default 25). */
   chunkSize?: number;
+  /** How long buildAsync indexes before yielding to the event loop (default 8 ms). */
+  sliceMs?: number;
 }
 
 export class LibrarySearch {
@@ -68,8 +96,6 @@ export class LibrarySearch {
       searchOptions: {
         boost: { title: 8, section: 3, body: 1 },
         combineWith: 'AND',
-        prefix: (_term, i, terms) => i === terms.length - 1,
-        fuzzy: (term, i, terms) => (i === terms.length - 1 && term.length >= 4 ? 0.2 : false),
         maxFuzzy: 2,
         weights: { prefix: 0.6, fuzzy: 0.3 },
       },
@@ -96,14 +122,20 @@ export class LibrarySearch {
     if (this.state === 'ready') return Promise.resolve();
     if (this.building) return this.building;
     this.state = 'building';
-    const size = Math.max(1, this.options.chunkSize ?? 200);
+    const size = Math.max(1, this.options.chunkSize ?? 25);
+    const slice = this.options.sliceMs ?? 8;
     const docs = this.articles;
     this.building = (async () => {
-      for (let start = 0; start < docs.length; start += size) {
-        if (this.state !== 'building') return; // finished synchronously meanwhile
+      let next = 0;
+      while (next < docs.length) {
         await new Promise((resolve) => setTimeout(resolve, 0));
-        if (this.state !== 'building') return;
-        this.index.addAll(docs.slice(start, start + size).map(indexed));
+        if (this.state !== 'building') return; // finished synchronously meanwhile
+        // Index for a few milliseconds, then let keys and frames through.
+        const until = performance.now() + slice;
+        do {
+          this.index.addAll(docs.slice(next, next + size).map(indexed));
+          next += size;
+        } while (next < docs.length && performance.now() < until);
       }
       this.state = 'ready';
     })();
@@ -116,8 +148,10 @@ export class LibrarySearch {
     if (trimmed === '') return [];
     const cached = this.cache.get(trimmed);
     if (cached) return cached;
+    const parsed = queryOf(trimmed);
+    if (!parsed) return [];
     this.build();
-    const hits = this.index.search(trimmed).map(hitOf);
+    const hits = this.index.search(parsed).map(hitOf);
     // Array.prototype.sort is stable: score order is kept within a tier.
     hits.sort((a, b) => FIELD_RANK[a.field] - FIELD_RANK[b.field]);
     if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);

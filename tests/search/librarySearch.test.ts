@@ -37,6 +37,12 @@ test('the last word matches as a prefix and fuzzily; earlier words must all matc
   assert.ok(search.search('harb')[0].terms.includes('harbour'), 'the expanded word is reported');
 });
 
+test('a last word of one or two letters is a prefix over titles and sections, an exact word in the body', () => {
+  const search = new LibrarySearch(library().articles);
+  assert.deepEqual(search.search('ha').map((h) => h.id), ['c/title', 'b/section'], 'the body-only article waits for a third letter');
+  assert.deepEqual(search.search('har').map((h) => h.id), ['c/title', 'b/section', 'a/body']);
+});
+
 test('accents and case are folded; link destinations are not text', () => {
   const search = new LibrarySearch(library().articles);
   assert.deepEqual(search.search('cafe').map((h) => h.id), ['e/accents']);
