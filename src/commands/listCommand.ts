@@ -56,6 +56,6 @@ export function formatList(articles: Article[], width: number, color: boolean): 
     const line = `  ${style.dim(row.date)}  ${padded}${showIds ? `  ${style.dim(row.id)}` : ''}`;
     lines.push(width >= 16 ? line : fitToWidth(`  ${row.title}`, width));
   }
-  if (articles.length === 0) lines.push('No articles found.');
+  if (articles.length === 0) lines.push(fitToWidth('No articles found.', width));
   return `${lines.join('\n')}\n`;
 }

@@ -285,7 +285,8 @@ function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: At
           if (!isBreak(a)) a.style = mergeStyle(a.style, ls);
         }
         if (label === '') {
-          label = target.kind === 'external' ? target.url : cleanLine(href);
+          // The library keeps an external URL as written: clean it before it becomes the label.
+          label = cleanLine(target.kind === 'external' ? target.url : href);
           out.push({ text: label, style: mergeStyle(style, ls), link: L });
         }
         const info = ctx.links[L];
@@ -610,7 +611,7 @@ function layoutHtmlBlock(html: string, width: number): Line[] {
 
 // ---- the article ----
 function titleBlock(article: Article, width: number): Line[] {
-  const out = wrapAtoms([{ text: collapse(cleanLine(article.title)) || article.id, style: STYLE.title, link: -1 }], width);
+  const out = wrapAtoms([{ text: collapse(cleanLine(article.title)) || collapse(cleanLine(article.id)), style: STYLE.title, link: -1 }], width);
   const meta = [article.section.map((s) => collapse(cleanLine(s))).filter(Boolean).join(' › '), article.date, article.author]
     .map((p) => collapse(cleanLine(p ?? '')))
     .filter((p) => p !== '');
