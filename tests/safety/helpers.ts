@@ -78,8 +78,8 @@ export function runBin(args: string[], env: Record<string, string | undefined> =
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: merged as NodeJS.ProcessEnv, stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
     child.stdin?.end();
