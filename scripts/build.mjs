@@ -27,8 +27,11 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
-  // CommonJS packages inside an ESM bundle still call require().
-  banner: { js: "import{createRequire as __bsCreateRequire}from'node:module';const require=__bsCreateRequire(import.meta.url);" },
+  // CommonJS packages inside an ESM bundle still call require() and read __filename
+  // (write-file-atomic names its temp files after it): give each chunk both.
+  banner: {
+    js: "import{createRequire as __bsCreateRequire}from'node:module';import{fileURLToPath as __bsFileURLToPath}from'node:url';const require=__bsCreateRequire(import.meta.url);const __filename=__bsFileURLToPath(import.meta.url);const __dirname=__bsFileURLToPath(new URL('.',import.meta.url));",
+  },
 });
 
 writeFileSync(join(root, 'THIRD-PARTY-NOTICES.md'), notices(Object.keys(result.metafile.inputs)));

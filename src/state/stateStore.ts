@@ -1,8 +1,9 @@
 // Loads and saves ReadingState as one JSON file, atomically (temp file + rename), so a
 // kill at any moment leaves either the old file or the new one. A corrupt file is moved
 // aside with a one-line warning and the reader starts clean.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { emptyReadingState, isReadingState, type ReadingState } from './readingState.js';
 
 export const STATE_FILE = 'reading-state.json';
@@ -37,28 +38,8 @@ export function loadReadingState(directory: string): LoadedState {
   }
 }
 
-let saves = 0;
-
-/**
- * Write the state next to its file, flush it to disk, then rename it over the file: a reader
- * of the folder sees the old file or the new one, never half of one. (Done by hand rather than
- * with write-file-atomic, whose CommonJS code reads `__filename`, absent in our ESM bundle.)
- */
+/** write-file-atomic: temp file beside it, fsync, rename; readers see the old file or the new one. */
 export function saveReadingState(directory: string, state: ReadingState): void {
   mkdirSync(directory, { recursive: true });
-  const path = join(directory, STATE_FILE);
-  const temp = `${path}.${process.pid}.${++saves}.tmp`;
-  try {
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(state)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic.sync(join(directory, STATE_FILE), `${JSON.stringify(state)}\n`, { mode: 0o600 });
 }

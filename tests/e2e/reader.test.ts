@@ -2,7 +2,7 @@
 // through related and previous/next links, then quitting, and the terminal coming back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLibrary } from '../helpers/runCli.js';
@@ -97,4 +97,30 @@ test('Q quits from an article and SIGTERM restores the terminal too', async () =
   assert.equal(term.isAlternateScreen(), false, 'alternate screen left after SIGTERM');
   const raw = term.raw();
   assert.ok(raw.lastIndexOf('\x1b[?25h') > raw.lastIndexOf('\x1b[?25l'), 'cursor shown after SIGTERM');
+});
+
+test('the built reader saves where you stopped and resumes there on the next launch', async () => {
+  const library = makeLibrary({
+    'long.md': `---\ntitle: A long read\n---\n${Array.from({ length: 120 }, (_, i) => `Paragraph number ${i}.`).join('\n\n')}\n`,
+    'short.md': '---\ntitle: A short note\n---\nNothing much.\n',
+  });
+  const state = stateDir();
+  const first = startTerminal([library, '--open', 'long'], { env: { BROADSHEET_STATE_DIR: state } });
+  await first.waitForText('Paragraph number 0.');
+  first.write('\x1b[6~'); // PgDn
+  await first.waitFor((screen) => !screen.includes('Paragraph number 0.'), 'a page down');
+  const top = first.screen().find((line) => line.startsWith('Paragraph number'));
+  first.write('q');
+  await first.waitForText('A short note');
+  first.write('q');
+  assert.equal(await first.exited, 0);
+  assert.ok(existsSync(join(state, 'reading-state.json')), 'state written by the bundled app');
+
+  const second = startTerminal([library], { env: { BROADSHEET_STATE_DIR: state } });
+  await second.waitForText('A short note');
+  second.write('\r'); // the last-read article is selected: Enter resumes it
+  await second.waitForText(top ?? 'Paragraph number');
+  assert.equal(second.text().includes('Paragraph number 0.'), false, 'resumed, not from the top');
+  second.write('Q');
+  await second.exited;
 });
