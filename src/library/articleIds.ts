@@ -15,36 +15,49 @@ function extRank(ext: string): number {
   return i < 0 ? ARTICLE_EXTENSIONS.length : i;
 }
 
+/** path.posix.extname's answer, stripped: the name up to its last dot (not a leading one). */
 function stripExt(relPath: string): string {
-  const ext = path.posix.extname(relPath);
-  return ext ? relPath.slice(0, -ext.length) : relPath;
+  const slash = relPath.lastIndexOf('/');
+  const dot = relPath.lastIndexOf('.');
+  if (dot <= slash + 1) return relPath; // no dot in the name, or only a leading one
+  const base = relPath.slice(slash + 1);
+  if (base === '..') return relPath;
+  return relPath.slice(0, dot);
 }
+
+const byRelPath = (a: { relPath: string }, b: { relPath: string }) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
 
 export function assignIds(files: ScannedFile[], roots: string[]): { files: IdentifiedFile[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const out: IdentifiedFile[] = [];
-  const rootOrder = (root: string) => {
-    const i = roots.indexOf(root);
-    return i < 0 ? roots.length : i;
-  };
+  const rootIndex = new Map<string, number>();
+  roots.forEach((r, i) => {
+    if (!rootIndex.has(r)) rootIndex.set(r, i);
+  });
+  const rootOrder = (root: string) => rootIndex.get(root) ?? roots.length;
 
   // Within each root.
   const byRoot = new Map<string, ScannedFile[]>();
   for (const f of files) {
-    const list = byRoot.get(f.root) ?? [];
-    list.push(f);
-    byRoot.set(f.root, list);
+    const list = byRoot.get(f.root);
+    if (list) list.push(f);
+    else byRoot.set(f.root, [f]);
   }
   for (const [, list] of byRoot) {
     const groups = new Map<string, ScannedFile[]>();
     for (const f of list) {
       const key = stripExt(f.relPath);
-      const g = groups.get(key) ?? [];
-      g.push(f);
-      groups.set(key, g);
+      const g = groups.get(key);
+      if (g) g.push(f);
+      else groups.set(key, [f]);
     }
-    const taken = new Set<string>(groups.keys());
+    let taken: Set<string> | null = null; // only needed when some group has several files
     for (const [bare, group] of groups) {
+      if (group.length === 1) {
+        out.push({ ...group[0], id: bare });
+        continue;
+      }
+      taken ??= new Set<string>(groups.keys());
       group.sort((a, b) => extRank(a.ext) - extRank(b.ext) || (a.relPath < b.relPath ? -1 : 1));
       out.push({ ...group[0], id: bare });
       for (const other of group.slice(1)) {
@@ -63,7 +76,9 @@ export function assignIds(files: ScannedFile[], roots: string[]): { files: Ident
   }
 
   // Across roots: the first root (in the order given) keeps the bare id.
-  out.sort((a, b) => rootOrder(a.root) - rootOrder(b.root) || (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  if (byRoot.size === 1) out.sort(byRelPath);
+  else out.sort((a, b) => rootOrder(a.root) - rootOrder(b.root) || byRelPath(a, b));
+  if (byRoot.size === 1) return { files: out, problems }; // one root: ids are unique already
   const owner = new Map<string, IdentifiedFile>();
   const used = new Set(out.map((f) => f.id));
   for (const f of out) {

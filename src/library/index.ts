@@ -18,6 +18,6 @@ export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefCon
 export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';
 export { readArticleFile, readArticleFileSync, readArticleBody, fileTitle, type ReadOutcome } from './readArticleFile.js';
 export { articleMeta, type ArticleMeta } from './articleMeta.js';
-export { openLibraryCache, libraryCacheFile, CACHE_FORMAT, PARSER_VERSION, type LibraryCache, type CachedFile } from './libraryCache.js';
+export { openLibraryCache, libraryCacheFile, cacheKey, CACHE_FORMAT, PARSER_VERSION, type LibraryCache, type CachedFile } from './libraryCache.js';
 export type { ParsedArticle } from './parsedArticle.js';
 export type { RefSpec, RefMode } from './refSpec.js';

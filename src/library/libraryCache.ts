@@ -15,7 +15,7 @@ import type { ArticleMeta } from './articleMeta.js';
 import type { FileStamp } from './scanLibrary.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 1;
 
@@ -37,9 +37,11 @@ function buildStamp(): string {
 }
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
-// A file: [absPath, size, mtimeMs, title, section, date, author, summary, source, related,
-//          previous, next, titleHrefs, links, words, problems]
-//      or [absPath, size, mtimeMs, kind, why] for a file that gave no article.
+// A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links]
+//      or [key, size, mtimeMs, kind, why] for a file that gave no article.
+// `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
+// itself a JSON text, [related, previous, next, titleHrefs, links, problems], read only when the
+// article's links are resolved: what the list needs first parses without it.
 // A RefSpec: [ref, by] or [ref, by, label]. A link: [href, label, flags] (1 wikilink, 2 related).
 // A problem: [kind, message] or [kind, message, target].
 
@@ -72,6 +74,8 @@ function decodeList<T>(v: Json, one: (x: Json) => T | undefined): T[] | undefine
   return out;
 }
 
+const decodeString = (x: Json) => (isStr(x) ? x : undefined);
+
 function decodeLink(v: Json): BodyLink | undefined {
   if (!Array.isArray(v) || v.length !== 3 || !isStr(v[0]) || !isStr(v[1]) || typeof v[2] !== 'number') return undefined;
   return { href: v[0], label: v[1], wikilink: (v[2] & 1) !== 0, inRelated: (v[2] & 2) !== 0 };
@@ -84,61 +88,102 @@ function decodeProblem(v: Json): ArticleMeta['problems'][number] | undefined {
   return undefined;
 }
 
-function encodeFile(absPath: string, stamp: FileStamp, file: CachedFile): Json[] {
-  if (!file.ok) return [absPath, stamp.size, stamp.mtimeMs, file.kind, file.why];
-  const m = file.meta;
-  return [
-    absPath,
-    stamp.size,
-    stamp.mtimeMs,
-    m.title,
-    m.section,
-    m.date,
-    m.author,
-    m.summary,
-    m.source,
+type LinkParts = Pick<ArticleMeta, 'related' | 'previous' | 'next' | 'titleHrefs' | 'links' | 'problems'>;
+
+function encodeLinkParts(m: LinkParts): string {
+  return JSON.stringify([
     m.related.map(encodeRef),
     m.previous ? encodeRef(m.previous) : null,
     m.next ? encodeRef(m.next) : null,
     m.titleHrefs,
     m.links.map((l) => [l.href, l.label, (l.wikilink ? 1 : 0) | (l.inRelated ? 2 : 0)]),
-    m.words,
     m.problems.map((p) => (p.target === undefined ? [p.kind, p.message] : [p.kind, p.message, p.target])),
-  ];
+  ]);
 }
 
-function decodeFile(v: Json[]): CachedFile | undefined {
+function decodeLinkParts(text: string): LinkParts | undefined {
+  let v: Json;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(v) || v.length !== 6) return undefined;
+  const related = decodeList(v[0], decodeRef);
+  const previous = v[1] === null ? null : decodeRef(v[1]);
+  const next = v[2] === null ? null : decodeRef(v[2]);
+  const titleHrefs = decodeList(v[3], decodeString);
+  const links = decodeList(v[4], decodeLink);
+  const problems = decodeList(v[5], decodeProblem);
+  if (!related || previous === undefined || next === undefined || !titleHrefs || !links || !problems) return undefined;
+  return { related, previous, next, titleHrefs, links, problems };
+}
+
+/**
+ * A file's metadata from the cache: the list's fields at once, the link parts decoded when the
+ * links are resolved. Should those turn out corrupt, the cache file is removed (the next start
+ * rebuilds it) and the file itself is parsed again, so the result is what a cold load gives.
+ */
+class CachedMeta implements ArticleMeta {
+  #parts: LinkParts | undefined;
+  constructor(
+    readonly title: string,
+    readonly section: string[],
+    readonly date: string | null,
+    readonly author: string | null,
+    readonly summary: string | null,
+    readonly source: string | null,
+    readonly words: number,
+    private readonly linkText: string,
+    private readonly reparse: () => ArticleMeta,
+    private readonly onCorrupt: () => void,
+  ) {}
+
+  #load(): LinkParts {
+    if (this.#parts) return this.#parts;
+    let parts = decodeLinkParts(this.linkText);
+    if (!parts) {
+      this.onCorrupt();
+      parts = this.reparse();
+    }
+    return (this.#parts = parts);
+  }
+
+  get related() {
+    return this.#load().related;
+  }
+  get previous() {
+    return this.#load().previous;
+  }
+  get next() {
+    return this.#load().next;
+  }
+  get titleHrefs() {
+    return this.#load().titleHrefs;
+  }
+  get links() {
+    return this.#load().links;
+  }
+  get problems() {
+    return this.#load().problems;
+  }
+}
+
+function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
+  if (!file.ok) return [key, stamp.size, stamp.mtimeMs, file.kind, file.why];
+  const m = file.meta;
+  return [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m)];
+}
+
+function decodeFile(v: Json[], reparse: () => ArticleMeta, onCorrupt: () => void): CachedFile | undefined {
   if (v.length === 5) return isStr(v[3]) && isStr(v[4]) ? { ok: false, kind: v[3] as ProblemKind, why: v[4] } : undefined;
-  if (v.length !== 16) return undefined;
-  const [, , , title, section, date, author, summary, source, related, previous, next, titleHrefs, links, words, problems] = v;
+  if (v.length !== 11) return undefined;
+  const [, , , title, section, date, author, summary, source, words, linkText] = v;
   if (!isStr(title) || !isStrOrNull(date) || !isStrOrNull(author) || !isStrOrNull(summary) || !isStrOrNull(source)) return undefined;
-  if (typeof words !== 'number') return undefined;
-  const sectionList = decodeList(section, (x) => (isStr(x) ? x : undefined));
-  const relatedList = decodeList(related, decodeRef);
-  const prev = previous === null ? null : decodeRef(previous);
-  const nxt = next === null ? null : decodeRef(next);
-  const hrefs = decodeList(titleHrefs, (x) => (isStr(x) ? x : undefined));
-  const linkList = decodeList(links, decodeLink);
-  const problemList = decodeList(problems, decodeProblem);
-  if (!sectionList || !relatedList || prev === undefined || nxt === undefined || !hrefs || !linkList || !problemList) return undefined;
-  return {
-    ok: true,
-    meta: {
-      title,
-      section: sectionList,
-      date,
-      author,
-      summary,
-      source,
-      related: relatedList,
-      previous: prev,
-      next: nxt,
-      titleHrefs: hrefs,
-      links: linkList,
-      words,
-      problems: problemList,
-    },
-  };
+  if (typeof words !== 'number' || !isStr(linkText)) return undefined;
+  const sectionList = decodeList(section, decodeString);
+  if (!sectionList) return undefined;
+  return { ok: true, meta: new CachedMeta(title, sectionList, date, author, summary, source, words, linkText, reparse, onCorrupt) };
 }
 
 /**
@@ -167,12 +212,20 @@ function writeAtomically(file: string, data: string): void {
 }
 
 export interface LibraryCache {
-  /** The cached result for a file, when its size and mtime still match. */
-  get(absPath: string, stamp: FileStamp): CachedFile | undefined;
+  /**
+   * The cached result for a file, when its size and mtime still match. `reparse` gives the
+   * file's metadata afresh, for the rare cache entry found corrupt only when its links are read.
+   */
+  get(key: string, stamp: FileStamp, reparse: () => ArticleMeta): CachedFile | undefined;
   /** Remember a file's result (only results that depend on its bytes alone). */
-  set(absPath: string, stamp: FileStamp, file: CachedFile): void;
+  set(key: string, stamp: FileStamp, file: CachedFile): void;
   /** Write the cache when anything changed (a file parsed, a file gone); never throws. */
   save(): void;
+}
+
+/** A file's key in its library's cache: its root's index and its path in that root. */
+export function cacheKey(roots: string[], root: string, relPath: string): string {
+  return `${roots.indexOf(root)}:${relPath}`;
 }
 
 export function libraryCacheFile(cacheDir: string, roots: string[]): string {
@@ -195,6 +248,7 @@ export function openLibraryCache(cacheDir: string, roots: string[], maxBytes: nu
       (data as Record<string, Json>).format === CACHE_FORMAT &&
       (data as Record<string, Json>).parser === parser &&
       (data as Record<string, Json>).maxBytes === maxBytes &&
+      JSON.stringify((data as Record<string, Json>).roots) === JSON.stringify(roots) &&
       Array.isArray((data as Record<string, Json>).files)
     ) {
       for (const rec of (data as { files: Json[] }).files) {
@@ -205,18 +259,25 @@ export function openLibraryCache(cacheDir: string, roots: string[], maxBytes: nu
   } catch {
     // No cache yet, or one that cannot be read: start empty.
   }
+  const onCorrupt = () => {
+    try {
+      unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
 
   const kept = new Map<string, Json[]>();
   return {
-    get(absPath, stamp) {
-      const rec = records.get(absPath);
+    get(key, stamp, reparse) {
+      const rec = records.get(key);
       if (!rec || rec[1] !== stamp.size || rec[2] !== stamp.mtimeMs) return undefined;
-      const decoded = decodeFile(rec);
-      if (decoded) kept.set(absPath, rec);
+      const decoded = decodeFile(rec, reparse, onCorrupt);
+      if (decoded) kept.set(key, rec);
       return decoded;
     },
-    set(absPath, stamp, result) {
-      kept.set(absPath, encodeFile(absPath, stamp, result));
+    set(key, stamp, result) {
+      kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
     save() {

@@ -11,10 +11,10 @@ import { scanLibrarySync, stampOf, type FileStamp } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
 import { readArticleFileSync, readArticleBody, readProblem, tooLarge, type ReadOutcome } from './readArticleFile.js';
 import { articleMeta, type ArticleMeta } from './articleMeta.js';
-import { buildRefIndex, type RefCandidate } from './resolveRef.js';
+import { buildRefIndex, type RefIndex } from './resolveRef.js';
 import { resolveArticleLinks, computeBacklinks } from './linkGraph.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
-import { openLibraryCache, type CachedFile, type LibraryCache } from './libraryCache.js';
+import { cacheKey, openLibraryCache, type CachedFile, type LibraryCache } from './libraryCache.js';
 
 export interface LoadOptions {
   /** Files larger than this are skipped with a `too-large` problem. Default 5 MB. */
@@ -32,35 +32,29 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
-/** `body` as a property read (and parsed) on first use, then kept; assigning it sets it. */
-function defineLazyBody(article: Article, read: () => string): void {
-  let body: string | undefined;
-  Object.defineProperty(article, 'body', {
-    enumerable: true,
-    configurable: true,
-    get: () => (body ??= read()),
-    set: (value: string) => {
-      body = value;
-    },
-  });
-}
-
 /** One file's metadata: from the cache when its size and mtime match, else read and parsed now. */
-function loadFile(file: IdentifiedFile, maxBytes: number, cache: LibraryCache | null): CachedFile {
+function loadFile(file: IdentifiedFile, maxBytes: number, cache: LibraryCache | null, key: string): CachedFile {
   let stamp: FileStamp;
   try {
     stamp = file.stat ?? stampOf(statSync(file.absPath));
   } catch (err) {
     return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
   }
-  const cached = cache?.get(file.absPath, stamp);
+  const cached = cache?.get(key, stamp, () => reparse(file, maxBytes));
   if (cached) return cached;
   const outcome: ReadOutcome = stamp.size > maxBytes ? tooLarge(stamp.size, maxBytes) : readArticleFileSync(file, maxBytes, stamp.size);
   // A read that failed may work next time: only what the bytes decide is remembered.
   if (!outcome.ok && outcome.kind === 'unreadable') return outcome;
   const result: CachedFile = outcome.ok ? { ok: true, meta: articleMeta(outcome.parsed) } : outcome;
-  cache?.set(file.absPath, stamp, result);
+  cache?.set(key, stamp, result);
   return result;
+}
+
+/** A file's metadata read afresh (for a cache entry found corrupt late); empty when it cannot be read now. */
+function reparse(file: IdentifiedFile, maxBytes: number): ArticleMeta {
+  const outcome = readArticleFileSync(file, maxBytes);
+  if (outcome.ok) return articleMeta(outcome.parsed);
+  return { title: '', section: [], date: null, author: null, summary: null, source: null, related: [], previous: null, next: null, titleHrefs: [], links: [], words: 0, problems: [] };
 }
 
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
@@ -76,76 +70,168 @@ export function loadLibrarySync(paths: string[], options: LoadOptions = {}): Lib
 
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];
   for (const file of files) {
-    const result = loadFile(file, maxBytes, cache);
+    const result = loadFile(file, maxBytes, cache, cache ? cacheKey(scan.roots, file.root, file.relPath) : '');
     if (result.ok) loaded.push({ file, meta: result.meta });
     else problems.push(readProblem(file, result));
   }
   cache?.save();
 
-  const candidates: RefCandidate[] = loaded.map(({ file, meta }) => ({
-    id: file.id,
-    absPath: file.absPath,
-    root: file.root,
-    title: meta.title,
-    source: meta.source,
-  }));
-  const index = buildRefIndex(candidates);
+  // Links are resolved when first asked for: an article's own links (related, previous, next,
+  // linkTargets, problems) on first use of any of them, backlinks and the library's problems
+  // for all articles at once. The list's first screen needs none of it.
+  let index: RefIndex | null = null;
+  const refIndex = (): RefIndex =>
+    (index ??= buildRefIndex(
+      loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
+    ));
 
   const idProblemsOf = new Map<string, Problem[]>();
   for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
 
-  const articles: Article[] = loaded.map(({ file, meta }) => {
-    const context = { id: file.id, absPath: file.absPath, root: file.root };
-    let links;
-    try {
-      links = resolveArticleLinks({ context, path: file.relPath, parsed: meta }, index);
-    } catch (err) {
-      links = {
-        linkTargets: new Map(),
-        related: [],
-        previous: null,
-        next: null,
-        words: 0,
-        problems: [{ id: file.id, kind: 'unreadable' as const, message: `${file.relPath}: links could not be read (${String(err)})` }],
-      };
-    }
-    const own: Problem[] = [
-      ...(idProblemsOf.get(file.id) ?? []),
-      ...meta.problems.map((p) => ({ id: file.id, kind: p.kind, message: `${file.relPath}: ${p.message}`, ...(p.target ? { target: p.target } : {}) })),
-      ...links.problems,
-    ];
-    const article = {
-      id: file.id,
-      title: meta.title,
-      path: file.relPath,
-      absPath: file.absPath,
-      root: file.root,
-      format: file.format,
-      section: meta.section,
-      date: meta.date,
-      author: meta.author,
-      summary: meta.summary,
-      source: meta.source,
-      body: '',
-      related: links.related,
-      previous: links.previous,
-      next: links.next,
-      linkTargets: links.linkTargets,
-      backlinks: [] as string[],
-      words: links.words,
-      problems: own,
-    };
-    defineLazyBody(article, () => readArticleBody(file, maxBytes));
-    return article;
-  });
-
-  const backlinks = computeBacklinks(articles);
-  for (const a of articles) a.backlinks = backlinks.get(a.id) ?? [];
+  const articles: Article[] = loaded.map(({ file, meta }) => makeArticle(file, meta, maxBytes, refIndex, idProblemsOf.get(file.id), backlinksOf));
   articles.sort(byId);
-  for (const a of articles) problems.push(...a.problems);
-  // Duplicate-id problems of files that gave no article still belong in the list.
-  const articleIds = new Set(articles.map((a) => a.id));
-  problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
 
-  return { roots: scan.roots, articles, byId: new Map(articles.map((a) => [a.id, a])), problems };
+  let graph: Map<string, string[]> | null = null;
+  function backlinksOf(id: string): string[] {
+    graph ??= computeBacklinks(articles);
+    return graph.get(id) ?? [];
+  }
+
+  let allProblems: Problem[] | null = null;
+  const libraryProblems = (): Problem[] => {
+    if (allProblems) return allProblems;
+    const out = [...problems];
+    for (const a of articles) out.push(...a.problems);
+    // Duplicate-id problems of files that gave no article still belong in the list.
+    const articleIds = new Set(articles.map((a) => a.id));
+    out.push(...idProblems.filter((p) => !articleIds.has(p.id)));
+    return (allProblems = out);
+  };
+
+  return {
+    roots: scan.roots,
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    get problems(): Problem[] {
+      return libraryProblems();
+    },
+    set problems(value: Problem[]) {
+      allProblems = value;
+    },
+  };
+}
+
+type ResolvedArticleLinks = ReturnType<typeof resolveArticleLinks>;
+
+function resolveOwnLinks(file: IdentifiedFile, meta: ArticleMeta, index: RefIndex): ResolvedArticleLinks {
+  const context = { id: file.id, absPath: file.absPath, root: file.root };
+  try {
+    return resolveArticleLinks({ context, path: file.relPath, parsed: meta }, index);
+  } catch (err) {
+    return {
+      linkTargets: new Map(),
+      related: [],
+      previous: null,
+      next: null,
+      words: 0,
+      problems: [{ id: file.id, kind: 'unreadable' as const, message: `${file.relPath}: links could not be read (${String(err)})` }],
+    };
+  }
+}
+
+/** What a loaded article computes on first use, kept once computed. */
+class LazyParts {
+  bodyText: string | undefined;
+  links: ResolvedArticleLinks | undefined;
+  ownProblems: Problem[] | undefined;
+  backlinkIds: string[] | undefined;
+  constructor(
+    readonly file: IdentifiedFile,
+    readonly meta: ArticleMeta,
+    readonly maxBytes: number,
+    readonly refIndex: () => RefIndex,
+    readonly idProblems: Problem[] | undefined,
+    readonly backlinksOf: (id: string) => string[],
+  ) {}
+
+  body(): string {
+    return (this.bodyText ??= readArticleBody(this.file, this.maxBytes));
+  }
+
+  resolved(): ResolvedArticleLinks {
+    return (this.links ??= resolveOwnLinks(this.file, this.meta, this.refIndex()));
+  }
+
+  problems(): Problem[] {
+    if (this.ownProblems) return this.ownProblems;
+    const { file } = this;
+    const own: Problem[] = this.idProblems ? [...this.idProblems] : [];
+    for (const p of this.meta.problems) own.push({ id: file.id, kind: p.kind, message: `${file.relPath}: ${p.message}`, ...(p.target ? { target: p.target } : {}) });
+    for (const p of this.resolved().problems) own.push(p);
+    return (this.ownProblems = own);
+  }
+
+  backlinks(): string[] {
+    return (this.backlinkIds ??= this.backlinksOf(this.file.id));
+  }
+}
+
+const LAZY = Symbol('broadsheet.lazyArticle');
+type LazyArticle = Article & { [LAZY]: LazyParts };
+
+// Own, enumerable accessor properties (a spread or a deep comparison of an article sees them as
+// fields), sharing one set of functions: a getter or setter per article would cost more than
+// the rest of building the article.
+function accessor<K extends keyof Article>(get: (lazy: LazyParts) => Article[K], set: (lazy: LazyParts, value: Article[K]) => void): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyArticle) {
+      return get(this[LAZY]);
+    },
+    set(this: LazyArticle, value: Article[K]) {
+      set(this[LAZY], value);
+    },
+  };
+}
+
+const LAZY_FIELDS: PropertyDescriptorMap = {
+  body: accessor<'body'>((l) => l.body(), (l, v) => (l.bodyText = v)),
+  related: accessor<'related'>((l) => l.resolved().related, (l, v) => (l.resolved().related = v)),
+  previous: accessor<'previous'>((l) => l.resolved().previous, (l, v) => (l.resolved().previous = v)),
+  next: accessor<'next'>((l) => l.resolved().next, (l, v) => (l.resolved().next = v)),
+  linkTargets: accessor<'linkTargets'>((l) => l.resolved().linkTargets, (l, v) => (l.resolved().linkTargets = v)),
+  backlinks: accessor<'backlinks'>((l) => l.backlinks(), (l, v) => (l.backlinkIds = v)),
+  problems: accessor<'problems'>((l) => l.problems(), (l, v) => (l.ownProblems = v)),
+};
+
+/**
+ * An article whose body is read on first use, whose own links are resolved on first use of
+ * any of them, and whose backlinks come from the library's graph when first asked for. Each of
+ * these is kept once computed; assigning any of them sets it.
+ */
+function makeArticle(
+  file: IdentifiedFile,
+  meta: ArticleMeta,
+  maxBytes: number,
+  refIndex: () => RefIndex,
+  idProblems: Problem[] | undefined,
+  backlinksOf: (id: string) => string[],
+): Article {
+  const article = {
+    id: file.id,
+    title: meta.title,
+    path: file.relPath,
+    absPath: file.absPath,
+    root: file.root,
+    format: file.format,
+    section: meta.section,
+    date: meta.date,
+    author: meta.author,
+    summary: meta.summary,
+    source: meta.source,
+    words: meta.words,
+  };
+  Object.defineProperty(article, LAZY, { value: new LazyParts(file, meta, maxBytes, refIndex, idProblems, backlinksOf) });
+  return Object.defineProperties(article, LAZY_FIELDS) as Article;
 }

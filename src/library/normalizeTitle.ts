@@ -5,11 +5,17 @@
 // so dropping it would make different titles match by accident.
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
 /**
  * NFKC, case folded, accents dropped, punctuation and symbols (all quote styles) as spaces,
  * whitespace (NBSP included) collapsed and trimmed. Letters of every script are kept.
  */
 export function normalizeTitle(title: string): string {
+  // Printable ASCII: no normalisation, folding or marks to care about, and every character that
+  // is not a letter, digit or space is punctuation or a symbol. Same result, a fraction of the cost.
+  if (PRINTABLE_ASCII.test(title)) return title.toLowerCase().replace(ASCII_PUNCTUATION, ' ').replace(/ {2,}/g, ' ').trim();
   let t = title.normalize('NFKC');
   // Upper then lower approximates full case folding: ß → SS → ss, final ς → Σ → σ.
   t = t.toUpperCase().toLowerCase();

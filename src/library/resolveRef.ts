@@ -125,15 +125,43 @@ function decide(list: RefCandidate[] | undefined): StepResult {
   return list.length === 1 ? { found: list[0] } : { several: list };
 }
 
+// A relative path with nothing for path.resolve to normalise: no `.`/`..` segment, no `//`, no
+// leading or trailing `/`. Joined to an absolute folder it is already what path.resolve gives.
+const NOT_PLAIN_RELATIVE = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\/|\/$/;
+
+/** path.resolve(base, v), and whether it stays inside `root` (the common case without path's cost). */
+function resolveUnder(root: string, base: string, v: string): { abs: string; inside: boolean } {
+  if (path.sep === '/') {
+    // Leading `./` and `../` segments: step up from base by hand.
+    let dir = base;
+    let rest = v;
+    for (;;) {
+      if (rest.startsWith('./')) rest = rest.slice(2);
+      else if (rest.startsWith('../') && dir.lastIndexOf('/') > 0) {
+        dir = dir.slice(0, dir.lastIndexOf('/'));
+        rest = rest.slice(3);
+      } else break;
+    }
+    if (dir !== '/' && rest !== '' && !NOT_PLAIN_RELATIVE.test(rest)) {
+      const abs = `${dir}/${rest}`;
+      if (abs.startsWith(`${root}/`)) return { abs, inside: true };
+    }
+  }
+  // A leading `/` means the library root, as on a site: never the disk's root.
+  const abs = v.startsWith('/') ? path.join(root, v) : path.resolve(base, v);
+  return { abs, inside: isInside(root, abs) };
+}
+
 function byPath(ref: string, from: RefContext, index: RefIndex, alsoFromRoot: boolean): StepResult {
-  const variants = [...new Set([ref, safeDecode(ref)])];
-  const bases = [path.dirname(from.absPath), ...(alsoFromRoot ? [from.root] : [])];
+  const decoded = ref.includes('%') ? safeDecode(ref) : ref;
+  const variants = decoded === ref ? [ref] : [ref, decoded];
+  const dir = path.dirname(from.absPath);
+  const bases = alsoFromRoot ? [dir, from.root] : [dir];
   for (const base of bases) {
     for (const v of variants) {
       if (v === '') continue;
-      // A leading `/` means the library root, as on a site: never the disk's root.
-      const abs = v.startsWith('/') ? path.join(from.root, v) : path.resolve(base, v);
-      if (!isInside(from.root, abs)) return { outside: true };
+      const { abs, inside } = resolveUnder(from.root, base, v);
+      if (!inside) return { outside: true };
       const exact = index.byAbsPath.get(abs);
       if (exact) return { found: exact };
       const noExt = index.byAbsNoExt.get(abs);

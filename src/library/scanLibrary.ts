@@ -68,9 +68,9 @@ function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function scanned(root: string, absPath: string, stat?: FileStamp): ScannedFile {
+function scanned(root: string, absPath: string, stat?: FileStamp, relPath?: string): ScannedFile {
   const ext = path.extname(absPath).toLowerCase();
-  const file: ScannedFile = { absPath, root, relPath: toSlash(path.relative(root, absPath)), ext, format: formatForExtension(ext) };
+  const file: ScannedFile = { absPath, root, relPath: relPath ?? toSlash(path.relative(root, absPath)), ext, format: formatForExtension(ext) };
   if (stat) file.stat = stat;
   return file;
 }
@@ -84,10 +84,13 @@ function realpathOr(p: string): string {
 }
 
 // Synchronous on purpose: one promise per directory entry costs more than the system calls.
+// `relDir` is `dir` relative to the root with `/` separators ('' for the root itself): paths are
+// built by joining names, which is what path.join / path.relative would give, without their cost.
 function walk(
   root: string,
   rootReal: string,
   dir: string,
+  relDir: string,
   visited: Set<string>,
   out: ScannedFile[],
   problems: Problem[],
@@ -103,7 +106,8 @@ function walk(
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const abs = path.join(dir, entry.name);
+    const abs = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
+    const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     let stat: FileStamp | undefined;
@@ -115,7 +119,6 @@ function walk(
       } catch (err) {
         // A dangling link named like an article, pointing inside the root: a file that cannot be read.
         if (isArticleFile(entry.name) && danglesInside(root, rootReal, abs)) {
-          const rel = toSlash(path.relative(root, abs));
           problems.push({ id: rel, kind: 'unreadable', message: `${rel}: cannot be read (${errCode(err)}: the link points to nothing)`, target: rel });
         }
         continue;
@@ -147,9 +150,9 @@ function walk(
         if (visited.has(real)) continue;
         visited.add(real);
       }
-      walk(root, rootReal, abs, visited, out, problems);
+      walk(root, rootReal, abs, rel, visited, out, problems);
     } else if (isFile && isArticleFile(entry.name)) {
-      out.push(scanned(root, abs, stat));
+      out.push(scanned(root, abs, stat, rel));
     }
   }
 }
@@ -203,7 +206,7 @@ export function scanLibrarySync(paths: string[]): ScanResult {
       if (!roots.includes(abs)) roots.push(abs);
       const rootReal = realpathOr(abs);
       const found: ScannedFile[] = [];
-      walk(abs, rootReal, abs, new Set([rootReal]), found, problems);
+      walk(abs, rootReal, abs, '', new Set([rootReal]), found, problems);
       found.forEach(add);
     } else {
       // A file given directly is an article of its own folder, whatever its extension.
