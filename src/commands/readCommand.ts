@@ -1,6 +1,8 @@
-// The interactive reader: load the library, find the keyboard, hand over to the Ink app.
+// The interactive reader: load the library, find the keyboard, paint the first frame at once,
+// then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
+import { stateDirectory } from '../state/statePaths.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
@@ -15,8 +17,13 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const library = await openLibrary(options.paths);
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
   const stdin = keyboard();
-  const { runReader } = await import('../ui/runReader.js');
-  return runReader({ library, openId, stdin, stdout: process.stdout, color: options.color });
+  const stdout = process.stdout;
+  // Start loading Ink while the first frame is painted.
+  const app = import('../ui/runReader.js');
+  const [{ paintFirstFrame }, { renderArticle }] = await Promise.all([import('../ui/firstPaint.js'), import('../render/renderArticle.js')]);
+  const firstFrame = paintFirstFrame({ library, render: renderArticle, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
+  const { runReader } = await app;
+  return runReader({ library, openId, stdin, stdout, color: options.color, firstFrame });
 }
 
 /** Keys come from stdin, or from the controlling terminal when stdin is a pipe (as less does). */

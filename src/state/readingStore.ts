@@ -19,6 +19,8 @@ export interface ReadingStore {
   flush(): void;
   /** Stop timers (a flush is not implied). */
   dispose(): void;
+  /** Who is told, once, when a save fails (replaces ReadingStoreOptions.onError). */
+  onError(listener: (message: string) => void): void;
 }
 
 export interface ReadingStoreOptions {
@@ -30,6 +32,7 @@ export interface ReadingStoreOptions {
 
 export function createReadingStore(directory: string, options: ReadingStoreOptions = {}): ReadingStore {
   const debounceMs = options.debounceMs ?? 800;
+  let reportError = options.onError;
   let source: (() => ReadingState) | null = null;
   let timer: NodeJS.Timeout | null = null;
   let dirty = false;
@@ -51,6 +54,9 @@ export function createReadingStore(directory: string, options: ReadingStoreOptio
 
   const store: ReadingStore = {
     directory,
+    onError(listener) {
+      reportError = listener;
+    },
     load() {
       const loaded = loadReadingState(directory);
       lastWritten = loaded.warning ? null : JSON.stringify(loaded.state);
@@ -78,7 +84,7 @@ export function createReadingStore(directory: string, options: ReadingStoreOptio
         saveReadingState(directory, state);
         lastWritten = text;
       } catch (error) {
-        if (!failed) options.onError?.(`reading state not saved: ${(error as Error).message}`);
+        if (!failed) reportError?.(`reading state not saved: ${(error as Error).message}`);
         failed = true;
       }
     },

@@ -19,14 +19,11 @@ import { searchFilter } from '../search/searchFilter.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
 import { isOpenable, unopenedMessage, type Opener } from './opener.js';
-import { helpLines } from './keys.js';
 import { keyPresses, readerReducer, type ReaderAction } from './keyInput.js';
 import type { RenderById } from './renderCache.js';
 import { useTerminalSize, type TerminalSize } from './terminalSize.js';
-import { frameOf, helpContexts } from './views.js';
-
-/** Text is laid out at the terminal's width, capped for reading comfort (as `show` is). */
-export const MAX_TEXT_WIDTH = 100;
+import { frameOf } from './views.js';
+import { layoutOf, readerEnv } from './readerLayout.js';
 
 /** How long a partly typed related-link number waits before it is followed. */
 export const NUMBER_PAUSE_MS = 1000;
@@ -51,18 +48,9 @@ export interface ReaderProps {
   opener?: Opener;
 }
 
-const HELP_LENGTH = Math.max(helpLines(helpContexts('list')).length, helpLines(helpContexts('article')).length);
-
-/** Layout of a terminal size: the text area is the terminal minus the status line minus one spare row. */
-export function layoutOf(size: TerminalSize) {
-  const columns = Math.max(1, size.columns);
-  const height = Math.max(0, size.rows - 2);
-  return { columns, height, textWidth: Math.min(columns, MAX_TEXT_WIDTH) };
-}
-
 export function Reader({ library, render, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener }: ReaderProps) {
   const size = useTerminalSize(sizeOverride);
-  const { columns, height, textWidth } = layoutOf(size);
+  const { columns, height } = layoutOf(size);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
 
@@ -91,10 +79,7 @@ export function Reader({ library, render, openId, size: sizeOverride, filter: fi
   }, [library, filterProp]);
   const filter = filterProp ?? indexedFilter ?? simpleFilter;
 
-  const env = useMemo<NavigationEnv>(
-    () => ({ library, render, viewport: { width: textWidth, height: Math.max(1, height) }, filter, helpLength: HELP_LENGTH }),
-    [library, render, textWidth, height, filter],
-  );
+  const env = useMemo<NavigationEnv>(() => readerEnv(library, render, { columns, rows: height + 2 }, filter), [library, render, columns, height, filter]);
   const reducer = useCallback((state: NavigationState, action: ReaderAction) => readerReducer(state, action, env), [env]);
   const [state, dispatch] = useReducer(reducer, undefined, () => {
     const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);

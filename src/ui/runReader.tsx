@@ -13,6 +13,7 @@ import { ErrorBoundary, errorLine } from './ErrorBoundary.js';
 import { systemOpener, type Opener } from './opener.js';
 import { Reader } from './Reader.js';
 import { createRenderCache, type ArticleRenderer } from './renderCache.js';
+import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, type FirstFrame } from './firstPaint.js';
 
 export interface RunReaderOptions {
   library: Library;
@@ -38,12 +39,10 @@ export interface RunReaderOptions {
   stateDir?: string;
   /** Opens external links (default: the system opener, loaded on first use). */
   opener?: Opener;
+  /** The first frame painted before Ink loaded (firstPaint.ts), with its state and layouts. */
+  firstFrame?: FirstFrame;
 }
 
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-const HIDE_CURSOR = '\u001b[?25l';
-const SHOW_CURSOR = '\u001b[?25h';
 
 /** Exit codes for signals: 128 + the signal's number. */
 const SIGNAL_EXIT: Record<'SIGTERM' | 'SIGHUP', number> = { SIGTERM: 143, SIGHUP: 129 };
@@ -53,16 +52,17 @@ export function runReader(options: RunReaderOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const renderById = createRenderCache(options.library, options.render ?? renderArticle, options.color);
+  const first = options.firstFrame;
+  const renderById = first?.renderById ?? createRenderCache(options.library, options.render ?? renderArticle, options.color);
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
   // and its one-line warning shown in the status line.
   let saveError: string | null = null;
-  const store = createReadingStore(options.stateDir ?? stateDirectory(), {
-    onError: (message) => {
-      saveError = message;
-    },
-  });
-  const loaded = store.load();
+  const onSaveError = (message: string) => {
+    saveError = message;
+  };
+  const store = first?.store ?? createReadingStore(options.stateDir ?? stateDirectory());
+  store.onError(onSaveError);
+  const loaded = first?.loaded ?? store.load();
 
   return new Promise<number>((resolve) => {
     let finished = false;
@@ -134,7 +134,9 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     process.on('unhandledRejection', onUncaught);
     process.on('exit', restoreTerminal);
 
-    stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    // After a first paint the screen is already there: entering again would clear it (a flash).
+    stdout.write(first?.painted ? HIDE_CURSOR : ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    first?.handOver();
 
     const instance = render(
       <ErrorBoundary onError={(error) => setImmediate(() => finish(1, error))}>

@@ -1,0 +1,83 @@
+// The first screen, painted as plain text before Ink has loaded (Ink, React and yoga take a
+// few hundred milliseconds to start). It is the same frame the Ink app draws first — same
+// state, same views — so Ink's first render lands on it without a visible jump. Raw mode is
+// taken at once, so keys typed meanwhile wait in the terminal and Ink answers them.
+import type { Library } from '../library/types.js';
+import { initialNavigationState, navigationReducer, simpleFilter } from '../navigation/index.js';
+import { createReadingStore, type ReadingStore } from '../state/readingStore.js';
+import type { LoadedState } from '../state/stateStore.js';
+import { layoutOf, readerEnv } from './readerLayout.js';
+import { createRenderCache, type ArticleRenderer, type RenderById } from './renderCache.js';
+import { frameOf } from './views.js';
+
+export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
+export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+export const HIDE_CURSOR = '\u001b[?25l';
+export const SHOW_CURSOR = '\u001b[?25h';
+const HOME = '\u001b[H';
+
+export interface FirstPaintOptions {
+  library: Library;
+  render: ArticleRenderer;
+  color: boolean;
+  openId?: string;
+  stateDir: string;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+}
+
+/** What the Ink app takes over from the first paint: state, layouts, and the screen. */
+export interface FirstFrame {
+  store: ReadingStore;
+  loaded: LoadedState;
+  renderById: RenderById;
+  /** True when the frame is on the alternate screen already. */
+  painted: boolean;
+  /** Called once the app has its own exit handlers. */
+  handOver(): void;
+}
+
+/**
+ * Loads the reading state and paints the first frame. A corrupt state file is left for the
+ * app to set aside and report, so in that case nothing is painted early.
+ */
+export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
+  const { stdin, stdout } = options;
+  const renderById = createRenderCache(options.library, options.render, options.color);
+  const store = createReadingStore(options.stateDir);
+  const loaded = store.load();
+  if (loaded.warning) return { store, loaded, renderById, painted: false, handOver: () => undefined };
+
+  const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const { columns, height } = layoutOf(size);
+  const env = readerEnv(options.library, renderById, size, simpleFilter);
+  const initial = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
+  const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height);
+  const lines = height > 0 ? [...frame.body, frame.status] : [frame.status];
+
+  // Until the app takes over, any way out gives the terminal back.
+  const restore = () => {
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    } catch {
+      // The terminal may be gone.
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(signal === 'SIGTERM' ? 143 : 129);
+  };
+  process.once('exit', restore);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  if (stdin.isTTY) stdin.setRawMode(true);
+  // Ink draws its frame from where the cursor is: leave it at the top-left corner.
+  stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + lines.join('\r\n') + HOME);
+  const handOver = () => {
+    process.off('exit', restore);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+  };
+  return { store, loaded, renderById, painted: true, handOver };
+}
