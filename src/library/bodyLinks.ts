@@ -30,12 +30,15 @@ function marked(): Marked {
 // tag, link, wikilink, emphasis, strike, code span, hard break, autolink, URL or e-mail, and no
 // `&` for marked's character-reference decoding to touch. Most paragraphs of prose are such
 // text, and marked's inline text rule is the costliest part of lexing a library.
-const INLINE_SYNTAX = /[\\<\[`*_~@&]| {2}\n|:\/\/|www\./i;
+const INLINE_SYNTAX_CHAR = /[\\<[`*_~@&]/;
+const WWW = /www\./i;
+const hasInlineSyntax = (src: string) =>
+  INLINE_SYNTAX_CHAR.test(src) || src.includes('  \n') || src.includes('://') || WWW.test(src);
 
 /** marked's lexer, with the inline pass skipped for text that holds no inline syntax at all. */
 class BodyLexer extends Lexer {
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
-    if (tokens.length === 0 && !INLINE_SYNTAX.test(src)) {
+    if (tokens.length === 0 && !hasInlineSyntax(src)) {
       if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
       return tokens;
     }

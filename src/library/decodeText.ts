@@ -9,7 +9,7 @@ export type DecodeResult =
   | { ok: false; kind: Extract<ProblemKind, 'binary' | 'too-large'>; message: string };
 
 export function normalizeLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 // Windows-1252's 0x80–0x9F: Node 20's TextDecoder('windows-1252') decodes these as

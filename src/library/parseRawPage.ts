@@ -34,6 +34,33 @@ function collapse(s: string): string {
   return s.replace(SPACES, ' ').trim();
 }
 
+/** `[...s].length <= n`, without spreading a long paragraph into an array. */
+function codePointsAtMost(s: string, n: number): boolean {
+  if (s.length <= n) return true;
+  if (s.length > 2 * n) return false; // a code point is at most two code units
+  return [...s].length <= n;
+}
+
+/** `collapse(line) === ''`, without building the collapsed line. */
+function isBlank(line: string): boolean {
+  return /^\s*$/.test(line);
+}
+
+// The spaces a related opener may follow (relatedOpeners.ts), and the words it starts with.
+const LEADING_SPACE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]*/u;
+const OPENER_STARTS = ['→', 'Read', 'READ', 'See'];
+
+/**
+ * False when a paragraph whose first line is this cannot start with a related opener: its first
+ * character that is not a space is in this line and starts none of the openers. (Lines are
+ * joined with a space, so an opener's first word never runs on into the next line.)
+ */
+function mayOpenRelated(firstLine: string): boolean {
+  const lead = LEADING_SPACE.exec(firstLine)?.[0].length ?? 0;
+  if (lead === firstLine.length) return true; // only spaces here: decide on the whole paragraph
+  return OPENER_STARTS.some((w) => firstLine.startsWith(w, lead));
+}
+
 export interface RawPageOptions {
   /**
    * The Markdown written for a related link in place (after its opener). Default:
@@ -56,6 +83,7 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
   let next: string | null = null;
   let end = lines.length;
   lines.forEach((line, i) => {
+    if (!line.includes(PREVIOUS) && !line.includes(NEXT)) return;
     const t = line.replace(/^[\s\u00a0]+/u, '');
     const kind = t.startsWith(PREVIOUS) ? 'previous' : t.startsWith(NEXT) ? 'next' : null;
     if (!kind) return;
@@ -74,7 +102,7 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
   i++;
   // Rule 1: when the title is repeated on its own line below, line 1 is breadcrumb + title.
   let j = i;
-  while (j < end && collapse(lines[j]) === '') j++;
+  while (j < end && isBlank(lines[j])) j++;
   if (first && j < end) {
     const repeated = collapse(lines[j]);
     if (repeated && first.endsWith(repeated) && (first === repeated || /\s$/.test(first.slice(0, first.length - repeated.length)))) {
@@ -89,7 +117,7 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (let k = i; k < end; k++) {
-    if (collapse(lines[k]) === '') {
+    if (isBlank(lines[k])) {
       if (current.length) paragraphs.push(current);
       current = [];
     } else current.push(lines[k].replace(/[ \t]+$/, ''));
@@ -100,8 +128,7 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
   const headings: string[] = [];
   const related: RawRelated[] = [];
   for (const para of paragraphs) {
-    const joined = collapse(para.join(' '));
-    const opener = matchRelatedOpener(para.join(' ').replace(/^[\s]+/u, ''));
+    const opener = mayOpenRelated(para[0]) ? matchRelatedOpener(para.join(' ').replace(/^[\s]+/u, '')) : null;
     if (opener) {
       const label = collapse(para.join(' ').replace(/^\s+/u, '').slice(opener.length));
       if (label) {
@@ -113,7 +140,8 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
         continue;
       }
     }
-    if (para.length === 1 && [...joined].length <= 60 && !NOT_HEADING_END.test(joined)) {
+    const joined = para.length === 1 ? collapse(para[0]) : '';
+    if (para.length === 1 && codePointsAtMost(joined, 60) && !NOT_HEADING_END.test(joined)) {
       headings.push(joined);
       out.push(`## ${escapeMarkdownLine(joined)}`);
       continue;

@@ -1,7 +1,7 @@
 // One file → a parsed article, or the problem that kept it out of the library.
 // Synchronous inside: the loader reads thousands of small files, and one promise per file
 // operation costs more than the reading itself.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem, ProblemKind } from './types.js';
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
@@ -40,6 +40,22 @@ export function fileTitle(relPath: string): string {
 
 function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
+}
+
+/**
+ * A file's bytes when its size is known from a stat: open, one read, close (readFileSync would
+ * stat it again). A file that changed size meanwhile is read again the ordinary way.
+ */
+function readKnownSize(absPath: string, size: number): Uint8Array {
+  const fd = openSync(absPath, 'r');
+  let n: number;
+  const buffer = Buffer.allocUnsafe(size + 1);
+  try {
+    n = readSync(fd, buffer, 0, size + 1, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return n === size ? buffer.subarray(0, size) : readFileSync(absPath);
 }
 
 export function tooLarge(size: number, maxBytes: number): ReadFailure {
@@ -81,7 +97,7 @@ export function readArticleFileSync(file: ReadableFile, maxBytes = DEFAULT_MAX_F
   try {
     const known = size ?? statSync(file.absPath).size;
     if (known > maxBytes) return tooLarge(known, maxBytes);
-    bytes = readFileSync(file.absPath);
+    bytes = readKnownSize(file.absPath, known);
   } catch (err) {
     return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
   }
