@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { symlink, chmod } from 'node:fs/promises';
+import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { loadLibrary, LibraryPathError } from '../../src/library/index.js';
 import { libraryOf, makeFolder, article } from './helpers.js';
@@ -100,12 +100,25 @@ test('CRLF, CR and a byte-order mark read like plain LF text', async () => {
   assert.ok(!article(lib, 'cr').body.includes('\r'));
 });
 
-test('an unreadable file is a problem, not a crash', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, async () => {
-  const dir = await makeFolder({ 'locked.md': '# Locked\n', 'open.md': '# Open\n' });
-  await chmod(path.join(dir, 'locked.md'), 0o000);
+test('an unreadable file is a problem, not a crash (a dangling link named like an article)', async () => {
+  const dir = await makeFolder({ 'open.md': '# Open\n', 'sub/deep.md': '# Deep\n' });
+  await symlink(path.join(dir, 'no-such-file.md'), path.join(dir, 'dangling.md'));
+  await symlink('../nowhere.md', path.join(dir, 'sub', 'also-dangling.md'));
+  await symlink('/no/such/place/outside.md', path.join(dir, 'outside.md'));
   const lib = await loadLibrary([dir]);
-  assert.deepEqual(lib.articles.map((a) => a.id), ['open']);
-  assert.deepEqual(lib.problems.map((p) => [p.id, p.kind]), [['locked.md', 'unreadable']]);
+  assert.deepEqual(lib.articles.map((a) => a.id), ['open', 'sub/deep']);
+  assert.deepEqual(lib.problems.map((p) => [p.id, p.kind]), [
+    ['dangling.md', 'unreadable'],
+    ['sub/also-dangling.md', 'unreadable'],
+  ]);
+  assert.match(lib.problems[0].message, /^dangling\.md: cannot be read \(ENOENT/);
+});
+
+test('a folder named like an article is read as a folder', async () => {
+  const dir = await makeFolder({ 'x.md/inside.md': '# Inside\n', 'y.md': '# Y\n' });
+  const lib = await loadLibrary([dir]);
+  assert.deepEqual(lib.articles.map((a) => a.id), ['x.md/inside', 'y']);
+  assert.deepEqual(lib.problems, []);
 });
 
 test('a saved HTML page loads with its <title> for now', async () => {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Marked } from 'marked';
-import { wikilinkExtension, scanBody, targetKey } from '../../src/library/index.js';
+import { wikilinkExtension, scanBody, targetKey, lexBody, lexBodyPlain, countWords } from '../../src/library/index.js';
+import fc from 'fast-check';
 import { libraryOf, article, linkId } from './helpers.js';
 
 test('wikilinks in every form become tokens; inside code they stay text', () => {
@@ -110,4 +111,21 @@ test('a link cycle loads fine', async () => {
 test('words count whitespace-separated words of the text, not the markup', async () => {
   const { lib } = await libraryOf({ 'a.md': '---\ntitle: T\n---\n# Two words\n\nOne [two three](<some long target>) **four**.\n' });
   assert.equal(article(lib, 'a').words, 6);
+});
+
+test('the library lexes bodies exactly as marked does (plain inline text skips the inline pass); words as the regex counts them', () => {
+  const piece = fc.constantFrom(
+    'word', 'two words', ' ', '  ', '\n', '\n\n', '  \n', '# ', '## ', '- ', '1. ', '> ', '```\n', '    ', '|', '---\n', '*', '_', '~', '`',
+    '[', ']', '(', ')', '[[', ']]', '![', '<', '>', '&', '&amp;', '&#27;', '\\', '@', 'a@b.co', 'http://x.example', 'www.x.example', 'Read: ',
+    'See also: ', '→ READ. ', '\u00a0', '\u200b', '\u3000', 'é', '🙂', '\t', '!', '.', ':',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const md = parts.join('');
+      assert.deepEqual(lexBody(md), lexBodyPlain(md), JSON.stringify(md));
+      const expected = md.match(/[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu)?.length ?? 0;
+      assert.equal(countWords(md), expected, JSON.stringify(md));
+    }),
+    { numRuns: 2000 },
+  );
 });

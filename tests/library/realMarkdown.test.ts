@@ -8,7 +8,8 @@ import { loadLibrary } from '../../src/library/index.js';
 
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
 
-test('loading all of node_modules never throws; every article has a title and one-line problems', { skip: existsSync(nodeModules) ? false : 'no node_modules' }, async () => {
+test('loading all of node_modules never throws; every article has a title and one-line problems', async () => {
+  assert.ok(existsSync(nodeModules), 'the tests run with node_modules installed');
   const lib = await loadLibrary([nodeModules]);
   assert.ok(lib.articles.length > 20, `only ${lib.articles.length} articles`);
   for (const a of lib.articles) {
@@ -24,7 +25,7 @@ test('loading all of node_modules never throws; every article has a title and on
   assert.equal(new Set(ids).size, ids.length);
 });
 
-test('each README alone, as a file given on the command line, loads without throwing', { skip: existsSync(nodeModules) ? false : 'no node_modules' }, async () => {
+test('each README alone, as a file given on the command line, loads without throwing', async () => {
   const { readdir } = await import('node:fs/promises');
   const readmes: string[] = [];
   for (const entry of await readdir(nodeModules, { withFileTypes: true })) {

@@ -1,0 +1,254 @@
+// The metadata cache (issue 5): a warm load gives the library a cold load gives; changed,
+// deleted and added files are seen; a corrupt cache is ignored and rewritten; bodies are read
+// lazily and a file gone by then gives a note, not a throw. No timings here: speed is the
+// bench's business.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import { loadLibrary, libraryCacheFile, fastFrontMatterData, type Library } from '../../src/library/index.js';
+import { articleJson } from '../../src/commands/articleJson.js';
+import { makeFolder, article } from './helpers.js';
+import YAML from 'yaml';
+import fc from 'fast-check';
+
+const made: string[] = [];
+after(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true });
+});
+
+async function cacheDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-cache-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Everything `list --json` and `check` show of a library, plus the link targets the renderer uses. */
+function view(lib: Library) {
+  return {
+    roots: lib.roots,
+    articles: lib.articles.map((a) => ({
+      ...articleJson(a),
+      summary: a.summary,
+      linkTargets: [...a.linkTargets].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+      problems: a.problems,
+    })),
+    problems: lib.problems,
+  };
+}
+
+const FILES: Record<string, string | Uint8Array> = {
+  'world/ferry.md': `---
+title: The last river ferry keeps running
+section: [World, Transport]
+date: 2025-04-02
+author: Staff reporter
+summary: One line.
+related:
+  - world/bridge-vote
+  - title: "A night market reopens"
+previous: culture/choir
+next: world/bridge-vote
+source: https://news.example/world/ferry
+---
+
+# Ferry
+
+Read: [The bridge vote](bridge-vote.md)
+
+See also: [[Missing note]] and <https://example.org/x>, [[culture/choir#Second verse|the choir]].
+
+Text with *emphasis*, \`code [[not a link]]\` and a [broken](nowhere.md) link.
+`,
+  'world/bridge-vote.md': '# The bridge vote\n\nBack to [the ferry](ferry.md).\n',
+  'culture/choir.md': '---\ntitle: Choir\nsection: Culture > Music\n---\n## Second verse\n\nSung.\n',
+  'culture/market.txt': 'Home Culture A night market reopens\n\nA night market reopens\n\n\nStalls again.\n\nRead:\u00a0 The last river ferry keeps running\n\nPrevious articleChoir\nNext articleNot here',
+  'broken.md': '---\ntitle: [unclosed\n---\nBody.\n',
+  'old.md': Buffer.from([...Buffer.from('# Caf'), 0xe9, 0x0a]),
+  'blob.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+  'a.md': '# A\n',
+  'a.txt': 'A as text\n\nBody.',
+};
+
+test('a warm load (cache hit) gives the library a cold load gives, and writes nothing', async () => {
+  const dir = await makeFolder(FILES);
+  const cache = await cacheDir();
+  const plain = await loadLibrary([dir]);
+  const cold = await loadLibrary([dir], { cacheDir: cache });
+  const file = libraryCacheFile(cache, [dir]);
+  const written = await readFile(file, 'utf8');
+  const warm = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(view(cold), view(plain));
+  assert.deepEqual(view(warm), view(cold));
+  assert.ok(warm.articles.length >= 7);
+  assert.ok(warm.problems.some((p) => p.kind === 'binary'));
+  assert.ok(warm.problems.some((p) => p.kind === 'front-matter'));
+  assert.ok(warm.problems.some((p) => p.kind === 'encoding'));
+  // The cache holds no bodies, and a load that changed nothing leaves the file alone.
+  assert.ok(!written.includes('Stalls again'), 'no body text in the cache');
+  assert.equal(await readFile(file, 'utf8'), written);
+  // Bodies still read as strings, from the file.
+  assert.match(article(warm, 'world/bridge-vote').body, /Back to \[the ferry\]/);
+  assert.equal(article(warm, 'world/bridge-vote').body, article(plain, 'world/bridge-vote').body);
+  assert.equal(typeof article(warm, 'culture/market').body, 'string');
+});
+
+test('a changed file is read again; a deleted one drops out; a new one comes in', async () => {
+  const dir = await makeFolder({ 'one.md': '# One\n\n[two](two.md)\n', 'two.md': '# Two\n', 'three.md': '# Three\n' });
+  const cache = await cacheDir();
+  const first = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(article(first, 'two').backlinks, ['one']);
+
+  // Same size on purpose ("# One" → "# Uno" would not do): the mtime must be what tells.
+  const one = path.join(dir, 'one.md');
+  await writeFile(one, '# Won\n\n[3!](three.md)\n');
+  const later = new Date(Date.now() + 5000);
+  await utimes(one, later, later);
+  await unlink(path.join(dir, 'two.md'));
+  await writeFile(path.join(dir, 'four.md'), '# Four\n\n[one](one.md)\n');
+
+  const second = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(second.articles.map((a) => a.id), ['four', 'one', 'three']);
+  assert.equal(article(second, 'one').title, 'Won');
+  assert.deepEqual(article(second, 'three').backlinks, ['one']);
+  assert.deepEqual(article(second, 'one').backlinks, ['four']);
+  assert.deepEqual(view(second), view(await loadLibrary([dir])));
+
+  // The cache was rewritten: a third load agrees, with nothing stale from the first.
+  const third = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(view(third), view(second));
+  const text = await readFile(libraryCacheFile(cache, [dir]), 'utf8');
+  assert.ok(!text.includes('two.md'), 'the deleted file left the cache');
+});
+
+test('a corrupt or unreadable cache is ignored and rewritten', async () => {
+  const dir = await makeFolder(FILES);
+  const cache = await cacheDir();
+  const expected = view(await loadLibrary([dir]));
+  await loadLibrary([dir], { cacheDir: cache });
+  const file = libraryCacheFile(cache, [dir]);
+  const good = await readFile(file, 'utf8');
+
+  const corruptions = [
+    '',
+    '{"format":',
+    'null',
+    '[]',
+    '{"format":2,"files":"x"}',
+    good.slice(0, good.length / 2),
+    // Valid JSON, wrong insides: every record's fields of the wrong type.
+    good.replace(/"0:world\/ferry\.md",(\d+)/, '"0:world/ferry.md","$1"'),
+    good.replace(/"0:world\/bridge-vote\.md",(\d+),([\d.]+),"[^"]*"/, '"0:world/bridge-vote.md",$1,$2,7'),
+    good.replace(/\[\\"/g, '[\\"\\u0000'),
+    // Link parts that are not JSON: found only when links are resolved.
+    good.replace(/"\[\[\[/g, '"[[[{'),
+  ];
+  for (const bad of corruptions) {
+    assert.notEqual(bad, good);
+    await writeFile(file, bad);
+    const lib = await loadLibrary([dir], { cacheDir: cache });
+    assert.deepEqual(view(lib), expected, `cache ${JSON.stringify(bad.slice(0, 40))}`);
+    // And the next start has a good cache again.
+    await loadLibrary([dir], { cacheDir: cache });
+    const again = await loadLibrary([dir], { cacheDir: cache });
+    assert.deepEqual(view(again), expected);
+  }
+
+  // A cache folder that is a file: nothing is cached, nothing breaks.
+  const blocked = path.join(await cacheDir(), 'not-a-folder');
+  await writeFile(blocked, 'x');
+  assert.deepEqual(view(await loadLibrary([dir], { cacheDir: blocked })), expected);
+});
+
+test('the cache belongs to its roots and size limit', async () => {
+  const dir = await makeFolder({ 'big.md': 'x'.repeat(2000), 'small.md': '# Small\n' });
+  const cache = await cacheDir();
+  const limited = await loadLibrary([dir], { cacheDir: cache, maxFileBytes: 1000 });
+  assert.deepEqual(limited.articles.map((a) => a.id), ['small']);
+  const full = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(full.articles.map((a) => a.id), ['big', 'small']);
+  const one = await loadLibrary([path.join(dir, 'small.md')], { cacheDir: cache });
+  assert.deepEqual(one.articles.map((a) => a.id), ['small']);
+  assert.ok((await readdir(path.join(cache, 'library'))).length >= 1);
+});
+
+test('a body is read when first asked for; a file deleted after loading gives a note, not a throw', async () => {
+  const dir = await makeFolder({ 'gone.md': '# Gone\n\nText.\n', 'stays.md': '# Stays\n\nStill here.\n', 'dir.md': '# Dir\n' });
+  for (const options of [{}, { cacheDir: await cacheDir() }]) {
+    const lib = await loadLibrary([dir], options);
+    await rm(path.join(dir, 'gone.md'));
+    const before = lib.problems.length;
+    let body = '';
+    assert.doesNotThrow(() => {
+      body = article(lib, 'gone').body;
+    });
+    assert.match(body, /^This file could no longer be read: gone\.md \(ENOENT\)/);
+    assert.equal(article(lib, 'gone').body, body, 'kept once read');
+    assert.equal(lib.problems.length, before, 'nothing else added');
+    assert.equal(article(lib, 'gone').title, 'Gone');
+    assert.match(article(lib, 'stays').body, /Still here\./);
+    // A file that turned into a folder.
+    await rm(path.join(dir, 'dir.md'));
+    await (await import('node:fs/promises')).mkdir(path.join(dir, 'dir.md'));
+    assert.match(article(lib, 'dir').body, /^This file could no longer be read: dir\.md \(EISDIR\)/);
+    // Put things back for the second round.
+    await rm(path.join(dir, 'dir.md'), { recursive: true });
+    await writeFile(path.join(dir, 'dir.md'), '# Dir\n');
+    await writeFile(path.join(dir, 'gone.md'), '# Gone\n\nText.\n');
+  }
+});
+
+test('an article can be spread, compared and assigned like plain data', async () => {
+  const dir = await makeFolder({ 'a.md': '# A\n\n[b](b.md)\n', 'b.md': '# B\n' });
+  const lib = await loadLibrary([dir]);
+  const a = article(lib, 'a');
+  const copy = { ...a, source: 'https://example.org/a' };
+  assert.equal(copy.body, '# A\n\n[b](b.md)\n');
+  assert.deepEqual(copy.linkTargets.get('b.md'), { kind: 'article', id: 'b' });
+  assert.deepEqual(Object.keys(a).sort(), [
+    'absPath', 'author', 'backlinks', 'body', 'date', 'format', 'id', 'linkTargets', 'next', 'path', 'previous',
+    'problems', 'related', 'root', 'section', 'source', 'summary', 'title', 'words',
+  ]);
+  a.body = 'replaced';
+  assert.equal(a.body, 'replaced');
+  article(lib, 'b').backlinks = [];
+  assert.deepEqual(article(lib, 'b').backlinks, []);
+});
+
+test('the quick front matter reader agrees with yaml wherever it answers', () => {
+  const yamlOf = (text: string) => {
+    if (text.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
+    try {
+      // A block of comments only (a bare `#` is one gray-matter keeps) is null to yaml: no fields either way.
+      return (YAML.parse(`\n${text}`, { logLevel: 'error', maxAliasCount: 100 }) as unknown) ?? {};
+    } catch {
+      return 'throws';
+    }
+  };
+  const samples = [
+    'title: Plain words, with a comma',
+    "title: It's here\nauthor: 'Single ''quoted'''\nsummary: \"Double: quoted # not a comment\"",
+    'date: 2025-04-02\nsection: [World, Transport]\nrelated:\n  - world/bridge\n  - culture/choir',
+    'related:\n- a\n- b\nnext: c',
+    'section: []\nprevious:\nnext: x',
+    '# a comment\ntitle: T\n\n',
+    'title: null', 'title: True', 'title: 12', 'title: x # c', 'title: a\n  b', 'title: [a,]', 'title: "a" b',
+    'a: b\na: c', 'title: -x', 'title: x: y', 'title: x\u00a0', 'title: \u00a0x', 'title:\tx',
+  ];
+  for (const text of samples) {
+    const fast = fastFrontMatterData(text);
+    if (fast !== undefined) assert.deepEqual({ ...fast }, yamlOf(text), text);
+  }
+  // Random lines made of the characters that matter to YAML.
+  const piece = fc.constantFrom('title', 'section', 'related', 'a', 'x', ':', ': ', ' ', '  ', '- ', '-', '#', ' #', '"', "'", "''", '[', ']', ', ', ',', '{', '}', 'null', 'true', '12', '2025-04-02', '\n', '\n  - ', '\t', 'é', '\u00a0', '!', '&', '*', '|', '>', '%', '@', '`', '?', '.', '~');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+      const text = parts.join('');
+      const fast = fastFrontMatterData(text);
+      if (fast !== undefined) assert.deepEqual({ ...fast }, yamlOf(text), JSON.stringify(text));
+    }),
+    { numRuns: 3000 },
+  );
+});
