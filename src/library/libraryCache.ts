@@ -126,6 +126,7 @@ function decodeLinkParts(text: string): LinkParts | undefined {
  */
 class CachedMeta implements ArticleMeta {
   #parts: LinkParts | undefined;
+  #linkText: string;
   constructor(
     readonly title: string,
     readonly section: string[],
@@ -134,18 +135,21 @@ class CachedMeta implements ArticleMeta {
     readonly summary: string | null,
     readonly source: string | null,
     readonly words: number,
-    private readonly linkText: string,
+    linkText: string,
     private readonly reparse: () => ArticleMeta,
     private readonly onCorrupt: () => void,
-  ) {}
+  ) {
+    this.#linkText = linkText;
+  }
 
   #load(): LinkParts {
     if (this.#parts) return this.#parts;
-    let parts = decodeLinkParts(this.linkText);
+    let parts = decodeLinkParts(this.#linkText);
     if (!parts) {
       this.onCorrupt();
       parts = this.reparse();
     }
+    this.#linkText = '';
     return (this.#parts = parts);
   }
 
@@ -219,7 +223,7 @@ export interface LibraryCache {
   get(key: string, stamp: FileStamp, reparse: () => ArticleMeta): CachedFile | undefined;
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
-  /** Write the cache when anything changed (a file parsed, a file gone); never throws. */
+  /** Write the cache when anything changed (a file parsed, a file gone), then let it go; never throws. */
   save(): void;
 }
 
@@ -282,11 +286,15 @@ export function openLibraryCache(cacheDir: string, roots: string[], maxBytes: nu
     },
     save() {
       // Entries not asked for this time are files that are gone (or changed): drop them.
-      if (!dirty && kept.size === records.size) return;
+      const changed = dirty || kept.size !== records.size;
+      const files = [...kept.values()];
+      // One load, one save: let the parsed cache go (the articles keep what they use of it).
+      records.clear();
+      kept.clear();
+      if (!changed) return;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        const body = JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files: [...kept.values()] });
-        writeAtomically(file, body);
+        writeAtomically(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files }));
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }
