@@ -372,12 +372,15 @@ function followNumber(state: NavigationState, env: NavigationEnv, n: number): Na
   return followTarget(cleared, env, target);
 }
 
-/** A digit typed: follow at once when it cannot start a longer number, else wait for more. */
+/**
+ * A digit typed: with nine related links or fewer it follows at once; with more, digits build
+ * the number in the status line until Enter or a pause follows it (SPEC §3), even when no
+ * longer number exists, so a trailing Enter never lands in the next article.
+ */
 function typeDigits(state: NavigationState, env: NavigationEnv, digits: string): NavigationState {
   const numbers = [...numberedTargets(state, env).keys()];
   const highest = numbers.length > 0 ? Math.max(...numbers) : 0;
-  const n = Number(digits);
-  if (highest <= 9 || n * 10 > highest) return followNumber(state, env, n);
+  if (highest <= 9) return followNumber(state, env, Number(digits));
   return { ...state, digits };
 }
 

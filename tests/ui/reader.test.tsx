@@ -126,16 +126,32 @@ test('q and Esc go up to the list and back keeps history; ? shows help from the 
   await reader.waitForText('Ferry opening words.');
 });
 
-test('more than nine related links: digits show in the status line, Enter follows', async () => {
+test('more than nine related links: digits build the number, Enter or a pause follows it', async () => {
   const specs = Array.from({ length: 12 }, (_, i) => ({ id: `r${i + 1}`, title: `Related ${i + 1}`, body: `Page ${i + 1}.` }));
   const library = makeLibrary([{ id: 'hub', title: 'Hub', related: specs.map((s) => s.id) }, ...specs]);
   const reader = renderReader(library, { openId: 'hub' });
   await reader.waitForText('Text of Hub.');
+  // 1, 2, Enter: the twelfth.
   await reader.press('1');
   await reader.waitForText('follow related link: 1▏');
+  await reader.press('2');
+  await reader.waitForText('follow related link: 12▏');
   await reader.press(KEYS.enter);
-  await reader.waitForText('Page 1.');
-  await reader.press('h', '1', '1');
+  await reader.waitForText('Page 12.');
+  // A single digit and a pause (the one-second timer) follows that one.
+  await reader.press('h');
+  await reader.waitForText('Text of Hub.');
+  await reader.press('1');
+  await reader.waitForText('follow related link: 1▏');
+  await reader.waitForText('Page 1.', 3000);
+  // Esc cancels a number being typed.
+  await reader.press('h');
+  await reader.waitForText('Text of Hub.');
+  await reader.press('1', KEYS.escape);
+  await reader.waitForFrame((frame) => !frame.includes('follow related link'), 'the number prompt closed');
+  assert.match(reader.frame(), /Text of Hub\./);
+  // 1, 1, Enter: the eleventh.
+  await reader.press('1', '1', KEYS.enter);
   await reader.waitForText('Page 11.');
 });
 
@@ -164,17 +180,15 @@ test('a 20×6 terminal works: frames stay within 20 columns and 5 lines', async 
   }
 });
 
-test('a 20,000-line article hands Ink only the visible lines and scrolls as fast as a short one', async () => {
+test('a 20,000-line article is laid out once and Ink gets only the visible lines', async () => {
   const library = makeLibrary([{ id: 'long', title: 'Long', body: filler('row ', 10_000) }]);
   const counter = { calls: 0 };
   const reader = renderReader(library, { openId: 'long', render: memoRender(fakeRender(library, counter)), size: { columns: 60, rows: 12 } });
   await reader.waitForText('row 1');
-  const start = performance.now();
   for (let i = 0; i < 50; i++) await reader.press(KEYS.pageDown);
   await reader.waitForFrame((f) => firstLine(f) === 'row 251', 'fifty pages down');
   assert.equal(reader.lines().length, 11);
   assert.equal(counter.calls, 1, 'laid out once');
-  assert.ok(performance.now() - start < 2000, 'fifty page-downs in well under two seconds');
   await reader.press('G');
   await reader.waitForFrame((f) => f.includes('row 10000'), 'the end');
 });
