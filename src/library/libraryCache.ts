@@ -1,8 +1,8 @@
 // The metadata cache: per file, what the library needs of it (title, section, date, refs, the
-// body's links, words, problems), never the body. One JSON file per library (its roots), in
-// `<cacheDir>/library/`. An entry counts only while the file's absolute path, size and mtime
-// are what they were, and only for the same cache format, parser version and build of this
-// code. A missing, corrupt or stale cache is ignored and rewritten, atomically, only when
+// body's links, words, problems), never the body. One JSON file per library (the paths it is
+// opened with) in `<cacheDir>/library/`. An entry counts only while the file's path, size and
+// mtime are what they were, and only for the same cache format, parser version and build of
+// this code. A missing, corrupt or stale cache is ignored and rewritten, atomically, only when
 // something changed.
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -232,14 +232,20 @@ export function cacheKey(roots: string[], root: string, relPath: string): string
   return `${roots.indexOf(root)}:${relPath}`;
 }
 
-export function libraryCacheFile(cacheDir: string, roots: string[]): string {
-  const key = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 24);
+/**
+ * The cache file of the library opened with these paths (resolved: `notes` and `./notes/` are
+ * one library). Keyed by the paths given, not the roots: a file given alone has its folder as
+ * its root, but is not that folder's library, and must not evict its cache.
+ */
+export function libraryCacheFile(cacheDir: string, paths: string[]): string {
+  const given = paths.map((p) => path.resolve(p));
+  const key = createHash('sha256').update(JSON.stringify(given)).digest('hex').slice(0, 24);
   return path.join(cacheDir, 'library', `${key}.json`);
 }
 
-/** Open the cache of the library with these roots; anything wrong with the file means an empty cache. */
-export function openLibraryCache(cacheDir: string, roots: string[], maxBytes: number): LibraryCache {
-  const file = libraryCacheFile(cacheDir, roots);
+/** Open the cache of the library opened with `paths`; anything wrong with the file means an empty cache. */
+export function openLibraryCache(cacheDir: string, paths: string[], roots: string[], maxBytes: number): LibraryCache {
+  const file = libraryCacheFile(cacheDir, paths);
   const parser = `${PARSER_VERSION}:${buildStamp()}`;
   const records = new Map<string, Json[]>();
   let dirty = true;

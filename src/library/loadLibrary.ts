@@ -66,7 +66,7 @@ export function loadLibrarySync(paths: string[], options: LoadOptions = {}): Lib
   const scan = scanLibrarySync(paths);
   const { files, problems: idProblems } = assignIds(scan.files, scan.roots);
   const problems: Problem[] = [...scan.problems];
-  const cache = options.cacheDir ? openLibraryCache(options.cacheDir, scan.roots, maxBytes) : null;
+  const cache = options.cacheDir ? openLibraryCache(options.cacheDir, paths, scan.roots, maxBytes) : null;
 
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];
   for (const file of files) {

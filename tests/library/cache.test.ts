@@ -169,9 +169,13 @@ test('the cache belongs to its roots and size limit', async () => {
   assert.deepEqual(limited.articles.map((a) => a.id), ['small']);
   const full = await loadLibrary([dir], { cacheDir: cache });
   assert.deepEqual(full.articles.map((a) => a.id), ['big', 'small']);
+  // A file given alone has the folder as its root, but its own cache: the folder's is kept.
+  const folderCache = await readFile(libraryCacheFile(cache, [dir]), 'utf8');
   const one = await loadLibrary([path.join(dir, 'small.md')], { cacheDir: cache });
   assert.deepEqual(one.articles.map((a) => a.id), ['small']);
-  assert.ok((await readdir(path.join(cache, 'library'))).length >= 1);
+  assert.equal(await readFile(libraryCacheFile(cache, [dir]), 'utf8'), folderCache);
+  assert.equal(libraryCacheFile(cache, [`${dir}/./`]), libraryCacheFile(cache, [dir]));
+  assert.equal((await readdir(path.join(cache, 'library'))).length, 2);
 });
 
 test('a body is read when first asked for; a file deleted after loading gives a note, not a throw', async () => {
