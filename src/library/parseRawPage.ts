@@ -34,6 +34,18 @@ function collapse(s: string): string {
   return s.replace(SPACES, ' ').trim();
 }
 
+/** More than `n` code units of `s` are not whitespace (collapse keeps every one of them). */
+function moreVisibleThan(s: string, n: number): boolean {
+  if (s.length <= n) return false;
+  let visible = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && /\s/.test(s[i]));
+    if (!space && ++visible > n) return true;
+  }
+  return false;
+}
+
 /** `[...s].length <= n`, without spreading a long paragraph into an array. */
 function codePointsAtMost(s: string, n: number): boolean {
   if (s.length <= n) return true;
@@ -140,8 +152,10 @@ export function parseRawPage(text: string, fallbackTitle = '', options: RawPageO
         continue;
       }
     }
-    const joined = para.length === 1 ? collapse(para[0]) : '';
-    if (para.length === 1 && codePointsAtMost(joined, 60) && !NOT_HEADING_END.test(joined)) {
+    // A heading is one line of at most 60 characters once its spaces are collapsed; a line with
+    // more than 120 characters that are not spaces is none, whatever its spaces.
+    const joined = para.length === 1 && !moreVisibleThan(para[0], 120) ? collapse(para[0]) : '';
+    if (para.length === 1 && joined !== '' && codePointsAtMost(joined, 60) && !NOT_HEADING_END.test(joined)) {
       headings.push(joined);
       out.push(`## ${escapeMarkdownLine(joined)}`);
       continue;
