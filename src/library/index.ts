@@ -12,7 +12,7 @@ export { scanBody, lexBody, lexBodyPlain, plainTextOf, countWords, type BodyLink
 export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
 export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
 export { parseTextArticle } from './parseTextArticle.js';
-export { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
+export { loadHtmlParser, parseHtmlArticle } from './htmlArticle.js';
 export { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
 export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefContext, type RefIndex, type ResolveOptions } from './resolveRef.js';
 export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';

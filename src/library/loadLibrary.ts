@@ -7,8 +7,9 @@
 // read lazily: `article.body` reads and parses its one file on first use.
 import { statSync } from 'node:fs';
 import type { Article, Library, Problem } from './types.js';
-import { scanLibrarySync, stampOf, type FileStamp } from './scanLibrary.js';
+import { scanLibrarySync, stampOf, type FileStamp, type ScanResult } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
+import { loadHtmlParser } from './htmlArticle.js';
 import { readArticleFileSync, readArticleBody, readProblem, tooLarge, type ReadOutcome } from './readArticleFile.js';
 import { articleMeta, type ArticleMeta } from './articleMeta.js';
 import { buildRefIndex, type RefIndex } from './resolveRef.js';
@@ -57,13 +58,20 @@ function reparse(file: IdentifiedFile, maxBytes: number): ArticleMeta {
   return { title: '', section: [], date: null, author: null, summary: null, source: null, related: [], previous: null, next: null, titleHrefs: [], links: [], words: 0, problems: [] };
 }
 
+/** Loads a library; the saved-page parser (linkedom, Readability, turndown) is loaded only when the library has HTML pages. */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
-  return loadLibrarySync(paths, options);
+  const scan = scanLibrarySync(paths);
+  if (scan.files.some((file) => file.format === 'html')) await loadHtmlParser();
+  return libraryFromScan(paths, scan, options);
 }
 
+/** The same without waiting; HTML pages need `loadHtmlParser()` to have been awaited first. */
 export function loadLibrarySync(paths: string[], options: LoadOptions = {}): Library {
+  return libraryFromScan(paths, scanLibrarySync(paths), options);
+}
+
+function libraryFromScan(paths: string[], scan: ScanResult, options: LoadOptions): Library {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const scan = scanLibrarySync(paths);
   const { files, problems: idProblems } = assignIds(scan.files, scan.roots);
   const problems: Problem[] = [...scan.problems];
   const cache = options.cacheDir ? openLibraryCache(options.cacheDir, paths, scan.roots, maxBytes) : null;

@@ -9,7 +9,8 @@ import type { IdentifiedFile } from './articleIds.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { parseMarkdownArticle } from './parseMarkdownArticle.js';
 import { parseTextArticle } from './parseTextArticle.js';
-import { parseHtmlPage, declaredCharset } from './parseHtmlPage.js';
+import { parseHtmlArticle } from './htmlArticle.js';
+import { htmlEncoding } from './html/decodeHtmlBytes.js';
 import { escapeMarkdownLine } from './escapeMarkdown.js';
 
 export type ReadResult = { ok: true; parsed: ParsedArticle } | { ok: false; problem: Problem };
@@ -66,7 +67,7 @@ export function tooLarge(size: number, maxBytes: number): ReadFailure {
 export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
   const decoded = decodeBytes(bytes, {
     maxBytes,
-    charset: file.format === 'html' ? declaredCharset(bytes) : undefined,
+    charset: file.format === 'html' ? htmlEncoding(bytes) : undefined,
   });
   if (!decoded.ok) return { ok: false, kind: decoded.kind, why: decoded.message };
 
@@ -77,7 +78,7 @@ export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxByte
       file.format === 'text'
         ? parseTextArticle(decoded.text, title)
         : file.format === 'html'
-          ? parseHtmlPage(decoded.text, title)
+          ? parseHtmlArticle(decoded.text, title)
           : parseMarkdownArticle(decoded.text, title);
   } catch (err) {
     // A parser bug must not take the library down: the file still opens, as text.

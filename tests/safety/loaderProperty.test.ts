@@ -3,13 +3,13 @@
 // articleJson as list --json prints it): never throws, no line wider than the width, no control
 // sequence but broadsheet's own SGR (none at all without colour). tests/render/renderProperty
 // covers the renderer on hand-built articles; these go through files.
-import { test, after } from 'node:test';
+import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { loadLibrarySync } from '../../src/library/index.js';
+import { loadHtmlParser, loadLibrarySync } from '../../src/library/index.js';
 import type { Library } from '../../src/library/types.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import { formatList } from '../../src/commands/listCommand.js';
@@ -18,6 +18,9 @@ import { articleJson } from '../../src/commands/articleJson.js';
 import { terminalJson } from '../../src/commands/terminalText.js';
 import { sortForReading } from '../../src/library/readingOrder.js';
 import { libraryFiles, type FileKind, type GeneratedFile } from './arbitraries.js';
+
+// The saved-page parser loads on demand; these properties read HTML synchronously.
+before(() => loadHtmlParser());
 import { foreignControl, tempDir } from './helpers.js';
 
 const RUNS = Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 1000);

@@ -1,6 +1,10 @@
 // Bytes of a saved or fetched page → text, honouring the charset the page declares
 // (HTML's own order: a byte-order mark, then the HTTP content-type, then a <meta> in the
 // first 1024 bytes). Undeclared pages are UTF-8.
+import { decodeWindows1252 } from '../decodeText.js';
+
+export { decodeWindows1252 };
+
 const PRESCAN_BYTES = 1024;
 
 function charsetFromContentType(value: string | null | undefined): string | null {
@@ -53,18 +57,6 @@ export function htmlEncoding(bytes: Uint8Array, contentType?: string | null): st
   if (bom) return bom;
   const decoder = decoderFor(charsetFromContentType(contentType)) ?? decoderFor(declaredHtmlCharset(bytes));
   return decoder?.encoding ?? 'utf-8';
-}
-
-// Windows-1252's characters at 0x80–0x9F (WHATWG table; 0x81, 0x8D, 0x8F, 0x90 and 0x9D stay
-// as they are). Node 20's TextDecoder('windows-1252') reads these bytes as Latin-1 controls,
-// so "2€" would come out as "2\u0080": this table puts the right characters back.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/** Windows-1252 (also what `latin1`, `iso-8859-1` and `ascii` labels mean in HTML). */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-    .toString('latin1')
-    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 /**
