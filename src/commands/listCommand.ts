@@ -1,12 +1,12 @@
 // `broadsheet list`: the library as a reader would browse it, or as JSON (SPEC §2).
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/textWidth.js';
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article } from '../library/types.js';
 import { articleJson } from './articleJson.js';
 import { openLibrary } from './openLibrary.js';
 import { sanitizeLine, terminalJson } from './terminalText.js';
-import { fitToWidth } from './fitToWidth.js';
+import { truncate } from '../ui/displayText.js';
 
 export interface ListOptions {
   paths: string[];
@@ -36,8 +36,8 @@ export function formatList(articles: Article[], width: number, color: boolean): 
     title: sanitizeLine(article.title),
     id: sanitizeLine(article.id),
   }));
-  const idWidth = Math.max(0, ...rows.map((row) => stringWidth(row.id)));
-  const titleWidth = Math.max(0, ...rows.map((row) => stringWidth(row.title)));
+  const idWidth = Math.max(0, ...rows.map((row) => displayWidth(row.id)));
+  const titleWidth = Math.max(0, ...rows.map((row) => displayWidth(row.title)));
   // Indent 2, date 10, two gaps of 2: the rest is title and id. Ids go first when it is narrow.
   const room = width - 16;
   const showIds = room - idWidth >= 20;
@@ -48,14 +48,14 @@ export function formatList(articles: Article[], width: number, color: boolean): 
   for (const row of rows) {
     if (row.heading !== section) {
       if (section !== undefined) lines.push('');
-      lines.push(style.bold(fitToWidth(row.heading, width)));
+      lines.push(style.bold(truncate(row.heading, width)));
       section = row.heading;
     }
-    const title = fitToWidth(row.title, titleRoom);
-    const padded = showIds ? title + ' '.repeat(Math.max(0, titleRoom - stringWidth(title))) : title;
+    const title = truncate(row.title, titleRoom);
+    const padded = showIds ? title + ' '.repeat(Math.max(0, titleRoom - displayWidth(title))) : title;
     const line = `  ${style.dim(row.date)}  ${padded}${showIds ? `  ${style.dim(row.id)}` : ''}`;
-    lines.push(width >= 16 ? line : fitToWidth(`  ${row.title}`, width));
+    lines.push(width >= 16 ? line : truncate(`  ${row.title}`, width));
   }
-  if (articles.length === 0) lines.push(fitToWidth('No articles found.', width));
+  if (articles.length === 0) lines.push(truncate('No articles found.', width));
   return `${lines.join('\n')}\n`;
 }

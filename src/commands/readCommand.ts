@@ -18,11 +18,10 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
   const stdin = keyboard();
   const stdout = process.stdout;
-  // Start loading Ink while the first frame is painted.
-  const app = import('../ui/runReader.js');
+  // Ink is loaded only once the first frame is on screen: loading it takes the thread.
   const [{ paintFirstFrame }, { renderArticle }] = await Promise.all([import('../ui/firstPaint.js'), import('../render/renderArticle.js')]);
   const firstFrame = paintFirstFrame({ library, render: renderArticle, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
-  const { runReader } = await app;
+  const { runReader } = await import('../ui/runReader.js');
   return runReader({ library, openId, stdin, stdout, color: options.color, firstFrame });
 }
 

@@ -1,7 +1,7 @@
 // Text shown in the list and status line: titles, sections and targets come straight from
 // files, so they are cleaned (SPEC §4) and cut to the columns they are given.
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/textWidth.js';
 import { sanitizeText } from '../render/sanitizeText.js';
 
 /** One line of display text from a file: cleaned, line breaks and tabs folded to spaces. */
@@ -10,13 +10,13 @@ export function cleanLine(text: string): string {
 }
 
 export function width(text: string): number {
-  return stringWidth(text);
+  return displayWidth(text);
 }
 
 /** Cut to at most `columns` visible columns, with `…` when something was cut. */
 export function truncate(text: string, columns: number): string {
   if (columns <= 0) return '';
-  if (stringWidth(text) <= columns) return text;
+  if (displayWidth(text) <= columns) return text;
   if (columns === 1) return '…';
   return sliceAnsi(text, 0, columns - 1) + '…';
 }
@@ -24,7 +24,7 @@ export function truncate(text: string, columns: number): string {
 /** Cut or pad with spaces to exactly `columns` visible columns. */
 export function fit(text: string, columns: number): string {
   const cut = truncate(text, columns);
-  return cut + ' '.repeat(Math.max(0, columns - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, columns - displayWidth(cut)));
 }
 
 export const INVERSE_ON = '\u001b[7m';

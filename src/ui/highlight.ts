@@ -2,7 +2,7 @@
 // is cut around the span with slice-ansi (keeping the styling on either side) and the span
 // itself is drawn from the plain line in inverse, so no reset inside the link can cancel it.
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/textWidth.js';
 import { INVERSE_OFF, INVERSE_ON } from './displayText.js';
 
 export interface ColumnRange {
@@ -17,7 +17,7 @@ export interface ColumnRange {
 export function highlightColumns(line: string, plainLine: string, ranges: readonly ColumnRange[]): string {
   if (ranges.length === 0) return line;
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const total = Math.max(stringWidth(plainLine), ...sorted.map((r) => r.end));
+  const total = Math.max(displayWidth(plainLine), ...sorted.map((r) => r.end));
   let out = '';
   let column = 0;
   for (const range of sorted) {
@@ -26,7 +26,7 @@ export function highlightColumns(line: string, plainLine: string, ranges: readon
     if (end === start) continue;
     if (start > column) out += sliceAnsi(line, column, start);
     const label = sliceAnsi(plainLine, start, end);
-    out += (range.on ?? INVERSE_ON) + label + ' '.repeat(Math.max(0, end - start - stringWidth(label))) + (range.off ?? INVERSE_OFF);
+    out += (range.on ?? INVERSE_ON) + label + ' '.repeat(Math.max(0, end - start - displayWidth(label))) + (range.off ?? INVERSE_OFF);
     column = end;
   }
   if (column < total) out += sliceAnsi(line, column);
@@ -35,6 +35,6 @@ export function highlightColumns(line: string, plainLine: string, ranges: readon
 
 /** Cut a styled line to `columns` visible columns (lines from the renderer should already fit). */
 export function clipLine(line: string, columns: number): string {
-  if (stringWidth(line) <= columns) return line;
+  if (displayWidth(line) <= columns) return line;
   return sliceAnsi(line, 0, Math.max(0, columns));
 }

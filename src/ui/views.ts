@@ -1,6 +1,6 @@
 // What each screen draws, as plain functions from state to lines: the Ink component only puts
 // these lines on screen. Only the visible lines are built, whatever the article's length.
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/textWidth.js';
 import {
   contextOf,
   currentMatchIndex,
@@ -94,8 +94,8 @@ export function articleBody(state: NavigationState, env: NavigationEnv, columns:
     const ranges: ColumnRange[] = focused ? focused.spans.filter((span) => span.line === n) : [];
     for (; m < matches.length && matches[m].line === n; m++) {
       const match = matches[m];
-      const start = stringWidth(plain.slice(0, match.index));
-      const range: ColumnRange = { start, end: start + stringWidth(plain.slice(match.index, match.index + match.length)) };
+      const start = displayWidth(plain.slice(0, match.index));
+      const range: ColumnRange = { start, end: start + displayWidth(plain.slice(match.index, match.index + match.length)) };
       if (m === current) Object.assign(range, { on: CURRENT_MATCH_ON, off: CURRENT_MATCH_OFF });
       ranges.push(range);
     }
