@@ -1,46 +1,7 @@
 // Line layout on styled fragments, not ANSI strings: every fragment knows its style, the
 // link it belongs to and its width, so wrapping is exact (string-width, graphemes kept
 // whole) and link spans fall out of the final columns without any marker characters.
-import { cellWidth, graphemes, isPrintableAscii, isSimple, isWideCode } from './textWidth.js';
-
-// ---- styles: a bit set plus a foreground colour (SGR code) in bits 8..15 ----
-export const BOLD = 1;
-export const DIM = 2;
-export const ITALIC = 4;
-export const UNDERLINE = 8;
-export const STRIKE = 16;
-export const INVERSE = 32;
-export const fg = (sgr: number): number => sgr << 8;
-export const RED = fg(31);
-export const GREEN = fg(32);
-export const YELLOW = fg(33);
-export const BLUE = fg(34);
-export const MAGENTA = fg(35);
-export const CYAN = fg(36);
-const FG_MASK = 0xff00;
-
-/** Combine two styles: flags OR-ed, the inner colour wins. */
-export function mergeStyle(outer: number, inner: number): number {
-  const colour = inner & FG_MASK ? inner & FG_MASK : outer & FG_MASK;
-  return ((outer | inner) & ~FG_MASK) | colour;
-}
-
-const sgrCache: (string | undefined)[] = [];
-export function sgr(style: number): string {
-  let s = sgrCache[style];
-  if (s !== undefined) return s;
-  const codes: number[] = [];
-  if (style & BOLD) codes.push(1);
-  if (style & DIM) codes.push(2);
-  if (style & ITALIC) codes.push(3);
-  if (style & UNDERLINE) codes.push(4);
-  if (style & INVERSE) codes.push(7);
-  if (style & STRIKE) codes.push(9);
-  if (style & FG_MASK) codes.push((style & FG_MASK) >> 8);
-  s = codes.length ? `\x1b[${codes.join(';')}m` : '';
-  sgrCache[style] = s;
-  return s;
-}
+import { cellWidth, graphemes, isSimple, isWideCode } from './textWidth.js';
 
 // ---- fragments and lines ----
 export interface Frag {

@@ -13,10 +13,10 @@ import { sanitizeLine, sanitizeText, expandTabs } from './sanitizeText.js';
 import { decodeEntities } from './entities.js';
 import { cellWidth } from './textWidth.js';
 import {
-  BOLD, DIM, ITALIC, UNDERLINE, STRIKE, BLUE, CYAN, GREEN, MAGENTA, YELLOW,
   type Atom, type Frag, type Line,
-  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, measureAtoms, mergeStyle, prefixLines, sgr, wrapAtoms,
+  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, measureAtoms, prefixLines, wrapAtoms,
 } from './layout.js';
+import { BOLD, DIM, STYLE, headingStyle, linkStyle, mergeStyle, sgr } from './styles.js';
 
 export interface RenderDeps {
   wikilinkExtension: TokenizerAndRendererExtension;
@@ -46,39 +46,7 @@ interface Ctx {
   depth: number;
 }
 
-// ---- styles (choices in one place) ----
-export const STYLE = {
-  title: BOLD,
-  meta: DIM,
-  h1: BOLD | UNDERLINE | MAGENTA,
-  h2: BOLD | CYAN,
-  h3: BOLD | GREEN,
-  h4: BOLD,
-  rule: DIM,
-  strong: BOLD,
-  em: ITALIC,
-  del: STRIKE | DIM,
-  code: YELLOW,
-  codeMarker: DIM,
-  quoteBar: DIM,
-  html: DIM,
-  image: DIM,
-  listMarker: CYAN,
-  linkArticle: CYAN | UNDERLINE,
-  linkExternal: BLUE | UNDERLINE,
-  linkUnresolved: DIM,
-  urlSuffix: DIM,
-  unresolvedSuffix: DIM,
-  relatedNumber: BOLD | MAGENTA,
-} as const;
-
 const MAX_DEPTH = 64;
-
-function linkStyle(t: LinkTarget): number {
-  if (t.kind === 'article') return STYLE.linkArticle;
-  if (t.kind === 'external') return STYLE.linkExternal;
-  return STYLE.linkUnresolved;
-}
 
 const clean = (s: unknown): string => sanitizeText(decodeEntities(String(s ?? '')));
 const cleanLine = (s: unknown): string => sanitizeLine(decodeEntities(String(s ?? '')));
@@ -347,10 +315,6 @@ function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight:
     pushAll(out, wrapAtoms(lead, width));
   }
   return out;
-}
-
-function headingStyle(level: number): number {
-  return level === 1 ? STYLE.h1 : level === 2 ? STYLE.h2 : level === 3 ? STYLE.h3 : STYLE.h4;
 }
 
 function layoutBlock(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
