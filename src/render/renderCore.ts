@@ -12,10 +12,8 @@ import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink, RenderOp
 import { sanitizeLine, sanitizeText, expandTabs } from './sanitizeText.js';
 import { decodeEntities } from './entities.js';
 import { cellWidth } from './textWidth.js';
-import {
-  type Atom, type Frag, type Line,
-  alignLine, emptyLine, frag, hardWrap, isBreak, lineOf, measureAtoms, prefixLines, wrapAtoms,
-} from './layout.js';
+import { type Frag, type Line, alignLine, emptyLine, frag, hardWrap, lineOf, prefixLines, pushAll, ruleLine } from './lines.js';
+import { type Atom, isBreak, measureAtoms, wrapAtoms } from './wrapAtoms.js';
 import { BOLD, DIM, STYLE, headingStyle, linkStyle, mergeStyle, sgr } from './styles.js';
 
 export interface RenderDeps {
@@ -287,14 +285,6 @@ function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: At
 }
 
 // ---- blocks ----
-function ruleLine(width: number, ch = '─', style: number = STYLE.rule): Line {
-  return lineOf([frag(ch.repeat(Math.max(1, width)), style)]);
-}
-
-function pushAll(out: Line[], lines: Line[]): void {
-  for (const l of lines) out.push(l);
-}
-
 function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
   const out: Line[] = [];
   if (!tokens) return out;
