@@ -6,103 +6,21 @@
 //
 // Built from its dependencies (createRenderer) so tests can run it before the library
 // modules exist; renderArticle.ts wires in the real ones.
-import { Marked, type MarkedExtension, type TokenizerAndRendererExtension } from 'marked';
+import { Marked, type MarkedExtension } from 'marked';
 import type { Article, LinkTarget } from '../library/types.js';
-import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink, RenderOptions } from './types.js';
+import type { RenderedArticle, RenderOptions } from './types.js';
 import { sanitizeLine, sanitizeText, expandTabs } from './sanitizeText.js';
 import { decodeEntities } from './entities.js';
+import { clean, cleanLine, collapse } from './cleanText.js';
+import { plainInline, plainPrefix } from './plainInline.js';
+import type { Ctx, LinkInfo, RenderDeps, Tok } from './renderContext.js';
+import { emit } from './emitLines.js';
 import { cellWidth } from './textWidth.js';
 import { type Frag, type Line, alignLine, emptyLine, frag, hardWrap, lineOf, prefixLines, pushAll, ruleLine } from './lines.js';
 import { type Atom, isBreak, measureAtoms, wrapAtoms } from './wrapAtoms.js';
-import { BOLD, DIM, STYLE, headingStyle, linkStyle, mergeStyle, sgr } from './styles.js';
-
-export interface RenderDeps {
-  wikilinkExtension: TokenizerAndRendererExtension;
-  startsWithRelatedOpener(text: string): boolean;
-  targetKey(target: LinkTarget): string;
-}
-
-// marked's tokens, read loosely: we only look at fields we know and check them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Tok = { type: string; [key: string]: any };
-
-interface LinkInfo {
-  label: string;
-  target: LinkTarget;
-  role: RenderedLink['role'];
-  number?: number;
-}
-
-interface Ctx {
-  article: Article;
-  deps: RenderDeps;
-  links: LinkInfo[];
-  relatedNumbers: Map<string, number>;
-  /** Inside a paragraph that starts with a related opener. */
-  inRelated: boolean;
-  listDepth: number;
-  depth: number;
-}
+import { BOLD, DIM, STYLE, headingStyle, linkStyle, mergeStyle } from './styles.js';
 
 const MAX_DEPTH = 64;
-
-const clean = (s: unknown): string => sanitizeText(decodeEntities(String(s ?? '')));
-const cleanLine = (s: unknown): string => sanitizeLine(decodeEntities(String(s ?? '')));
-
-// ---- plain text of inline tokens (headings, related-opener test) ----
-function plainInline(tokens: Tok[] | undefined): string {
-  if (!tokens) return '';
-  let s = '';
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-        s += t.tokens ? plainInline(t.tokens) : clean(t.text);
-        break;
-      case 'escape':
-      case 'codespan':
-        s += sanitizeText(String(t.text ?? ''));
-        break;
-      case 'image':
-        s += clean(t.text);
-        break;
-      case 'wikilink':
-        s += sanitizeText(String(t.label ?? ''));
-        break;
-      case 'br':
-        s += ' ';
-        break;
-      case 'html':
-      case 'tag':
-        break;
-      default:
-        if (Array.isArray(t.tokens)) s += plainInline(t.tokens);
-        else if (typeof t.text === 'string') s += clean(t.text);
-    }
-  }
-  return s;
-}
-
-/** The plain text a paragraph starts with (enough to test for a related opener). */
-function plainPrefix(tokens: Tok[] | undefined, want = 48): string {
-  if (!tokens) return '';
-  let s = '';
-  for (const t of tokens) {
-    if (s.length >= want) break;
-    s += plainInline([t]);
-  }
-  return s;
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-// ---- GitHub-style slugs ----
-function slugBase(text: string): string {
-  return text
-    .toLowerCase()
-    .trim()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
-}
 
 // ---- links ----
 function isExternalHref(href: string): boolean {
@@ -682,99 +600,4 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     }
     return emit(all, ctx, width, options.color !== false);
   };
-}
-
-// ---- lines → strings, spans, headings ----
-/** Cut fragments at the width (never needed when layout is right; kept as a guarantee). */
-function fitFrags(frags: Frag[], width: number): Frag[] {
-  const out: Frag[] = [];
-  let col = 0;
-  for (const f of frags) {
-    if (col + f.w <= width) {
-      out.push(f);
-      col += f.w;
-      continue;
-    }
-    if (col < width) {
-      const cut = hardWrap(f.text, f.style, width - col)[0];
-      if (cut.w <= width - col && cut.frags.length) out.push({ ...f, text: cut.frags[0].text, w: cut.w });
-    }
-    break;
-  }
-  return out;
-}
-
-function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArticle {
-  const lines: string[] = new Array(all.length);
-  const plainLines: string[] = new Array(all.length);
-  const spans: LineSpan[][] = ctx.links.map(() => []);
-  const headings: RenderedHeading[] = [];
-  const slugCount = new Map<string, number>();
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i];
-    // Fit (a safety net: layout never overflows) and drop trailing spaces.
-    let frags = line.frags;
-    let total = 0;
-    for (let k = 0; k < frags.length; k++) total += frags[k].w;
-    if (total > width) frags = fitFrags(frags, width);
-    let n = frags.length;
-    while (n > 0) {
-      const last = frags[n - 1];
-      const t = last.text;
-      if (t.length === 0) {
-        n--;
-        continue;
-      }
-      if (t.charCodeAt(t.length - 1) !== 32) break;
-      const trimmed = t.replace(/ +$/, '');
-      if (trimmed === '') {
-        n--;
-        continue;
-      }
-      frags = frags.slice(0, n);
-      frags[n - 1] = { text: trimmed, style: last.style, link: last.link, w: last.w - (t.length - trimmed.length) };
-      break;
-    }
-    let plain = '';
-    let styled = '';
-    let cur = 0;
-    let col = 0;
-    for (let k = 0; k < n; k++) {
-      const f = frags[k];
-      if (f.text.length === 0) continue;
-      plain += f.text;
-      if (color) {
-        if (f.style !== cur) {
-          if (cur !== 0) styled += '\x1b[0m';
-          styled += sgr(f.style);
-          cur = f.style;
-        }
-        styled += f.text;
-      }
-      if (f.link >= 0 && f.w > 0) {
-        const sp = spans[f.link];
-        const last = sp[sp.length - 1];
-        if (last && last.line === i && last.end === col) last.end = col + f.w;
-        else sp.push({ line: i, start: col, end: col + f.w });
-      }
-      col += f.w;
-    }
-    if (color && cur !== 0) styled += '\x1b[0m';
-    plainLines[i] = plain;
-    lines[i] = color ? styled : plain;
-    if (line.heading) {
-      const base = slugBase(line.heading.text);
-      const seen = slugCount.get(base);
-      slugCount.set(base, (seen ?? -1) + 1);
-      headings.push({ text: line.heading.text, level: line.heading.level, line: i, slug: seen === undefined ? base : `${base}-${seen + 1}` });
-    }
-  }
-  const links: RenderedLink[] = [];
-  ctx.links.forEach((info, k) => {
-    if (spans[k].length === 0) return;
-    const l: RenderedLink = { index: links.length, label: info.label, target: info.target, role: info.role, spans: spans[k] };
-    if (info.number !== undefined) l.number = info.number;
-    links.push(l);
-  });
-  return { lines, plainLines, links, headings, width };
 }
