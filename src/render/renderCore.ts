@@ -9,8 +9,7 @@
 import { Marked, type MarkedExtension } from 'marked';
 import type { Article, LinkTarget } from '../library/types.js';
 import type { RenderedArticle, RenderOptions } from './types.js';
-import { sanitizeLine, sanitizeText, expandTabs } from './sanitizeText.js';
-import { decodeEntities } from './entities.js';
+import { sanitizeText, expandTabs } from './sanitizeText.js';
 import { clean, cleanLine, collapse } from './cleanText.js';
 import { plainInline, plainPrefix } from './plainInline.js';
 import type { Ctx, LinkInfo, RenderDeps, Tok } from './renderContext.js';
@@ -18,189 +17,12 @@ import { emit } from './emitLines.js';
 import { cellWidth } from './textWidth.js';
 import { type Frag, type Line, alignLine, emptyLine, frag, hardWrap, lineOf, prefixLines, pushAll, ruleLine } from './lines.js';
 import { type Atom, isBreak, measureAtoms, wrapAtoms } from './wrapAtoms.js';
-import { BOLD, DIM, STYLE, headingStyle, linkStyle, mergeStyle } from './styles.js';
+import { BOLD, DIM, STYLE, headingStyle, linkStyle } from './styles.js';
+import { addLink, linkSuffix } from './links.js';
+import { inlineAtoms } from './inlineAtoms.js';
+import { layoutHtmlBlock } from './htmlText.js';
 
 const MAX_DEPTH = 64;
-
-// ---- links ----
-function isExternalHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href);
-}
-
-function resolveHref(href: string, label: string, ctx: Ctx): LinkTarget {
-  const found = ctx.article.linkTargets.get(href);
-  if (found) return found;
-  if (isExternalHref(href)) return { kind: 'external', url: cleanLine(href) };
-  if (href.startsWith('#') && href.length > 1) {
-    return { kind: 'article', id: ctx.article.id, heading: cleanLine(href.slice(1)) };
-  }
-  return { kind: 'unresolved', ref: cleanLine(href), title: label || cleanLine(href), reason: 'missing' };
-}
-
-function sameAsLabel(url: string, label: string): boolean {
-  const norm = (s: string) =>
-    s.trim().toLowerCase().replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
-  return norm(url) === norm(label);
-}
-
-/**
- * The target as handed to the reader: unresolved titles/refs and external URLs are shown
- * (status line, links panel), so they are cleaned here too. Article ids are left exact:
- * they are keys for navigation (the UI cleans whatever it prints).
- */
-function safeTarget(t: LinkTarget): LinkTarget {
-  if (t.kind === 'external') {
-    const url = sanitizeLine(t.url);
-    return url === t.url ? t : { ...t, url };
-  }
-  if (t.kind === 'unresolved') {
-    const ref = sanitizeLine(t.ref);
-    const title = sanitizeLine(t.title);
-    return ref === t.ref && title === t.title ? t : { ...t, ref, title };
-  }
-  return t;
-}
-
-function addLink(ctx: Ctx, info: LinkInfo): number {
-  info.target = safeTarget(info.target);
-  ctx.links.push(info);
-  return ctx.links.length - 1;
-}
-
-function atomsLabel(atoms: Atom[], from: number): string {
-  let s = '';
-  for (let i = from; i < atoms.length; i++) {
-    const a = atoms[i];
-    s += isBreak(a) ? ' ' : a.text;
-  }
-  return collapse(s);
-}
-
-/** The suffixes after a link's label: external URL, "not in library" marker, related number. */
-function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody: boolean, keyTarget: LinkTarget = info.target): void {
-  const t = info.target;
-  if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label)) {
-    out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
-  } else if (t.kind === 'unresolved') {
-    out.push({ text: inBody ? '?' : ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
-  }
-  if (inBody && ctx.inRelated) {
-    const n = ctx.relatedNumbers.get(ctx.deps.targetKey(keyTarget));
-    if (n !== undefined) {
-      info.number = n;
-      out.push({ text: ' ', style, link: -1 }, { text: `[${n}]`, style: mergeStyle(style, STYLE.relatedNumber), link: -1 });
-    }
-  }
-}
-
-// ---- inline tokens → atoms ----
-function imageAtom(alt: string, style: number, link: number): Atom {
-  const a = collapse(alt);
-  return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
-}
-
-function inlineHtml(html: string, style: number, link: number, out: Atom[]): void {
-  if (/^<br\s*\/?>$/i.test(html.trim())) {
-    out.push({ br: true });
-    return;
-  }
-  const img = /^<img\b/i.test(html) ? altOf(html) : null;
-  if (img !== null) out.push(imageAtom(img, style, link));
-}
-
-function altOf(tag: string): string {
-  const m = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-  return m ? clean(m[1] ?? m[2] ?? m[3] ?? '') : '';
-}
-
-function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
-  if (!tokens) return;
-  for (const t of tokens) {
-    switch (t.type) {
-      case 'text':
-        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
-        else out.push({ text: clean(t.text), style, link });
-        break;
-      case 'escape':
-        out.push({ text: sanitizeText(String(t.text ?? '')), style, link });
-        break;
-      case 'strong':
-        inlineAtoms(t.tokens, mergeStyle(style, STYLE.strong), ctx, out, link);
-        break;
-      case 'em':
-        inlineAtoms(t.tokens, mergeStyle(style, STYLE.em), ctx, out, link);
-        break;
-      case 'del':
-        inlineAtoms(t.tokens, mergeStyle(style, STYLE.del), ctx, out, link);
-        break;
-      case 'codespan':
-        // Code spans are literal: no entity decoding (CommonMark), but sanitised.
-        out.push({ text: sanitizeText(String(t.text ?? '')).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
-        break;
-      case 'br':
-        out.push({ br: true });
-        break;
-      case 'image':
-        out.push(imageAtom(clean(t.text), style, link));
-        break;
-      case 'html':
-      case 'tag':
-        inlineHtml(String(t.text ?? t.raw ?? ''), style, link, out);
-        break;
-      case 'checkbox':
-        out.push({ text: t.checked ? '[x] ' : '[ ] ', style, link });
-        break;
-      case 'link': {
-        if (link >= 0) {
-          // A link inside a link label: just its text.
-          inlineAtoms(t.tokens, style, ctx, out, link);
-          break;
-        }
-        const href = String(t.href ?? '');
-        const from = out.length;
-        const L = addLink(ctx, { label: '', target: { kind: 'unresolved', ref: '', title: '', reason: 'missing' }, role: 'body' });
-        // Style needs the target, the fallback target needs the label: lay out, then restyle.
-        inlineAtoms(t.tokens, style, ctx, out, L);
-        let label = atomsLabel(out, from);
-        const target = resolveHref(href, label, ctx);
-        const ls = linkStyle(target);
-        for (let i = from; i < out.length; i++) {
-          const a = out[i];
-          if (!isBreak(a)) a.style = mergeStyle(a.style, ls);
-        }
-        if (label === '') {
-          // The library keeps an external URL as written: clean it before it becomes the label.
-          label = cleanLine(target.kind === 'external' ? target.url : href);
-          out.push({ text: label, style: mergeStyle(style, ls), link: L });
-        }
-        const info = ctx.links[L];
-        info.label = label;
-        info.target = safeTarget(target);
-        linkSuffix(ctx, info, style, out, true, target);
-        break;
-      }
-      case 'wikilink': {
-        if (link >= 0) {
-          out.push({ text: sanitizeLine(String(t.label ?? '')), style, link });
-          break;
-        }
-        const ref = String(t.ref ?? '');
-        const label = collapse(sanitizeLine(String(t.label ?? ref))) || collapse(sanitizeLine(ref)) || '?';
-        const target: LinkTarget = ctx.article.linkTargets.get(ref) ?? {
-          kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
-        };
-        const info: LinkInfo = { label, target, role: 'body' };
-        const L = addLink(ctx, info);
-        out.push({ text: label, style: mergeStyle(style, linkStyle(target)), link: L });
-        linkSuffix(ctx, info, style, out, true, target);
-        break;
-      }
-      default:
-        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
-        else if (typeof t.text === 'string') out.push({ text: clean(t.text), style, link });
-    }
-  }
-}
 
 // ---- blocks ----
 function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
@@ -450,34 +272,6 @@ function layoutTableStacked(grid: Atom[][][], n: number, width: number): Line[] 
     }
   }
   if (grid.length === 1) for (let j = 0; j < n; j++) pushAll(out, wrapAtoms(head[j] ?? [], width));
-  return out;
-}
-
-const BLOCK_TAGS =
-  /<\/?(?:p|div|h[1-6]|li|tr|table|thead|tbody|tfoot|ul|ol|pre|blockquote|details|summary|section|article|header|footer|nav|aside|hr|dl|dt|dd|figure|figcaption|center|main)\b[^>]*>/gi;
-
-/** HTML block: shown as its text (dim), tags dropped, images as their alt text. */
-export function htmlToText(html: string): string[] {
-  let s = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  s = s.replace(/<(script|style|template|iframe|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
-  s = s.replace(/\s+/g, ' ');
-  s = s.replace(/<img\b[^>]*>/gi, (m) => {
-    const alt = altOf(m).replace(/\s+/g, ' ').trim();
-    return alt ? ` [image: ${alt}] ` : '';
-  });
-  s = s.replace(/<br\s*\/?>/gi, '\n');
-  s = s.replace(BLOCK_TAGS, '\n');
-  s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
-  s = sanitizeText(decodeEntities(s));
-  return s
-    .split('\n')
-    .map((l) => collapse(l))
-    .filter((l) => l !== '');
-}
-
-function layoutHtmlBlock(html: string, width: number): Line[] {
-  const out: Line[] = [];
-  for (const para of htmlToText(html)) pushAll(out, wrapAtoms([{ text: para, style: STYLE.html, link: -1 }], width));
   return out;
 }
 

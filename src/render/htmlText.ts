@@ -1,0 +1,41 @@
+// Raw HTML in Markdown is never passed through: blocks are shown as their text (dim, tags
+// dropped, block tags as line breaks) and images, inline or in blocks, by their alt text.
+import { sanitizeText } from './sanitizeText.js';
+import { decodeEntities } from './entities.js';
+import { clean, collapse } from './cleanText.js';
+import { STYLE } from './styles.js';
+import { pushAll, type Line } from './lines.js';
+import { wrapAtoms } from './wrapAtoms.js';
+
+export function altOf(tag: string): string {
+  const m = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+  return m ? clean(m[1] ?? m[2] ?? m[3] ?? '') : '';
+}
+
+const BLOCK_TAGS =
+  /<\/?(?:p|div|h[1-6]|li|tr|table|thead|tbody|tfoot|ul|ol|pre|blockquote|details|summary|section|article|header|footer|nav|aside|hr|dl|dt|dd|figure|figcaption|center|main)\b[^>]*>/gi;
+
+/** HTML block: shown as its text (dim), tags dropped, images as their alt text. */
+function htmlToText(html: string): string[] {
+  let s = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  s = s.replace(/<(script|style|template|iframe|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
+  s = s.replace(/\s+/g, ' ');
+  s = s.replace(/<img\b[^>]*>/gi, (m) => {
+    const alt = altOf(m).replace(/\s+/g, ' ').trim();
+    return alt ? ` [image: ${alt}] ` : '';
+  });
+  s = s.replace(/<br\s*\/?>/gi, '\n');
+  s = s.replace(BLOCK_TAGS, '\n');
+  s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
+  s = sanitizeText(decodeEntities(s));
+  return s
+    .split('\n')
+    .map((l) => collapse(l))
+    .filter((l) => l !== '');
+}
+
+export function layoutHtmlBlock(html: string, width: number): Line[] {
+  const out: Line[] = [];
+  for (const para of htmlToText(html)) pushAll(out, wrapAtoms([{ text: para, style: STYLE.html, link: -1 }], width));
+  return out;
+}

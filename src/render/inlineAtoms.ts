@@ -1,0 +1,113 @@
+// Inline tokens (text, emphasis, code spans, links, wikilinks, images, inline HTML) turned
+// into atoms for wrapping; links are numbered as they are met, so in reading order.
+import type { LinkTarget } from '../library/types.js';
+import { sanitizeLine, sanitizeText } from './sanitizeText.js';
+import { clean, cleanLine, collapse } from './cleanText.js';
+import { STYLE, linkStyle, mergeStyle } from './styles.js';
+import { type Atom, isBreak } from './wrapAtoms.js';
+import { altOf } from './htmlText.js';
+import { addLink, atomsLabel, linkSuffix, resolveHref, safeTarget } from './links.js';
+import type { Ctx, LinkInfo, Tok } from './renderContext.js';
+
+function imageAtom(alt: string, style: number, link: number): Atom {
+  const a = collapse(alt);
+  return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
+}
+
+function inlineHtml(html: string, style: number, link: number, out: Atom[]): void {
+  if (/^<br\s*\/?>$/i.test(html.trim())) {
+    out.push({ br: true });
+    return;
+  }
+  const img = /^<img\b/i.test(html) ? altOf(html) : null;
+  if (img !== null) out.push(imageAtom(img, style, link));
+}
+
+export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
+  if (!tokens) return;
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
+        else out.push({ text: clean(t.text), style, link });
+        break;
+      case 'escape':
+        out.push({ text: sanitizeText(String(t.text ?? '')), style, link });
+        break;
+      case 'strong':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.strong), ctx, out, link);
+        break;
+      case 'em':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.em), ctx, out, link);
+        break;
+      case 'del':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.del), ctx, out, link);
+        break;
+      case 'codespan':
+        // Code spans are literal: no entity decoding (CommonMark), but sanitised.
+        out.push({ text: sanitizeText(String(t.text ?? '')).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
+        break;
+      case 'br':
+        out.push({ br: true });
+        break;
+      case 'image':
+        out.push(imageAtom(clean(t.text), style, link));
+        break;
+      case 'html':
+      case 'tag':
+        inlineHtml(String(t.text ?? t.raw ?? ''), style, link, out);
+        break;
+      case 'checkbox':
+        out.push({ text: t.checked ? '[x] ' : '[ ] ', style, link });
+        break;
+      case 'link': {
+        if (link >= 0) {
+          // A link inside a link label: just its text.
+          inlineAtoms(t.tokens, style, ctx, out, link);
+          break;
+        }
+        const href = String(t.href ?? '');
+        const from = out.length;
+        const L = addLink(ctx, { label: '', target: { kind: 'unresolved', ref: '', title: '', reason: 'missing' }, role: 'body' });
+        // Style needs the target, the fallback target needs the label: lay out, then restyle.
+        inlineAtoms(t.tokens, style, ctx, out, L);
+        let label = atomsLabel(out, from);
+        const target = resolveHref(href, label, ctx);
+        const ls = linkStyle(target);
+        for (let i = from; i < out.length; i++) {
+          const a = out[i];
+          if (!isBreak(a)) a.style = mergeStyle(a.style, ls);
+        }
+        if (label === '') {
+          // The library keeps an external URL as written: clean it before it becomes the label.
+          label = cleanLine(target.kind === 'external' ? target.url : href);
+          out.push({ text: label, style: mergeStyle(style, ls), link: L });
+        }
+        const info = ctx.links[L];
+        info.label = label;
+        info.target = safeTarget(target);
+        linkSuffix(ctx, info, style, out, true, target);
+        break;
+      }
+      case 'wikilink': {
+        if (link >= 0) {
+          out.push({ text: sanitizeLine(String(t.label ?? '')), style, link });
+          break;
+        }
+        const ref = String(t.ref ?? '');
+        const label = collapse(sanitizeLine(String(t.label ?? ref))) || collapse(sanitizeLine(ref)) || '?';
+        const target: LinkTarget = ctx.article.linkTargets.get(ref) ?? {
+          kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
+        };
+        const info: LinkInfo = { label, target, role: 'body' };
+        const L = addLink(ctx, info);
+        out.push({ text: label, style: mergeStyle(style, linkStyle(target)), link: L });
+        linkSuffix(ctx, info, style, out, true, target);
+        break;
+      }
+      default:
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
+        else if (typeof t.text === 'string') out.push({ text: clean(t.text), style, link });
+    }
+  }
+}
