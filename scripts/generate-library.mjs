@@ -2,13 +2,15 @@
 // Writes a large synthetic library for benchmarks: a mix of Markdown articles with front
 // matter and raw pages in the seed's shape, ~3 KB each, linked by related reading and a
 // previous/next chain. Deterministic: the same N gives the same files.
-//   node scripts/generate-library.mjs 10000 /tmp/lib10k [--html]
+//   node scripts/generate-library.mjs 10000 /tmp/lib10k [--html | --markdown]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [countArg = '10000', outDir = '.bench/lib10k', ...flags] = process.argv.slice(2);
 const count = Number(countArg);
 const asHtml = flags.includes('--html');
+/** `--markdown`: every article as Markdown (the same library as `--html`, for comparison). */
+const markdownOnly = flags.includes('--markdown');
 const sections = ['World', 'Culture', 'Science', 'Sport', 'Business', 'Local', 'Travel', 'Health'];
 const words = 'river harbour council market bridge school garden ferry station library museum festival archive weather quarry orchard lighthouse mill chapel tram'.split(' ');
 
@@ -22,7 +24,7 @@ const paragraph = () => Array.from({ length: 4 }, sentence).join(' ');
 seed = 42;
 const titles = Array.from({ length: count }, (_, i) => title(i));
 const idOf = (i) => `${sections[i % sections.length].toLowerCase()}/a${String(i).padStart(5, '0')}`;
-const isRaw = (i) => i % 3 === 2;
+const isRaw = (i) => !markdownOnly && i % 3 === 2;
 
 for (let i = 0; i < count; i++) {
   const section = sections[i % sections.length];
