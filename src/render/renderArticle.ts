@@ -4,7 +4,7 @@ import { startsWithRelatedOpener } from '../library/relatedOpeners.js';
 import { targetKey } from '../library/linkGraph.js';
 import type { Article } from '../library/types.js';
 import type { RenderedArticle, RenderOptions } from './types.js';
-import { createRenderer } from './renderCore.js';
+import { createRenderer } from './createRenderer.js';
 
 // One marked instance per module (created inside createRenderer), not per call.
 const render = createRenderer({ wikilinkExtension, startsWithRelatedOpener, targetKey });

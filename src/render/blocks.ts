@@ -1,0 +1,162 @@
+// Block layout: each Markdown block (paragraph, heading, list, code, blockquote, rule,
+// table, HTML) laid out into lines at a width, nested blocks inside their indent.
+import { sanitizeText, expandTabs } from './sanitizeText.js';
+import { clean, collapse } from './cleanText.js';
+import { cellWidth } from './textWidth.js';
+import { plainInline, plainPrefix } from './plainInline.js';
+import { emptyLine, frag, hardWrap, prefixLines, pushAll, ruleLine, type Line } from './lines.js';
+import { type Atom, wrapAtoms } from './wrapAtoms.js';
+import { STYLE, headingStyle } from './styles.js';
+import { inlineAtoms } from './inlineAtoms.js';
+import { layoutTable } from './tables.js';
+import { layoutHtmlBlock } from './htmlText.js';
+import type { Ctx, Tok } from './renderContext.js';
+
+const MAX_DEPTH = 64;
+
+export function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
+  const out: Line[] = [];
+  if (!tokens) return out;
+  let lead: Atom[] = [];
+  for (const t of tokens) {
+    if (t.type === 'checkbox') {
+      lead.push({ text: t.checked ? '[x] ' : '[ ] ', style: STYLE.listMarker, link: -1 });
+      continue;
+    }
+    const lines = layoutBlock(t, width, ctx, lead);
+    lead = [];
+    if (lines.length === 0) continue;
+    if (out.length && !tight) out.push(emptyLine());
+    pushAll(out, lines);
+  }
+  if (lead.length) {
+    if (out.length && !tight) out.push(emptyLine());
+    pushAll(out, wrapAtoms(lead, width));
+  }
+  return out;
+}
+
+function layoutBlock(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+  if (ctx.depth > MAX_DEPTH) {
+    // Pathological nesting: flatten what is left to plain text.
+    return wrapAtoms([{ text: clean(String(t.raw ?? t.text ?? '')), style: 0, link: -1 }], width);
+  }
+  ctx.depth++;
+  try {
+    return layoutBlockInner(t, width, ctx, lead);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+  switch (t.type) {
+    case 'space':
+    case 'def':
+      return [];
+    case 'paragraph':
+    case 'text': {
+      const atoms: Atom[] = [...lead];
+      const wasRelated = ctx.inRelated;
+      if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
+        ctx.inRelated = ctx.deps.startsWithRelatedOpener(collapse(plainPrefix(t.tokens)));
+      }
+      try {
+        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);
+        else atoms.push({ text: clean(t.text), style: 0, link: -1 });
+      } finally {
+        ctx.inRelated = wasRelated;
+      }
+      return wrapAtoms(atoms, width);
+    }
+    case 'heading':
+      return layoutHeading(t.tokens, Number(t.depth) || 1, width, ctx);
+    case 'code':
+      return layoutCode(String(t.text ?? ''), width);
+    case 'blockquote': {
+      if (width < 4) return layoutBlocks(t.tokens, width, ctx, false);
+      const inner = layoutBlocks(t.tokens, width - 2, ctx, false);
+      const bar = [frag('│ ', STYLE.quoteBar)];
+      return prefixLines(inner, bar, bar);
+    }
+    case 'list':
+      return layoutList(t, width, ctx);
+    case 'table':
+      return layoutTable(t, width, ctx);
+    case 'hr':
+      return [ruleLine(width)];
+    case 'html':
+      return layoutHtmlBlock(String(t.text ?? t.raw ?? ''), width);
+    default:
+      if (Array.isArray(t.tokens)) {
+        const atoms: Atom[] = [...lead];
+        inlineAtoms(t.tokens, 0, ctx, atoms, -1);
+        return wrapAtoms(atoms, width);
+      }
+      if (typeof t.text === 'string' && t.text !== '') return wrapAtoms([{ text: clean(t.text), style: 0, link: -1 }], width);
+      return [];
+  }
+}
+
+function layoutHeading(tokens: Tok[] | undefined, level: number, width: number, ctx: Ctx): Line[] {
+  const style = headingStyle(level);
+  const atoms: Atom[] = [];
+  inlineAtoms(tokens, style, ctx, atoms, -1);
+  const lines = wrapAtoms(atoms, width);
+  lines[0].heading = { text: collapse(plainInline(tokens)), level };
+  if (level <= 2) {
+    let w = 0;
+    for (const l of lines) w = Math.max(w, l.w);
+    lines.push(ruleLine(Math.min(width, Math.max(1, w)), level === 1 ? '═' : '─'));
+  }
+  return lines;
+}
+
+/** Code: no highlighting; indented 2; long lines wrapped, continuation lines marked `↪`. */
+function layoutCode(text: string, width: number): Line[] {
+  const out: Line[] = [];
+  const src = text.replace(/\n+$/, '');
+  const indent = width >= 6 ? 2 : 0;
+  const inner = width - indent;
+  for (const raw of src.split('\n')) {
+    const line = sanitizeText(expandTabs(raw));
+    const parts = hardWrap(line, STYLE.code, inner);
+    if (indent) prefixLines(parts, [frag('  ')], [frag('↪ ', STYLE.codeMarker)]);
+    pushAll(out, parts);
+  }
+  return out;
+}
+
+const BULLETS = ['•', '◦', '▪'];
+
+function layoutList(t: Tok, width: number, ctx: Ctx): Line[] {
+  const items: Tok[] = Array.isArray(t.items) ? t.items : [];
+  const ordered = !!t.ordered;
+  const start = Number.isFinite(Number(t.start)) && t.start !== '' ? Number(t.start) : 1;
+  const markers = items.map((_, i) => (ordered ? `${start + i}.` : BULLETS[ctx.listDepth % BULLETS.length]));
+  let mw = 0;
+  for (const m of markers) mw = Math.max(mw, cellWidth(m));
+  mw += 1;
+  const out: Line[] = [];
+  const loose = !!t.loose || items.some((it) => it.loose);
+  ctx.listDepth++;
+  try {
+    items.forEach((item, i) => {
+      const m = ordered ? markers[i].padStart(mw - 1) : markers[i];
+      if (loose && i > 0) out.push(emptyLine());
+      if (width - mw >= 2) {
+        const body = layoutBlocks(item.tokens, width - mw, ctx, !item.loose);
+        if (body.length === 0) body.push(emptyLine());
+        prefixLines(body, [frag(m.padEnd(mw), STYLE.listMarker)], [frag(' '.repeat(mw))]);
+        pushAll(out, body);
+      } else {
+        // Too narrow to indent: the marker on its own line, the item below it.
+        pushAll(out, hardWrap(m, STYLE.listMarker, width));
+        pushAll(out, layoutBlocks(item.tokens, width, ctx, !item.loose));
+      }
+    });
+  } finally {
+    ctx.listDepth--;
+  }
+  return out;
+}
