@@ -59,10 +59,6 @@ export function isWideCode(c: number): boolean {
   );
 }
 
-export function isPrintableAscii(s: string): boolean {
-  return PRINTABLE_ASCII.test(s);
-}
-
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /** Columns of display text that may carry our own SGR styling (which takes no columns). */
