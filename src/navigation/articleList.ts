@@ -1,0 +1,129 @@
+// The article list: reading order, the `/` filter (best first), the highlighted row kept by
+// id and on screen, and opening the highlighted article (at its first match for a body hit).
+// The list is not a history entry: going to it and back keeps history.
+import { sortForReading } from '../library/readingOrder.js';
+import type { Article, Library } from '../library/types.js';
+import { firstTermMatch } from './articleSearch.js';
+import { simpleFilter, type ArticleFilter } from './filter.js';
+import { openArticle } from './history.js';
+import type { CommandHandler, CommandHandlers, NavigationEnv, NavigationState } from './navigationState.js';
+import { clamp, currentVisit, pageRows, replaceVisit } from './visit.js';
+
+const ordered = new WeakMap<Library, Article[]>();
+
+/** Articles in reading order: by section, newest first, then title. */
+export function articlesInOrder(library: Library): Article[] {
+  let list = ordered.get(library);
+  if (!list) {
+    list = sortForReading(library.articles);
+    ordered.set(library, list);
+  }
+  return list;
+}
+
+let filterMemo: { library: Library; query: string; filter: ArticleFilter; result: Article[] } | null = null;
+
+/** The list as it shows: filtered by the query, best first. */
+export function visibleArticles(state: NavigationState, env: NavigationEnv): Article[] {
+  const filter = env.filter ?? simpleFilter;
+  const query = state.list.query;
+  if (query.trim() === '') return articlesInOrder(env.library);
+  if (filterMemo && filterMemo.library === env.library && filterMemo.query === query && filterMemo.filter === filter) return filterMemo.result;
+  const result = filter(articlesInOrder(env.library), query);
+  filterMemo = { library: env.library, query, filter, result };
+  return result;
+}
+
+export function selectedIndex(state: NavigationState, env: NavigationEnv): number {
+  const visible = visibleArticles(state, env);
+  if (visible.length === 0) return -1;
+  const i = visible.findIndex((article) => article.id === state.list.selectedId);
+  return i < 0 ? 0 : i;
+}
+
+/** Keep the list's highlighted row on screen. */
+export function normalizeList(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visible = visibleArticles(state, env);
+  const height = Math.max(1, env.viewport.height);
+  const i = selectedIndex(state, env);
+  const selectedId = i >= 0 ? visible[i].id : state.list.selectedId;
+  let top = clamp(state.list.top, 0, Math.max(0, visible.length - height));
+  if (i >= 0) {
+    if (i < top) top = i;
+    if (i >= top + height) top = i - height + 1;
+  }
+  if (top === state.list.top && selectedId === state.list.selectedId) return state;
+  return { ...state, list: { ...state.list, top, selectedId } };
+}
+
+function moveSelection(state: NavigationState, env: NavigationEnv, to: (index: number, count: number) => number): NavigationState {
+  const visible = visibleArticles(state, env);
+  if (visible.length === 0) return state;
+  const i = clamp(to(selectedIndex(state, env), visible.length), 0, visible.length - 1);
+  return { ...state, list: { ...state.list, selectedId: visible[i].id } };
+}
+
+function openSelected(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visible = visibleArticles(state, env);
+  const i = selectedIndex(state, env);
+  if (i < 0) return { ...state, message: 'no article matches' };
+  const article = visible[i];
+  const id = article.id;
+  const visit = currentVisit(state);
+  // A hit in the body opens the article at the first line that shows it, highlighted.
+  const query = state.list.query.trim();
+  const hit = query !== '' ? (env.filter ?? simpleFilter).hitOf?.(article, query) : undefined;
+  if (hit?.field === 'body') {
+    const found = firstTermMatch(env.render(id, env.viewport.width).plainLines, hit.terms);
+    if (found) {
+      const opened =
+        visit && visit.id === id
+          ? replaceVisit({ ...state, screen: 'article' }, { ...visit, top: found.match.line, focus: null })
+          : openArticle(state, env, id, undefined, found.match.line);
+      if (opened.screen !== 'article') return opened;
+      const at = currentVisit(opened)!;
+      return {
+        ...opened,
+        search: { query: found.term, prompt: false, origin: { index: opened.index, top: at.top, focus: null }, current: { id, line: found.match.line, index: found.match.index } },
+      };
+    }
+  }
+  // The list is not a history entry: reopening the current article returns to it as it was.
+  if (visit && visit.id === id) return { ...state, screen: 'article' };
+  return openArticle(state, env, id, undefined, 'resume');
+}
+
+/** The filter prompt: each edit starts the highlight again at the best match. */
+export function editFilter(state: NavigationState, query: string): NavigationState {
+  return { ...state, list: { ...state.list, query, selectedId: null, top: 0 } };
+}
+
+/** Enter in the filter prompt: the prompt closes and the highlighted article opens. */
+export function acceptFilter(state: NavigationState, env: NavigationEnv): NavigationState {
+  return openSelected({ ...state, list: { ...state.list, prompt: false } }, env);
+}
+
+export function clearFilter(state: NavigationState): NavigationState {
+  return { ...state, list: { ...state.list, query: '', prompt: false } };
+}
+
+const selectDown: CommandHandler = (state, env) => moveSelection(state, env, (i) => i + 1);
+const selectUp: CommandHandler = (state, env) => moveSelection(state, env, (i) => i - 1);
+
+export const listCommands = {
+  listDown: selectDown,
+  promptSelectDown: selectDown,
+  listUp: selectUp,
+  promptSelectUp: selectUp,
+  listPageDown: (state, env) => moveSelection(state, env, (i) => i + pageRows(env)),
+  listPageUp: (state, env) => moveSelection(state, env, (i) => i - pageRows(env)),
+  listTop: (state, env) => moveSelection(state, env, () => 0),
+  listBottom: (state, env) => moveSelection(state, env, (_i, n) => n - 1),
+  openSelected,
+  openFilter: (state) => ({ ...state, list: { ...state.list, prompt: true } }),
+  clearFilter,
+  toList: (state) => {
+    const visit = currentVisit(state);
+    return { ...state, screen: 'list', list: { ...state.list, selectedId: visit ? visit.id : state.list.selectedId } };
+  },
+} satisfies CommandHandlers;

@@ -1,0 +1,104 @@
+// The shape of the reader's navigation: the state the reducer keeps, the environment it reads
+// (library, layout, viewport, list filter) and the actions it takes. Types only.
+import type { Library } from '../library/types.js';
+import type { RenderedArticle } from '../render/types.js';
+import type { ReadingState } from '../state/readingState.js';
+import type { Command } from './commands.js';
+import type { ArticleFilter } from './filter.js';
+
+/** One stop in history: which article, and where the reader was in it. */
+export interface Visit {
+  id: string;
+  /** First visible line, at `width`. */
+  top: number;
+  /** Focused link (position in RenderedArticle.links), or null. */
+  focus: number | null;
+  /** The layout width `top` was measured at; a visit is re-anchored when the width changes. */
+  width: number;
+}
+
+export interface ListState {
+  /** Highlighted article id (kept by id, so filtering does not lose it). */
+  selectedId: string | null;
+  /** First visible row. */
+  top: number;
+  query: string;
+  /** True while the `/` prompt is open. */
+  prompt: boolean;
+}
+
+/** The `/` search in an article. The query outlives the article it was typed in (n works in the next one, as in less). */
+export interface ArticleSearch {
+  query: string;
+  /** True while the prompt is open (typing); false once Enter kept the position. */
+  prompt: boolean;
+  /** Where the reader was when `/` was pressed: Esc goes back there. */
+  origin: { index: number; top: number; focus: number | null };
+  /** The current match and the article it is in. */
+  current: { id: string; line: number; index: number } | null;
+}
+
+/** An overlay over the article: table of contents or links panel, with its highlighted entry. */
+export interface Overlay {
+  kind: 'toc' | 'links';
+  selected: number;
+}
+
+/** A URL the reader asked to open outside (the UI carries it out; `seq` tells requests apart). */
+export interface OpenRequest {
+  url: string;
+  seq: number;
+}
+
+export interface NavigationState {
+  screen: 'list' | 'article';
+  history: Visit[];
+  /** Index of the current visit in history; -1 before any article was opened. */
+  index: number;
+  list: ListState;
+  help: { open: boolean; top: number };
+  /** Digits of a related-link number being typed (more than nine related links), or null. */
+  digits: string | null;
+  /** A message shown in the status line until the next key. */
+  message: string | null;
+  quit: boolean;
+  search: ArticleSearch | null;
+  overlay: Overlay | null;
+  /** Read marks and positions (saved by the UI through src/state). Keyed by article file path. */
+  reading: ReadingState;
+  openRequest: OpenRequest | null;
+}
+
+export interface Viewport {
+  /** Columns the article is laid out at. */
+  width: number;
+  /** Rows of text (article lines or list rows), the status line excluded. */
+  height: number;
+}
+
+export interface NavigationEnv {
+  library: Library;
+  /** The article laid out at a width; memoised by the caller (same id + width → same object). */
+  render(id: string, width: number): RenderedArticle;
+  viewport: Viewport;
+  /** List filter; defaults to simpleFilter. The seam for ranked search. */
+  filter?: ArticleFilter;
+  /** Lines in the help overlay as drawn, so help scrolling stops at its end. */
+  helpLength?: number;
+}
+
+export type NavigationAction =
+  | { type: 'command'; command: Command; text?: string }
+  /** Open an article as a new history entry (`--open`, or a caller's own link). */
+  | { type: 'open'; id: string; heading?: string; resume?: boolean }
+  /** The viewport changed (env.viewport holds the new size). */
+  | { type: 'resize' }
+  /** A pause of a second while typing a link number: follow it. */
+  | { type: 'numberTimeout' }
+  | { type: 'message'; message: string | null };
+
+/** Carries out one command; `text` is the key typed, for prompts and digits. */
+export type CommandHandler = (state: NavigationState, env: NavigationEnv, text: string) => NavigationState;
+
+/** The commands one concern carries out (the reducer joins them into one table). */
+export type CommandHandlers = Partial<Record<Command, CommandHandler>>;
