@@ -2,7 +2,11 @@
 // marks and zero-width characters = 0). string-width is the authority; it is slow per
 // call, so common scripts take fast paths (checked against string-width in the tests)
 // and other graphemes are measured once and cached.
-import stringWidth from 'string-width';
+//
+// Start-up cost (SPEC §5): string-width builds an Intl.Segmenter and Unicode-set regexes when
+// it is evaluated (~25 ms), and a segmenter costs ~9 ms to make, so neither is made before
+// some text needs them: the reader's first frame of plain titles never does.
+import { createRequire } from 'node:module';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Characters that are one code unit, one grapheme on their own, and 1 column wide. */
@@ -12,13 +16,28 @@ export const WIDE_SIMPLE_CLASS = '\\u3000-\\u3029\\u3030-\\u303e\\u3041-\\u3096\
 const SIMPLE = new RegExp(`^[${NARROW_SIMPLE_CLASS}${WIDE_SIMPLE_CLASS}]*$`);
 const WIDE_G = new RegExp(`[${WIDE_SIMPLE_CLASS}]`, 'g');
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const segmenter = () => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+
+let stringWidth: ((s: string) => number) | undefined;
+/**
+ * string-width, evaluated on first use. `require` keeps this synchronous: in the bundle esbuild
+ * turns it into a call that evaluates the bundled module then (its static imports would be
+ * evaluated at start-up); unbundled (tsx), Node's require loads the ES module.
+ */
+function widthAuthority(): (s: string) => number {
+  if (stringWidth) return stringWidth;
+  // A literal `require('…')` call: esbuild bundles only that form.
+  const module = typeof require === 'function' ? require('string-width') : createRequire(import.meta.url)('string-width');
+  return (stringWidth = (module as typeof import('string-width')).default);
+}
+
 const graphemeWidths = new Map<string, number>();
 
 function graphemeWidth(g: string): number {
   let w = graphemeWidths.get(g);
   if (w === undefined) {
-    w = stringWidth(g);
+    w = widthAuthority()(g);
     if (graphemeWidths.size > 20000) graphemeWidths.clear();
     graphemeWidths.set(g, w);
   }
@@ -32,7 +51,7 @@ export function cellWidth(s: string): number {
     return s.length + (wide ? wide.length : 0);
   }
   let w = 0;
-  for (const { segment } of segmenter.segment(s)) w += graphemeWidth(segment);
+  for (const { segment } of segmenter().segment(s)) w += graphemeWidth(segment);
   return w;
 }
 
@@ -40,7 +59,7 @@ export function cellWidth(s: string): number {
 export function graphemes(s: string): string[] {
   if (SIMPLE.test(s)) return s.split('');
   const out: string[] = [];
-  for (const { segment } of segmenter.segment(s)) out.push(segment);
+  for (const { segment } of segmenter().segment(s)) out.push(segment);
   return out;
 }
 
