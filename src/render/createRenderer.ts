@@ -16,6 +16,7 @@ import { emptyLine, pushAll, type Line } from './lines.js';
 import { layoutBlocks } from './blocks.js';
 import { relatedAndFooter, sameTitle, titleBlock } from './articleFrame.js';
 import { emit } from './emitLines.js';
+import { capListNesting } from './capListNesting.js';
 
 export type RenderFn = (article: Article, options: RenderOptions) => RenderedArticle;
 
@@ -30,7 +31,7 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     if (body === lastBody) return lastTokens;
     let tokens: Tok[];
     try {
-      tokens = marked.lexer(body) as unknown as Tok[];
+      tokens = marked.lexer(capListNesting(body)) as unknown as Tok[];
     } catch {
       // Never fail on bad input: fall back to the text as paragraphs.
       tokens = body.split(/\n{2,}/).map((p) => ({ type: 'paragraph', text: p, raw: p }));
