@@ -2,7 +2,9 @@
 // One index per library load: the titles (normalised as REF titles are, SPEC §1a) go into a
 // trie of words, and each article's text is walked once through it, so the cost is one pass
 // over the library, not one per panel opened. Titles of one word are left out (they would
-// match everywhere: "Bridges", "Notes"). Pure: no terminal code.
+// match everywhere: "Bridges", "Notes"). The pass can run in slices between keys
+// (buildMentionsIndexAsync), after the search index, so the first `r` finds it done. Pure: no
+// terminal code.
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
 import { searchableBody } from './librarySearch.js';
@@ -18,7 +20,7 @@ const node = (): TrieNode => ({ next: new Map(), ids: null });
 /** article id → ids of articles that name its title without linking to it, sorted. */
 export type MentionsIndex = Map<string, string[]>;
 
-export function buildMentionsIndex(articles: readonly Article[]): MentionsIndex {
+function titleTrie(articles: readonly Article[]): TrieNode {
   const root = node();
   for (const article of articles) {
     const words = normalizeTitle(article.title).split(' ').filter(Boolean);
@@ -34,18 +36,49 @@ export function buildMentionsIndex(articles: readonly Article[]): MentionsIndex 
     }
     (at.ids ??= []).push(article.id);
   }
+  return root;
+}
 
-  const found = new Map<string, Set<string>>();
-  for (const article of articles) {
-    const words = normalizeTitle(searchableBody(article.body)).split(' ');
+/**
+ * The words of a body as titles are compared. Line breaks and tabs become spaces first (the
+ * title normaliser turns them into spaces anyway), so a plain ASCII body takes its fast path.
+ */
+function bodyWords(body: string): string[] {
+  return normalizeTitle(searchableBody(body).replace(/[\t\n\v\f\r]/g, ' ')).split(' ');
+}
+
+/** One pass over the articles' text, an article at a time, so it can be done in slices. */
+class MentionsBuilder {
+  private readonly root: TrieNode;
+  private readonly found = new Map<string, Set<string>>();
+  private next = 0;
+
+  constructor(private readonly articles: readonly Article[]) {
+    this.root = titleTrie(articles);
+  }
+
+  get done(): boolean {
+    return this.next >= this.articles.length;
+  }
+
+  /** Walk articles until `until` (a performance.now() time) or the end. */
+  step(until = Infinity): void {
+    do {
+      if (this.done) return;
+      this.walk(this.articles[this.next++]);
+    } while (performance.now() < until);
+  }
+
+  private walk(article: Article): void {
+    const words = bodyWords(article.body);
     for (let start = 0; start < words.length; start++) {
-      let at = root.next.get(words[start]);
+      let at = this.root.next.get(words[start]);
       for (let i = start + 1; at; i++) {
         if (at.ids) {
           for (const id of at.ids) {
             if (id === article.id) continue;
-            let set = found.get(id);
-            if (!set) found.set(id, (set = new Set()));
+            let set = this.found.get(id);
+            if (!set) this.found.set(id, (set = new Set()));
             set.add(article.id);
           }
         }
@@ -55,26 +88,60 @@ export function buildMentionsIndex(articles: readonly Article[]): MentionsIndex 
     }
   }
 
-  const byId = new Map(articles.map((article) => [article.id, article]));
-  const index: MentionsIndex = new Map();
-  for (const [id, mentioners] of found) {
-    const linkedFrom = new Set(byId.get(id)?.backlinks ?? []);
-    const ids = [...mentioners].filter((mentioner) => !linkedFrom.has(mentioner)).sort();
-    if (ids.length > 0) index.set(id, ids);
+  /** The index, once every article was walked. */
+  result(): MentionsIndex {
+    this.step();
+    const byId = new Map(this.articles.map((article) => [article.id, article]));
+    const index: MentionsIndex = new Map();
+    for (const [id, mentioners] of this.found) {
+      const linkedFrom = new Set(byId.get(id)?.backlinks ?? []);
+      const ids = [...mentioners].filter((mentioner) => !linkedFrom.has(mentioner)).sort();
+      if (ids.length > 0) index.set(id, ids);
+    }
+    return index;
+  }
+}
+
+export function buildMentionsIndex(articles: readonly Article[]): MentionsIndex {
+  return new MentionsBuilder(articles).result();
+}
+
+const built = new WeakMap<Library, MentionsIndex>();
+const building = new WeakMap<Library, MentionsBuilder>();
+
+/** The mentions index of a library, built on first use (or finished, if a slice build is under way) and kept for this load. */
+export function mentionsIndexFor(library: Library): MentionsIndex {
+  let index = built.get(library);
+  if (!index) {
+    index = (building.get(library) ?? new MentionsBuilder(library.articles)).result();
+    built.set(library, index);
+    building.delete(library);
   }
   return index;
 }
 
-const perLibrary = new WeakMap<Library, MentionsIndex>();
+export interface MentionsBuildOptions {
+  /** How long a slice walks articles before yielding to the event loop (default 8 ms). */
+  sliceMs?: number;
+  /** Stops the slices (the reader closed); what was walked is kept for a later finish. */
+  signal?: AbortSignal;
+}
 
-/** The mentions index of a library, built on first use and kept for this load. */
-export function mentionsIndexFor(library: Library): MentionsIndex {
-  let index = perLibrary.get(library);
-  if (!index) {
-    index = buildMentionsIndex(library.articles);
-    perLibrary.set(library, index);
+/**
+ * Build the library's mentions index in slices between keys and frames; resolves once it is
+ * kept. Asking for it meanwhile (mentionsIndexFor) finishes the rest at once.
+ */
+export async function buildMentionsIndexAsync(library: Library, options: MentionsBuildOptions = {}): Promise<void> {
+  if (built.has(library)) return;
+  let builder = building.get(library);
+  if (!builder) building.set(library, (builder = new MentionsBuilder(library.articles)));
+  const slice = options.sliceMs ?? 8;
+  while (!builder.done) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (built.has(library) || options.signal?.aborted) return; // finished synchronously meanwhile, or no longer wanted
+    builder.step(performance.now() + slice);
   }
-  return index;
+  mentionsIndexFor(library);
 }
 
 /** Articles that name this one's title without linking to it. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMentionsIndex, mentionsIndexFor, mentionsOf } from '../../src/search/mentions.js';
+import { buildMentionsIndex, buildMentionsIndexAsync, mentionsIndexFor, mentionsOf } from '../../src/search/mentions.js';
 import { makeLibrary } from '../navigation/fakeLibrary.js';
 
 function library() {
@@ -45,4 +45,16 @@ test('titles that share first words are told apart; longest and shortest both fo
   const index = buildMentionsIndex(lib.articles);
   assert.deepEqual(index.get('a'), ['c']);
   assert.deepEqual(index.get('b'), ['c']);
+});
+
+test('built in slices between keys, the index is the same; asking for it meanwhile finishes it at once', async () => {
+  const whole = buildMentionsIndex(library().articles);
+  const sliced = library();
+  await buildMentionsIndexAsync(sliced, { sliceMs: 0 });
+  assert.deepEqual(mentionsIndexFor(sliced), whole);
+  const asked = library();
+  const building = buildMentionsIndexAsync(asked, { sliceMs: 0 });
+  assert.deepEqual(mentionsOf(asked, 'ferry'), ['bridge', 'quoted', 'wrapped'], 'complete mid-build');
+  await building;
+  assert.equal(mentionsIndexFor(asked), mentionsIndexFor(asked));
 });
