@@ -15,6 +15,7 @@ import {
   type NavigationState,
 } from '../navigation/index.js';
 import { librarySearchFor } from '../search/librarySearch.js';
+import { buildMentionsIndexAsync } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
@@ -60,12 +61,18 @@ export function Reader({ library, render, openId, size: sizeOverride, filter: fi
   useEffect(() => {
     if (filterProp) return;
     let live = true;
+    const stop = new AbortController();
     const articles = articlesInOrder(library);
     const search = librarySearchFor(articles);
     const timer = setTimeout(() => {
       search.buildAsync().then(
         () => {
-          if (live) setIndexedFilter(() => searchFilter(search, articles));
+          if (!live) return;
+          setIndexedFilter(() => searchFilter(search, articles));
+          // Then "mentioned in", in slices too, so the first `r` finds it built.
+          buildMentionsIndexAsync(library, { signal: stop.signal }).catch(() => {
+            // The panel builds it on first use instead.
+          });
         },
         () => {
           // Search stays on the simple filter.
@@ -74,6 +81,7 @@ export function Reader({ library, render, openId, size: sizeOverride, filter: fi
     }, 0);
     return () => {
       live = false;
+      stop.abort();
       clearTimeout(timer);
     };
   }, [library, filterProp]);
