@@ -40,21 +40,27 @@ const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 const SHORT_PREFIX = 3;
 
 /**
- * The query as typed: every word but the last must match exactly; the last one matches as a
- * prefix (and fuzzily from four letters). A last word of one or two letters would expand to
- * much of the vocabulary: it is a prefix over titles and sections only, and an exact word in the
- * body, so the first keystrokes stay cheap on a large library.
+ * The query as typed, one sub-query per word: every word but the last must match exactly; the
+ * last one matches as a prefix (and fuzzily from four letters). A last word of one or two
+ * letters would expand to much of the vocabulary: it is a prefix over titles and sections only,
+ * and an exact word in the body, so the first keystrokes stay cheap on a large library.
  */
-export function queryOf(text: string): Query | null {
+export function wordQueries(text: string): Query[] {
   const words = text.split(SPLIT).filter((word) => word !== '');
-  if (words.length === 0) return null;
+  if (words.length === 0) return [];
   const last = words[words.length - 1];
   const exact = (word: string, fields?: string[]): Query => ({ queries: [word], prefix: false, fuzzy: false, ...(fields ? { fields } : {}) });
   const lastQuery: Query =
     last.length < SHORT_PREFIX
       ? { combineWith: 'OR', queries: [{ queries: [last], prefix: true, fuzzy: false, fields: ['title', 'section'] }, exact(last, ['body'])] }
       : { queries: [last], prefix: true, fuzzy: last.length >= 4 ? 0.2 : false };
-  return { combineWith: 'AND', queries: [...words.slice(0, -1).map((word) => exact(word)), lastQuery] };
+  return [...words.slice(0, -1).map((word) => exact(word)), lastQuery];
+}
+
+/** The whole query as one MiniSearch query: every word's sub-query, all required. */
+export function queryOf(text: string): Query | null {
+  const queries = wordQueries(text);
+  return queries.length === 0 ? null : { combineWith: 'AND', queries };
 }
 
 /** The words of a Markdown body a reader sees: link destinations and raw HTML tags left out. */
@@ -80,6 +86,7 @@ export class LibrarySearch {
   private state: 'empty' | 'building' | 'ready' = 'empty';
   private building: Promise<void> | null = null;
   private readonly cache = new Map<string, LibraryHit[]>();
+  private readonly words = new Map<string, WordResults>();
 
   constructor(
     private readonly articles: readonly Article[],
@@ -148,16 +155,76 @@ export class LibrarySearch {
     if (trimmed === '') return [];
     const cached = this.cache.get(trimmed);
     if (cached) return cached;
-    const parsed = queryOf(trimmed);
-    if (!parsed) return [];
+    const words = wordQueries(trimmed);
+    if (words.length === 0) return [];
     this.build();
-    const hits = this.index.search(parsed).map(hitOf);
-    // Array.prototype.sort is stable: score order is kept within a tier.
-    hits.sort((a, b) => FIELD_RANK[a.field] - FIELD_RANK[b.field]);
-    if (this.cache.size >= 64) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(trimmed, hits);
+    const hits = tiered(combineAll(words.map((word) => this.wordResults(word))));
+    remember(this.cache, trimmed, hits, QUERY_CACHE);
     return hits;
   }
+
+  /**
+   * One word's results, by id. Typing changes only the last word, so the words before it are
+   * answered from here and only the last one is searched again on a key.
+   */
+  private wordResults(query: Query): WordResults {
+    const key = JSON.stringify(query);
+    const cached = this.words.get(key);
+    if (cached) return cached;
+    const results: WordResults = new Map();
+    for (const result of this.index.search(query)) results.set(String(result.id), result);
+    remember(this.words, key, results, WORD_CACHE);
+    return results;
+  }
+}
+
+/** Queries whose hits are kept (typing back and forth), and words whose results are. */
+const QUERY_CACHE = 16;
+const WORD_CACHE = 16;
+
+type WordResults = Map<string, SearchResult>;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V, size: number): void {
+  if (cache.size >= size) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+
+/**
+ * Every word required, as MiniSearch's AND combines them: scores add up, the matched terms and
+ * fields merge, and the sum is weighed by how many distinct query words took part. In the
+ * last word's order (its best first), which breaks ties between equal scores.
+ */
+function combineAll(perWord: WordResults[]): SearchResult[] {
+  const last = perWord[perWord.length - 1];
+  const others = perWord.slice(0, -1);
+  if (others.length === 0) return [...last.values()];
+  const queryTerms = new Set<string>();
+  for (const results of perWord) for (const result of results.values()) for (const term of result.queryTerms) queryTerms.add(term);
+  const quality = queryTerms.size || 1;
+  const combined: SearchResult[] = [];
+  next: for (const [id, result] of last) {
+    let score = result.score;
+    for (const results of others) {
+      const other = results.get(id);
+      if (!other) continue next;
+      score += other.score;
+    }
+    const match = {};
+    for (const results of perWord) Object.assign(match, results.get(id)!.match);
+    combined.push({ id: result.id, score: score * quality, terms: Object.keys(match), queryTerms: result.queryTerms, match });
+  }
+  combined.sort((a, b) => b.score - a.score);
+  return combined;
+}
+
+/** Title hits, then section hits, then body hits, in score order within each (one pass, no sort). */
+function tiered(results: readonly SearchResult[]): LibraryHit[] {
+  const tiers: Record<HitField, LibraryHit[]> = { title: [], section: [], body: [] };
+  for (const result of results) {
+    const hit = hitOf(result);
+    tiers[hit.field].push(hit);
+  }
+  return [...tiers.title, ...tiers.section, ...tiers.body];
 }
 
 function hitOf(result: SearchResult): LibraryHit {

@@ -6,24 +6,26 @@ import { librarySearchFor, type LibraryHit, type LibrarySearch } from './library
 /** An ArticleFilter over one library's index; the index is built on first use if not before. */
 export function searchFilter(search: LibrarySearch, articles: readonly Article[]): ArticleFilter {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  let last: { query: string; hits: Map<string, LibraryHit> } | null = null;
+  // Each key asks for the list once; where one article was hit is asked only on Enter, so the
+  // hits are looked up by id only then.
+  let last: { query: string; hits: LibraryHit[]; byId: Map<string, LibraryHit> | null } | null = null;
   const hitsOf = (query: string) => {
-    if (last && last.query === query) return last.hits;
-    const hits = new Map(search.search(query).map((hit) => [hit.id, hit]));
-    last = { query, hits };
-    return hits;
+    if (!last || last.query !== query) last = { query, hits: search.search(query), byId: null };
+    return last;
   };
   const filter = (_articles: readonly Article[], query: string): Article[] => {
     const out: Article[] = [];
-    for (const id of hitsOf(query).keys()) {
-      const article = byId.get(id);
+    for (const hit of hitsOf(query).hits) {
+      const article = byId.get(hit.id);
       if (article) out.push(article);
     }
     return out;
   };
   return Object.assign(filter, {
     hitOf(article: Article, query: string): FilterHit | undefined {
-      const hit = hitsOf(query).get(article.id);
+      const found = hitsOf(query);
+      found.byId ??= new Map(found.hits.map((hit) => [hit.id, hit]));
+      const hit = found.byId.get(article.id);
       return hit ? { field: hit.field, terms: hit.terms } : undefined;
     },
   });
