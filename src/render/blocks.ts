@@ -59,7 +59,9 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
       const atoms: Atom[] = [...lead];
       const wasRelated = ctx.inRelated;
       if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
-        ctx.inRelated = ctx.deps.startsWithRelatedOpener(collapse(plainPrefix(t.tokens)));
+        // Not collapsed first: the opener test takes any run of spaces itself, as in the
+        // library's scan, and collapsing every paragraph's text cost more than the test.
+        ctx.inRelated = ctx.deps.startsWithRelatedOpener(plainPrefix(t.tokens));
       }
       try {
         if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);

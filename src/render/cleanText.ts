@@ -7,4 +7,9 @@ export const clean = (s: unknown): string => sanitizeText(decodeEntities(String(
 
 export const cleanLine = (s: unknown): string => sanitizeLine(decodeEntities(String(s ?? '')));
 
-export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Most text has only single spaces: testing is cheaper than rebuilding every string.
+const WHITESPACE_TO_COLLAPSE = /[^\S ]| {2}/;
+const WHITESPACE_RUN = /\s+/g;
+
+/** Whitespace runs as one space, none at either end. */
+export const collapse = (s: string): string => (WHITESPACE_TO_COLLAPSE.test(s) ? s.replace(WHITESPACE_RUN, ' ') : s).trim();
