@@ -2,6 +2,9 @@
 // then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
+import { preloadParsers } from '../library/index.js';
+import type { RenderedArticle, RenderOptions } from '../render/types.js';
+import type { Article } from '../library/types.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
@@ -14,14 +17,27 @@ export interface ReadOptions {
 }
 
 export async function readCommand(options: ReadOptions): Promise<number> {
-  const library = await openLibrary(options.paths);
+  // Nothing is parsed on a warm start, so the parsers load after the first frame (SPEC §5).
+  const library = await openLibrary(options.paths, { deferParsers: true });
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
   const stdin = keyboard();
   const stdout = process.stdout;
+  // The list, the usual first frame, lays out no article: the renderer (marked) and the parsers
+  // bodies are read with are loaded after it, unless an article is opened at once.
+  let renderer: ((article: Article, options: RenderOptions) => RenderedArticle) | null = null;
+  const articlesReady = async () => {
+    const [{ renderArticle }] = await Promise.all([import('../render/renderArticle.js'), preloadParsers(library)]);
+    renderer = renderArticle;
+  };
+  if (openId !== undefined) await articlesReady();
+  const render = (article: Article, renderOptions: RenderOptions): RenderedArticle => {
+    if (!renderer) throw new Error('the renderer is not loaded yet');
+    return renderer(article, renderOptions);
+  };
   // Ink is loaded only once the first frame is on screen: loading it takes the thread.
-  const [{ paintFirstFrame }, { renderArticle }] = await Promise.all([import('../ui/firstPaint.js'), import('../render/renderArticle.js')]);
-  const firstFrame = paintFirstFrame({ library, render: renderArticle, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
-  const { runReader } = await import('../ui/runReader.js');
+  const { paintFirstFrame } = await import('../ui/firstPaint.js');
+  const firstFrame = paintFirstFrame({ library, render, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
+  const [{ runReader }] = await Promise.all([import('../ui/runReader.js'), renderer ? undefined : articlesReady()]);
   return runReader({ library, openId, stdin, stdout, color: options.color, firstFrame });
 }
 

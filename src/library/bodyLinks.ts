@@ -1,6 +1,8 @@
 // Every link in a Markdown body, found with the same lexer (and wikilink extension) the
 // renderer uses, so `linkTargets` keys are exactly the hrefs the renderer will look up.
-import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
+// marked is loaded on demand: lexing needs `await loadParsers()` first (parsers.ts).
+import type { Lexer, Marked, MarkedOptions, Token, TokensList } from 'marked';
+import { parsers } from './parsers.js';
 import { wikilinkExtension } from './wikilinks.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
 
@@ -22,7 +24,7 @@ export interface BodyScan {
 
 let lexerMarked: Marked | null = null;
 function marked(): Marked {
-  lexerMarked ??= new Marked({ gfm: true }).use({ extensions: [wikilinkExtension] });
+  lexerMarked ??= new (parsers().Marked)({ gfm: true }).use({ extensions: [wikilinkExtension] });
   return lexerMarked;
 }
 
@@ -35,15 +37,22 @@ const WWW = /www\./i;
 const hasInlineSyntax = (src: string) =>
   INLINE_SYNTAX_CHAR.test(src) || src.includes('  \n') || src.includes('://') || WWW.test(src);
 
-/** marked's lexer, with the inline pass skipped for text that holds no inline syntax at all. */
-class BodyLexer extends Lexer {
-  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
-    if (tokens.length === 0 && !hasInlineSyntax(src)) {
-      if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
-      return tokens;
+type LexerClass = new (options: MarkedOptions) => Lexer;
+let bodyLexer: LexerClass | null = null;
+
+/** marked's lexer, with the inline pass skipped for text that holds no inline syntax at all (made once marked is loaded). */
+function BodyLexer(): LexerClass {
+  if (bodyLexer) return bodyLexer;
+  class BodyLexer extends parsers().Lexer {
+    override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+      if (tokens.length === 0 && !hasInlineSyntax(src)) {
+        if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
+        return tokens;
+      }
+      return super.inlineTokens(src, tokens);
     }
-    return super.inlineTokens(src, tokens);
   }
+  return (bodyLexer = BodyLexer);
 }
 
 let lexerOptions: MarkedOptions | null = null;
@@ -51,7 +60,7 @@ let lexerOptions: MarkedOptions | null = null;
 /** Lex a body the way the renderer does (the same tokens as `new Marked(...).lexer(body)`). */
 export function lexBody(body: string): TokensList {
   lexerOptions ??= marked().defaults;
-  return new BodyLexer({ ...lexerOptions }).lex(body);
+  return new (BodyLexer())({ ...lexerOptions }).lex(body);
 }
 
 /** The plain lexer, token for token what the renderer's marked gives (for tests of lexBody). */

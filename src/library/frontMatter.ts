@@ -1,9 +1,9 @@
 // YAML front matter (SPEC §1a), read with gray-matter and the `yaml` package.
-// Never throws: broken YAML or a field of the wrong type becomes a one-line message,
-// and whatever could be read is kept.
-import matter from 'gray-matter';
-import YAML from 'yaml';
+// Never throws for a file: broken YAML or a field of the wrong type becomes a one-line message,
+// and whatever could be read is kept. Front matter the fast path cannot read needs the parsers
+// loaded (`await loadParsers()`, parsers.ts); without them parseFrontMatter throws.
 import type { RefSpec } from './refSpec.js';
+import { parsers } from './parsers.js';
 
 export interface FrontMatter {
   title?: string;
@@ -31,7 +31,7 @@ const refuse = () => {
 
 const MATTER_OPTIONS = {
   engines: {
-    yaml: (s: string) => YAML.parse(s, { logLevel: 'error', maxAliasCount: 100 }) as object,
+    yaml: (s: string) => parsers().YAML.parse(s, { logLevel: 'error', maxAliasCount: 100 }) as object,
     // gray-matter would eval `---js` front matter; never run code from a file.
     js: refuse,
     javascript: refuse,
@@ -225,6 +225,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     raw = fast;
     body = text.slice(block[0].length);
   } else {
+    // Outside the try: parsers that are not loaded are the caller's bug, not broken YAML.
+    const { matter } = parsers();
     try {
       // Handed over with a `---` closer, so a YAML `...` end marker works too.
       const opener = text.slice(0, text.indexOf('\n'));

@@ -1,6 +1,7 @@
 // The library layer's public API: files → Article[] and the link graph. No terminal code.
 export type * from './types.js';
-export { loadLibrary, loadLibrarySync, type LoadOptions } from './loadLibrary.js';
+export { loadLibrary, loadLibrarySync, preloadParsers, type LoadOptions } from './loadLibrary.js';
+export { loadParsers, parsersLoaded } from './parsers.js';
 export { LibraryPathError, scanLibrary, scanLibrarySync, ARTICLE_EXTENSIONS, type ScannedFile, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';
 export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';

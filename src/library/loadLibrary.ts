@@ -4,12 +4,15 @@
 // Speed (SPEC §5, issue 5): files are read synchronously (a promise per file operation costs
 // more than the reading), each file is stat'ed once, and with `cacheDir` the metadata of
 // unchanged files comes from the cache, so a warm start reads no article at all. Bodies are
-// read lazily: `article.body` reads and parses its one file on first use.
+// read lazily: `article.body` reads and parses its one file on first use. The parsers themselves
+// (parsers.ts) cost more to load than a warm start takes: with `deferParsers` they are loaded
+// only when a file must be parsed.
 import { statSync } from 'node:fs';
 import type { Article, Library, Problem } from './types.js';
 import { scanLibrarySync, stampOf, type FileStamp, type ScanResult } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
 import { loadHtmlParser } from './htmlArticle.js';
+import { loadParsers } from './parsers.js';
 import { readArticleFileSync, readArticleBody, readProblem, tooLarge, type ReadOutcome } from './readArticleFile.js';
 import { articleMeta, type ArticleMeta } from './articleMeta.js';
 import { buildRefIndex, type RefIndex } from './resolveRef.js';
@@ -25,6 +28,14 @@ export interface LoadOptions {
    * Without it nothing is cached and every file is read.
    */
   cacheDir?: string;
+  /**
+   * Load the parsers (marked, gray-matter, yaml; the saved-page parser for HTML) only when some
+   * file must be parsed now, not because bodies may be read later. With a warm cache nothing is
+   * parsed, so nothing is loaded: the reader's first frame comes sooner. Reading a body or an
+   * article's links (related, previous, next, linkTargets, problems, backlinks) then needs
+   * `await preloadParsers(library)` first. Default false: the library is ready for anything.
+   */
+  deferParsers?: boolean;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -33,16 +44,20 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
-/** One file's metadata: from the cache when its size and mtime match, else read and parsed now. */
-function loadFile(file: IdentifiedFile, maxBytes: number, cache: LibraryCache | null, key: string): CachedFile {
+/** A file's metadata when the cache (or a failed stat) gives it; else the stamp it must be read with. */
+function lookUp(file: IdentifiedFile, cache: LibraryCache | null, key: string, maxBytes: number): { result: CachedFile } | { stamp: FileStamp } {
   let stamp: FileStamp;
   try {
     stamp = file.stat ?? stampOf(statSync(file.absPath));
   } catch (err) {
-    return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
+    return { result: { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` } };
   }
   const cached = cache?.get(key, stamp, () => reparse(file, maxBytes));
-  if (cached) return cached;
+  return cached ? { result: cached } : { stamp };
+}
+
+/** One file's metadata read and parsed now (the parsers loaded), remembered in the cache. */
+function readFile(file: IdentifiedFile, stamp: FileStamp, maxBytes: number, cache: LibraryCache | null, key: string): CachedFile {
   const outcome: ReadOutcome = stamp.size > maxBytes ? tooLarge(stamp.size, maxBytes) : readArticleFileSync(file, maxBytes, stamp.size);
   // A read that failed may work next time: only what the bytes decide is remembered.
   if (!outcome.ok && outcome.kind === 'unreadable') return outcome;
@@ -58,30 +73,81 @@ function reparse(file: IdentifiedFile, maxBytes: number): ArticleMeta {
   return { title: '', section: [], date: null, author: null, summary: null, source: null, related: [], previous: null, next: null, titleHrefs: [], links: [], words: 0, problems: [] };
 }
 
-/** Loads a library; the saved-page parser (linkedom, Readability, turndown) is loaded only when the library has HTML pages. */
+const hasHtml = (files: readonly { format: string }[]) => files.some((file) => file.format === 'html');
+
+/**
+ * Loads a library. The parsers are loaded first (see parsers.ts), the saved-page parser
+ * (linkedom, Readability, turndown) only when the library has HTML pages; with `deferParsers`,
+ * only when a file must be parsed now.
+ */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const scan = scanLibrarySync(paths);
-  if (scan.files.some((file) => file.format === 'html')) await loadHtmlParser();
-  return libraryFromScan(paths, scan, options);
+  if (!options.deferParsers) await loadFor(scan.files);
+  const plan = planLoad(paths, scan, options);
+  if (plan.toRead.length > 0) await loadFor(plan.toRead.map(({ file }) => file));
+  return finishLoad(plan);
 }
 
-/** The same without waiting; HTML pages need `loadHtmlParser()` to have been awaited first. */
+/** The parsers files of these formats are read with. */
+async function loadFor(files: readonly { format: string }[]): Promise<void> {
+  await Promise.all([loadParsers(), hasHtml(files) ? loadHtmlParser() : undefined]);
+}
+
+/**
+ * What a library loaded with `deferParsers` needs before its bodies and links are read: the
+ * parsers, and the saved-page parser when it has HTML pages. At once when they are loaded.
+ */
+export async function preloadParsers(library: Library): Promise<void> {
+  await loadFor(library.articles);
+}
+
+/**
+ * The same without waiting: needs `await loadParsers()` first (and `loadHtmlParser()` for HTML
+ * pages), as every sync parse function does.
+ */
 export function loadLibrarySync(paths: string[], options: LoadOptions = {}): Library {
-  return libraryFromScan(paths, scanLibrarySync(paths), options);
+  return finishLoad(planLoad(paths, scanLibrarySync(paths), options));
 }
 
-function libraryFromScan(paths: string[], scan: ScanResult, options: LoadOptions): Library {
+interface LoadPlan {
+  paths: string[];
+  scan: ScanResult;
+  maxBytes: number;
+  files: IdentifiedFile[];
+  idProblems: Problem[];
+  cache: LibraryCache | null;
+  /** Per file in `files`: its metadata from the cache, or undefined when it must be read. */
+  known: (CachedFile | undefined)[];
+  toRead: { index: number; file: IdentifiedFile; stamp: FileStamp; key: string }[];
+}
+
+/** Ids, stats and the cache: which files are known and which must be read. */
+function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): LoadPlan {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const { files, problems: idProblems } = assignIds(scan.files, scan.roots);
-  const problems: Problem[] = [...scan.problems];
   const cache = options.cacheDir ? openLibraryCache(options.cacheDir, paths, scan.roots, maxBytes) : null;
+  const known: (CachedFile | undefined)[] = new Array(files.length);
+  const toRead: LoadPlan['toRead'] = [];
+  files.forEach((file, index) => {
+    const key = cache ? cacheKey(scan.roots, file.root, file.relPath) : '';
+    const found = lookUp(file, cache, key, maxBytes);
+    if ('result' in found) known[index] = found.result;
+    else toRead.push({ index, file, stamp: found.stamp, key });
+  });
+  return { paths, scan, maxBytes, files, idProblems, cache, known, toRead };
+}
+
+function finishLoad(plan: LoadPlan): Library {
+  const { scan, maxBytes, files, idProblems, cache, known } = plan;
+  for (const { index, file, stamp, key } of plan.toRead) known[index] = readFile(file, stamp, maxBytes, cache, key);
+  const problems: Problem[] = [...scan.problems];
 
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];
-  for (const file of files) {
-    const result = loadFile(file, maxBytes, cache, cache ? cacheKey(scan.roots, file.root, file.relPath) : '');
+  files.forEach((file, index) => {
+    const result = known[index]!;
     if (result.ok) loaded.push({ file, meta: result.meta });
     else problems.push(readProblem(file, result));
-  }
+  });
   cache?.save();
 
   // Links are resolved when first asked for: an article's own links (related, previous, next,

@@ -12,6 +12,7 @@ import { parseTextArticle } from './parseTextArticle.js';
 import { parseHtmlArticle } from './htmlArticle.js';
 import { htmlEncoding } from './html/decodeHtmlBytes.js';
 import { escapeMarkdownLine } from './escapeMarkdown.js';
+import { parsers } from './parsers.js';
 
 export type ReadResult = { ok: true; parsed: ParsedArticle } | { ok: false; problem: Problem };
 
@@ -63,8 +64,10 @@ export function tooLarge(size: number, maxBytes: number): ReadFailure {
   return { ok: false, kind: 'too-large', why: `file is ${size} bytes, over the ${maxBytes}-byte limit; skipped` };
 }
 
-/** Decoded and parsed bytes of a file. */
+/** Decoded and parsed bytes of a file. Needs the parsers loaded (`await loadParsers()`). */
 export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  // Throws before the parse: parsers not loaded are the caller's bug, never "shown as text".
+  parsers();
   const decoded = decodeBytes(bytes, {
     maxBytes,
     charset: file.format === 'html' ? htmlEncoding(bytes) : undefined,
@@ -90,7 +93,7 @@ export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxByte
 }
 
 /**
- * Read and parse one file now. `size` is the file's size from a stat already made (no second
+ * Read and parse one file now (the parsers loaded: `await loadParsers()`). `size` is the file's size from a stat already made (no second
  * stat then); a file over `maxBytes` is not read at all.
  */
 export function readArticleFileSync(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES, size?: number): ReadOutcome {
@@ -115,6 +118,7 @@ export async function readArticleFile(file: IdentifiedFile, maxBytes = DEFAULT_M
  * throws: a file that was deleted or became unreadable gives a short note instead.
  */
 export function readArticleBody(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
+  parsers(); // throws when they are not loaded: that is no unreadable file
   let outcome: ReadOutcome;
   try {
     outcome = readArticleFileSync(file, maxBytes);

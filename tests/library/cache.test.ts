@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { after } from 'node:test';
 import { loadLibrary, libraryCacheFile, fastFrontMatterData, type Library } from '../../src/library/index.js';
 import { articleJson } from '../../src/commands/articleJson.js';
@@ -255,4 +257,40 @@ test('the quick front matter reader agrees with yaml wherever it answers', () =>
     }),
     { numRuns: 3000 },
   );
+});
+
+// In a fresh process, since the parsers, once loaded, stay loaded.
+test('deferParsers: a warm load loads no parser; bodies wait for preloadParsers; a cold one loads them to parse', async () => {
+  const dir = await makeFolder(FILES);
+  const cache = await cacheDir();
+  const cold = await loadLibrary([dir], { cacheDir: cache });
+  const script = path.join(await cacheDir(), 'deferred.mts');
+  const library = pathToFileURL(path.resolve('src/library/index.ts')).href;
+  await writeFile(
+    script,
+    `import { loadLibrary, parsersLoaded, preloadParsers } from ${JSON.stringify(library)};
+const [dir, cacheDir, id] = process.argv.slice(2);
+const out = {};
+const warm = await loadLibrary([dir], { cacheDir, deferParsers: true });
+out.loaded = parsersLoaded();
+out.titles = warm.articles.map((a) => a.title);
+try { warm.byId.get(id).body; out.early = 'read'; } catch (err) { out.early = err.message; }
+await preloadParsers(warm);
+out.after = parsersLoaded();
+out.body = warm.byId.get(id).body;
+out.related = warm.byId.get(id).related.length;
+console.log(JSON.stringify(out));
+`,
+  );
+  const run = (cacheDirectory: string) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, cacheDirectory, 'world/ferry'], { encoding: 'utf8' }));
+  const warm = run(cache);
+  const ferry = article(cold, 'world/ferry');
+  assert.equal(warm.loaded, false, 'a warm load loads no parser');
+  assert.deepEqual(warm.titles, cold.articles.map((a) => a.title));
+  assert.match(warm.early, /not loaded/);
+  assert.equal(warm.after, true);
+  assert.equal(warm.body, ferry.body);
+  assert.equal(warm.related, ferry.related.length);
+  assert.equal(run(await cacheDir()).loaded, true, 'a cold load parses, so it loads the parsers');
 });

@@ -1,9 +1,12 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadLibrary, parseRawPage, lexBody, plainTextOf } from '../../src/library/index.js';
+import { loadLibrary, loadParsers, parseRawPage, lexBody, plainTextOf } from '../../src/library/index.js';
 import { libraryOf, article, linkId } from './helpers.js';
+
+// The parsers load on demand; these tests lex bodies synchronously.
+before(() => loadParsers());
 
 const seedUrl = new URL('../../../shared/seeds/000_1263624f1fdc6d8b.txt', import.meta.url);
 const seed = fileURLToPath(seedUrl);

@@ -2,9 +2,10 @@
 // library in a real terminal, with a list filter that throws, so typing `/` then a letter
 // raises an exception inside the running app. No hook in the product: the filter is one of
 // runReader's documented options. Usage: node --import tsx crashReader.ts LIBRARY
-import { loadLibrarySync } from '../../src/library/index.js';
+import { loadLibrarySync, loadParsers } from '../../src/library/index.js';
 import { runReader } from '../../src/ui/runReader.js';
 
+await loadParsers(); // loadLibrarySync reads files with the parsers loaded
 const library = loadLibrarySync([process.argv[2]]);
 const filter = () => {
   throw new Error('injected failure \u001b]0;CRASH-TITLE\u0007 inside the list filter');

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { loadHtmlParser, loadLibrarySync } from '../../src/library/index.js';
+import { loadHtmlParser, loadLibrarySync, loadParsers } from '../../src/library/index.js';
 import type { Library } from '../../src/library/types.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import { formatList } from '../../src/commands/listCommand.js';
@@ -19,8 +19,8 @@ import { terminalJson } from '../../src/commands/terminalText.js';
 import { sortForReading } from '../../src/library/readingOrder.js';
 import { libraryFiles, type FileKind, type GeneratedFile } from './arbitraries.js';
 
-// The saved-page parser loads on demand; these properties read HTML synchronously.
-before(() => loadHtmlParser());
+// The parsers and the saved-page parser load on demand; these properties read files synchronously.
+before(() => Promise.all([loadParsers(), loadHtmlParser()]));
 import { foreignControl, tempDir } from './helpers.js';
 
 const RUNS = Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 1000);
