@@ -1,6 +1,6 @@
 // Text shown in the list and status line: titles, sections and targets come straight from
 // files, so they are cleaned (SPEC §4) and cut to the columns they are given.
-import sliceAnsi from 'slice-ansi';
+import { createRequire } from 'node:module';
 import { displayWidth } from '../render/textWidth.js';
 import { sanitizeText } from '../render/sanitizeText.js';
 
@@ -11,6 +11,15 @@ export function cleanLine(text: string): string {
 
 export function width(text: string): number {
   return displayWidth(text);
+}
+
+// slice-ansi builds an Intl.Segmenter when it is evaluated (~9 ms on the reader's first frame,
+// which rarely cuts anything), so it is evaluated on first use; the UI cuts styled text with this. `require` keeps that synchronous:
+// esbuild turns it into a call that evaluates the bundled module; unbundled, Node loads it.
+let slice: typeof import('slice-ansi').default | undefined;
+export function sliceAnsi(text: string, start: number, end?: number): string {
+  slice ??= ((typeof require === 'function' ? require('slice-ansi') : createRequire(import.meta.url)('slice-ansi')) as typeof import('slice-ansi')).default;
+  return slice(text, start, end);
 }
 
 /** Cut to at most `columns` visible columns, with `…` when something was cut. */

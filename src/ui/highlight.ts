@@ -1,9 +1,8 @@
 // The focused link's highlight: inverse video over the columns of its spans. The styled line
 // is cut around the span with slice-ansi (keeping the styling on either side) and the span
 // itself is drawn from the plain line in inverse, so no reset inside the link can cancel it.
-import sliceAnsi from 'slice-ansi';
 import { displayWidth } from '../render/textWidth.js';
-import { INVERSE_OFF, INVERSE_ON } from './displayText.js';
+import { INVERSE_OFF, INVERSE_ON, sliceAnsi } from './displayText.js';
 
 export interface ColumnRange {
   start: number;
