@@ -2,8 +2,8 @@
 // kill at any moment leaves either the old file or the new one. A corrupt file is moved
 // aside with a one-line warning and the reader starts clean.
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { emptyReadingState, isReadingState, type ReadingState } from './readingState.js';
 
 export const STATE_FILE = 'reading-state.json';
@@ -38,8 +38,15 @@ export function loadReadingState(directory: string): LoadedState {
   }
 }
 
+// write-file-atomic (and signal-exit with it) is evaluated at the first save, not on the way to
+// the reader's first frame, which only loads. `require` keeps that synchronous (esbuild turns it
+// into a call that evaluates the bundled module then).
+let atomic: typeof import('write-file-atomic') | undefined;
+const writeFileAtomic = () =>
+  (atomic ??= (typeof require === 'function' ? require('write-file-atomic') : createRequire(import.meta.url)('write-file-atomic')) as typeof import('write-file-atomic'));
+
 /** write-file-atomic: temp file beside it, fsync, rename; readers see the old file or the new one. */
 export function saveReadingState(directory: string, state: ReadingState): void {
   mkdirSync(directory, { recursive: true });
-  writeFileAtomic.sync(join(directory, STATE_FILE), `${JSON.stringify(state)}\n`, { mode: 0o600 });
+  writeFileAtomic().sync(join(directory, STATE_FILE), `${JSON.stringify(state)}\n`, { mode: 0o600 });
 }
