@@ -6,6 +6,7 @@ import { preloadParsers } from '../library/index.js';
 import type { RenderedArticle, RenderOptions } from '../render/types.js';
 import type { Article } from '../library/types.js';
 import { stateDirectory } from '../state/statePaths.js';
+import { paintFirstFrame } from '../ui/firstPaint.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
@@ -34,8 +35,8 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     if (!renderer) throw new Error('the renderer is not loaded yet');
     return renderer(article, renderOptions);
   };
-  // Ink is loaded only once the first frame is on screen: loading it takes the thread.
-  const { paintFirstFrame } = await import('../ui/firstPaint.js');
+  // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
+  // paint is imported with this module, so its files are fetched with the library's.
   const firstFrame = paintFirstFrame({ library, render, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
   const [{ runReader }] = await Promise.all([import('../ui/runReader.js'), renderer ? undefined : articlesReady()]);
   return runReader({ library, openId, stdin, stdout, color: options.color, firstFrame });
