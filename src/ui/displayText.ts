@@ -27,7 +27,11 @@ export function truncate(text: string, columns: number): string {
   if (columns <= 0) return '';
   if (displayWidth(text) <= columns) return text;
   if (columns === 1) return '…';
-  return sliceAnsi(text, 0, columns - 1) + '…';
+  // slice-ansi keeps a wide character that starts inside the cut: step back until it fits.
+  let end = columns - 1;
+  let cut = sliceAnsi(text, 0, end);
+  while (end > 0 && displayWidth(cut) > columns - 1) cut = sliceAnsi(text, 0, --end);
+  return cut + '…';
 }
 
 /** Cut or pad with spaces to exactly `columns` visible columns. */
