@@ -101,7 +101,9 @@ function ensureLibrary(name, count, flags = []) {
 }
 
 function bigArticle() {
-  const path = join(work, 'big-article.md');
+  // In a folder of its own: `show FILE` reads the file's folder as the library.
+  mkdirSync(join(work, 'big'), { recursive: true });
+  const path = join(work, 'big', 'big-article.md');
   if (existsSync(path)) return path;
   const parts = ['---\ntitle: A very long article\nsection: [Bench]\n---\n'];
   let i = 0;
@@ -185,6 +187,7 @@ async function main() {
   if (part('show')) await showRuns(median(bare));
   if (part('keys')) await keyRuns();
   if (part('html')) await htmlRuns();
+  if (part('search')) searchRuns();
   if (measured.bundled) row('peak memory, bundled articles/', Math.max(...measured.bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
   if (measured.big) row(`peak memory, ${measured.bigName} library`, Math.max(...measured.big.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 300 MB');
   printTable();
@@ -260,6 +263,15 @@ async function keyRuns() {
     if (process.env.BENCH_VERBOSE) console.error(name, values.map((v) => v.toFixed(0)).join(' '));
     row(`key ${name} → screen, 20,000 lines`, median(values), 'ms', `p95 ${percentile(values, 95).toFixed(1)} ms`, 'target p95 ≤ 33 ms');
   }
+}
+
+/** 5. Library search per keystroke on the big library (scripts/bench-search.mjs, in process). */
+function searchRuns() {
+  const dir = ensureLibrary(quick ? 'lib2k' : 'lib10k', quick ? 2000 : 10_000);
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'scripts', 'bench-search.mjs'), dir, '--runs', '3'], { cwd: root, env, encoding: 'utf8' });
+  const line = /per keystroke .*?p50 ([\d.]+) ms\s+p95 ([\d.]+) ms\s+max ([\d.]+) ms/.exec(result.stdout ?? '');
+  if (!line) return row('library search per keystroke', NaN, '', '', `did not run: ${(result.stderr ?? '').split('\n')[0]}`);
+  row(`library search per keystroke, ${quick ? '2k' : '10k'} library`, Number(line[1]), 'ms', `p95 ${line[2]} ms, max ${line[3]} ms`, 'target < 50 ms');
 }
 
 /** 4. Listing 2,000 saved HTML pages against the same library as Markdown, cold and warm. */
