@@ -1,18 +1,12 @@
 // What the library keeps of a file once it is parsed: everything the list and the link graph
 // need, without the body. This is what the metadata cache stores per file; the body is read
 // again (lazily) when an article is opened.
-import type { ProblemKind } from './types.js';
+import type { ArticleHeader, ProblemKind } from './types.js';
 import type { RefSpec } from './refSpec.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { scanBody, countWords, type BodyLink } from './bodyLinks.js';
 
-export interface ArticleMeta {
-  title: string;
-  section: string[];
-  date: string | null;
-  author: string | null;
-  summary: string | null;
-  source: string | null;
+export interface ArticleMeta extends ArticleHeader {
   related: RefSpec[];
   previous: RefSpec | null;
   next: RefSpec | null;

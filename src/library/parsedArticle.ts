@@ -1,14 +1,8 @@
 // What each format's parser gives the loader, before links are resolved.
-import type { ProblemKind } from './types.js';
+import type { ArticleHeader, ProblemKind } from './types.js';
 import type { RefSpec } from './refSpec.js';
 
-export interface ParsedArticle {
-  title: string;
-  section: string[];
-  date: string | null;
-  author: string | null;
-  summary: string | null;
-  source: string | null;
+export interface ParsedArticle extends ArticleHeader {
   /** Markdown. */
   body: string;
   /** Front matter `related` (body related links are found by scanning the body). */

@@ -53,10 +53,20 @@ export interface Problem {
   target?: string;
 }
 
-export interface Article {
+/** What an article says about itself: the same fields from every format's parser to the reader. */
+export interface ArticleHeader {
+  title: string;
+  section: string[];
+  /** ISO 8601: `YYYY-MM-DD` unless the source gives a time. */
+  date: string | null;
+  author: string | null;
+  summary: string | null;
+  source: string | null;
+}
+
+export interface Article extends ArticleHeader {
   /** Path relative to its root, no extension, `/` separators (SPEC §1). */
   id: string;
-  title: string;
   /** Path relative to its library root, `/` separators, with extension. */
   path: string;
   /** Absolute path on disk. */
@@ -64,12 +74,6 @@ export interface Article {
   /** Absolute path of the library root it belongs to. */
   root: string;
   format: ArticleFormat;
-  section: string[];
-  /** ISO 8601: `YYYY-MM-DD` unless the source gives a time. */
-  date: string | null;
-  author: string | null;
-  summary: string | null;
-  source: string | null;
   /**
    * The body as Markdown, front matter removed. Raw text pages are converted to
    * Markdown with every Markdown-special character escaped, so they show as typed.
