@@ -57,10 +57,19 @@ function BodyLexer(): LexerClass {
 
 let lexerOptions: MarkedOptions | null = null;
 
-/** Lex a body the way the renderer does (the same tokens as `new Marked(...).lexer(body)`). */
+/** The last body lexed: the renderer asks for the same body right after the loader scanned it. */
+let lastLexed: { body: string; tokens: TokensList } | null = null;
+
+/**
+ * Lex a body the way the renderer does (the same tokens as `new Marked(...).lexer(body)`).
+ * The tokens are shared with the caller before: read them, never change them.
+ */
 export function lexBody(body: string): TokensList {
+  if (lastLexed !== null && lastLexed.body === body) return lastLexed.tokens;
   lexerOptions ??= marked().defaults;
-  return new (BodyLexer())({ ...lexerOptions }).lex(body);
+  const tokens = new (BodyLexer())({ ...lexerOptions }).lex(body);
+  lastLexed = { body, tokens };
+  return tokens;
 }
 
 /** The plain lexer, token for token what the renderer's marked gives (for tests of lexBody). */

@@ -31,7 +31,9 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     if (body === lastBody) return lastTokens;
     let tokens: Tok[];
     try {
-      tokens = marked.lexer(capListNesting(body)) as unknown as Tok[];
+      const capped = capListNesting(body);
+      // The loader has usually just lexed this very body to find its links: reuse that.
+      tokens = capped === body && deps.lex ? lexShared(body) : (marked.lexer(capped) as unknown as Tok[]);
     } catch {
       // Never fail on bad input: fall back to the text as paragraphs.
       tokens = body.split(/\n{2,}/).map((p) => ({ type: 'paragraph', text: p, raw: p }));
@@ -39,6 +41,15 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     lastBody = body;
     lastTokens = tokens;
     return tokens;
+  };
+
+  const lexShared = (body: string): Tok[] => {
+    try {
+      return deps.lex!(body);
+    } catch {
+      // The library's parsers are not loaded (a caller that never loaded a library): lex here.
+      return marked.lexer(body) as unknown as Tok[];
+    }
   };
 
   return function renderArticle(article: Article, options: RenderOptions): RenderedArticle {

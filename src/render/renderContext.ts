@@ -8,6 +8,8 @@ export interface RenderDeps {
   wikilinkExtension: TokenizerAndRendererExtension;
   startsWithRelatedOpener(text: string): boolean;
   targetKey(target: LinkTarget): string;
+  /** The library's lexer (same tokens as marked's), which remembers the body it lexed last. */
+  lex?(body: string): Tok[];
 }
 
 // marked's tokens, read loosely: we only look at fields we know and check them.
