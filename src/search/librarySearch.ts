@@ -5,6 +5,7 @@
 // results follow the typing. Pure: no terminal code.
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Article } from '../library/types.js';
+import { searchableBody } from './searchableBody.js';
 
 export type HitField = 'title' | 'section' | 'body';
 
@@ -61,13 +62,6 @@ export function wordQueries(text: string): Query[] {
 export function queryOf(text: string): Query | null {
   const queries = wordQueries(text);
   return queries.length === 0 ? null : { combineWith: 'AND', queries };
-}
-
-/** The words of a Markdown body a reader sees: link destinations and raw HTML tags left out. */
-export function searchableBody(body: string): string {
-  return body
-    .replace(/\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, ']')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
 }
 
 function indexed(article: Article): IndexedArticle {
@@ -246,3 +240,4 @@ export function librarySearchFor(articles: readonly Article[], options?: Library
   }
   return search;
 }
+

@@ -7,7 +7,7 @@
 // terminal code.
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
-import { searchableBody } from './librarySearch.js';
+import { searchableBody } from './searchableBody.js';
 
 interface TrieNode {
   next: Map<string, TrieNode>;

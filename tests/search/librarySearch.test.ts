@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LibrarySearch, librarySearchFor, searchableBody } from '../../src/search/librarySearch.js';
+import { LibrarySearch, librarySearchFor } from '../../src/search/librarySearch.js';
+import { searchableBody } from '../../src/search/searchableBody.js';
 import { searchFilter } from '../../src/search/searchFilter.js';
 import { makeLibrary } from '../navigation/fakeLibrary.js';
 
