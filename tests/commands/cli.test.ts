@@ -252,3 +252,11 @@ test('one failing import source is reported, the others imported, exit 1', async
   assert.match(result.stderr, /missing\.txt/);
   assert.ok(existsSync(join(out, 'gulls.md')));
 });
+
+test('show of a file that gives no article says why, in one line', async () => {
+  const root = makeLibrary({ 'picture.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), 'fine.md': '# Fine\n' });
+  const result = await runCli(['show', join(root, 'picture.md')]);
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr.trim().split('\n').length, 1);
+  assert.match(result.stderr, /picture\.md.*binary/);
+});
