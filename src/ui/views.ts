@@ -266,11 +266,16 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   const message = state.message !== null ? cleanLine(state.message) : null;
   const help = columns >= 40 ? '? help' : '?';
   if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help')}`, '', columns);
+  const current = currentVisit(state);
+  const currentArticle = current ? env.library.byId.get(current.id) : undefined;
+  const titleOfCurrent = currentArticle ? sectionTitle(currentArticle) : '';
   if (context === 'search') {
-    return statusBar(`/${cleanLine(state.search?.query ?? '')}▏`, `${message ?? searchCount(state, env)}  ${help}`, columns);
+    const right = `${message ?? searchCount(state, env)}  ${help}`;
+    return statusBar(withTitle(`/${cleanLine(state.search?.query ?? '')}▏`, titleOfCurrent, columns - width(right) - 1), right, columns);
   }
   if (context === 'toc' || context === 'links') {
-    return statusBar(message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context)}`, help, columns);
+    const hint = message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context)}`;
+    return statusBar(withTitle(hint, titleOfCurrent, columns - width(help) - 1), help, columns);
   }
 
   if (state.screen === 'list') {
@@ -293,14 +298,40 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   const percent = total === 0 ? 100 : Math.round((bottom / total) * 100);
   const position = columns >= 60 ? `${visit.top + 1}/${total} ${percent}%` : `${percent}%`;
   const focused = visit.focus !== null ? rendered.links[visit.focus] : undefined;
-  const parts: string[] = [];
-  if (state.digits !== null) parts.push(`follow related link: ${state.digits}▏`);
-  else if (message !== null) parts.push(message);
-  // The focused link's target comes before the title: it is what the next Enter does.
-  if (focused) parts.push(targetText(env, focused.target));
-  parts.push(sectionTitle(article));
+  const note = state.digits !== null ? `follow related link: ${state.digits}▏` : message;
+  let target: string | null = null;
+  if (focused) {
+    target = targetText(env, focused.target);
+    // A message that already names the target (the URL `o` could not open) says it once.
+    if (note !== null && note.includes(target.replace(/^[→↗]\s*/, ''))) target = null;
+  }
   const search = state.search && state.search.query !== '' ? `/${truncate(cleanLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
-  return statusBar(parts.join(' │ '), `${search}${position}  ${help}`, columns);
+  const right = `${search}${position}  ${help}`;
+  return statusBar(statusLeft(note, target, sectionTitle(article), columns - width(right) - 1), right, columns);
+}
+
+const SEPARATOR = ' │ ';
+
+/**
+ * The left part of an article's status line: what just happened, the focused link's target
+ * (what the next Enter does), then section › title (SPEC §3). When they don't all fit, the
+ * target is cut first so the title keeps about a third of the room, and left out while a
+ * long message shows. A message is never cut for the title (it may be the only place a URL
+ * is shown; it goes at the next key). Below 60 columns everything is cut from the right.
+ */
+function statusLeft(note: string | null, target: string | null, title: string, room: number): string {
+  const join = (...parts: (string | null)[]) => parts.filter((part): part is string => part !== null).join(SEPARATOR);
+  const all = join(note, target, title);
+  if (target === null || width(all) <= room || room < 60) return all;
+  const titleRoom = Math.min(width(title), Math.floor(room / 3));
+  const targetRoom = room - titleRoom - SEPARATOR.length - (note === null ? 0 : width(note) + SEPARATOR.length);
+  return targetRoom >= 12 ? join(note, truncate(target, targetRoom), title) : join(note, title);
+}
+
+/** An overlay's or prompt's status: its own hint first, then section › title when there is room. */
+function withTitle(hint: string, title: string, room: number): string {
+  const all = title === '' ? hint : hint + SEPARATOR + title;
+  return width(all) <= room ? all : hint;
 }
 
 /** The whole screen for a state: the text area and the status line. */

@@ -192,3 +192,22 @@ test('a 20,000-line article is laid out once and Ink gets only the visible lines
   await reader.press('G');
   await reader.waitForFrame((f) => f.includes('row 10000'), 'the end');
 });
+
+test('the status line keeps section › title beside a long focused target and a message', async () => {
+  const long = 'In the Sahel, a post-Barkhane period fraught with uncertainty for the entire region and beyond';
+  const library = makeLibrary([
+    { id: 'mali', title: 'Security is deteriorating', section: ['World', 'News'], related: [`?${long}`, '?What are strategic oil reserves used for, and who decides'] },
+  ]);
+  const reader = renderReader(library, { openId: 'mali', size: { columns: 100, rows: 12 } });
+  await reader.waitForText('Text of Security is deteriorating.');
+  await reader.press(KEYS.tab);
+  let status = (await reader.waitForText('not in library: In the Sahel')).split('\n').at(-1) ?? '';
+  assert.match(status, /World › News › Secur/, `the title stays in view: ${status}`);
+  // A long message shows whole, without the target beside it; the next key brings the title back.
+  await reader.press('2');
+  status = (await reader.waitForText('not in library: What are strategic oil reserves used for, and who decides')).split('\n').at(-1) ?? '';
+  assert.doesNotMatch(status, /In the Sahel/);
+  await reader.press('j');
+  status = (await reader.waitForFrame((frame) => !(frame.split('\n').at(-1) ?? '').includes('not in library: What'), 'the message gone')).split('\n').at(-1) ?? '';
+  assert.match(status, /World › News › Secur/, `the title is back: ${status}`);
+});
