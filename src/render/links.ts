@@ -68,7 +68,8 @@ export function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[],
   if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label)) {
     out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
   } else if (t.kind === 'unresolved') {
-    out.push({ text: inBody ? '?' : ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
+    // SPEC §3: dimmed and marked "not in library", in words, in the text as in the lists.
+    out.push({ text: ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
   }
   if (inBody && ctx.inRelated) {
     const n = ctx.relatedNumbers.get(ctx.deps.targetKey(keyTarget));

@@ -153,17 +153,17 @@ test('links resolve from linkTargets; fallbacks: external for http/mailto, missi
   assert.equal(b.links[3].label, 'Pic.png', 'an embed is a link, never inlined');
 });
 
-test('styling: unresolved links dim with a "?" marker, external links show their URL, internal links underlined', () => {
+test('styling: unresolved links dim and marked "not in library", external links show their URL, internal links underlined', () => {
   const a = makeArticle({
     body: '[In](in) and [Out](https://out.example/x) and [https://same.example](https://same.example) and [[Ghost]].',
     linkTargets: new Map([['in', art('in')]]),
   });
   const plain = renderArticle(a, { width: 100, color: false }).plainLines[2];
-  assert.equal(plain, 'In and Out (https://out.example/x) and https://same.example and Ghost?.');
+  assert.equal(plain, 'In and Out (https://out.example/x) and https://same.example and Ghost (not in library).');
   const styled = renderArticle(a, { width: 100, color: true }).lines[2];
   assert.ok(styled.includes('\x1b[4;36mIn\x1b[0m'), styled);
   assert.ok(styled.includes('\x1b[4;34mOut\x1b[0m'), styled);
-  assert.ok(styled.includes('\x1b[2mGhost?\x1b[0m'), styled);
+  assert.ok(/\x1b\[2mGhost(\x1b\[0m\x1b\[2m)? \(not in library\)\x1b\[0m/.test(styled), styled);
 });
 
 test('headings: recorded with level, line and GitHub slug; the line shows the heading text', () => {
