@@ -120,7 +120,8 @@ export const listCommands = {
   listTop: (state, env) => moveSelection(state, env, () => 0),
   listBottom: (state, env) => moveSelection(state, env, (_i, n) => n - 1),
   openSelected,
-  openFilter: (state) => ({ ...state, list: { ...state.list, prompt: true } }),
+  // A fresh prompt each time, as less and newsboat do: the old filter is not typed onto.
+  openFilter: (state) => ({ ...state, list: { ...state.list, prompt: true, query: '', top: 0 } }),
   clearFilter,
   toList: (state) => {
     const visit = currentVisit(state);

@@ -211,6 +211,12 @@ test('the list filter keeps title, section and body hits, best first; Esc clears
   nav.run('openFilter', ['promptType', 'CULTURE'], 'promptAccept');
   assert.equal(nav.state.screen, 'article');
   assert.equal(nav.visit().id, 'culture/choir', 'a section hit, case-insensitive, opened by Enter');
+
+  // Back on the list, `/` starts a fresh prompt rather than typing onto the old filter.
+  nav.run('toList', 'openFilter');
+  assert.equal(nav.state.list.query, '');
+  nav.run(['promptType', 'ferry']);
+  assert.equal(nav.state.list.query, 'ferry');
 });
 
 test('the list is not a history entry: going up to it and back keeps history', () => {
