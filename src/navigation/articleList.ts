@@ -74,7 +74,9 @@ function openSelected(state: NavigationState, env: NavigationEnv): NavigationSta
   const query = state.list.query.trim();
   const hit = query !== '' ? (env.filter ?? simpleFilter).hitOf?.(article, query) : undefined;
   if (hit?.field === 'body') {
-    const found = firstTermMatch(env.render(id, env.viewport.width).plainLines, hit.terms);
+    // The words as typed first ("run away" where it stands), else the first of the terms that matched.
+    const lines = env.render(id, env.viewport.width).plainLines;
+    const found = firstTermMatch(lines, [query]) ?? firstTermMatch(lines, hit.terms);
     if (found) {
       const opened =
         visit && visit.id === id

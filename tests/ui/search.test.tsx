@@ -117,3 +117,21 @@ test('the list search keeps typing in the prompt: q, j and digits are text there
   await reader.press(KEYS.escape);
   await reader.waitForText('broadsheet · 4 articles');
 });
+
+test('Enter on a body hit for several words opens where the words stand together', async () => {
+  const library = makeLibrary([
+    {
+      id: 'notes/links',
+      title: 'Keeping notes',
+      body: `${filler('note ', 10)}\n\nA link always stays put.\n\n${filler('more ', 10)}\n\nA note that is linked cannot run away from you.\n\n${filler('end ', 10)}`,
+    },
+    { id: 'other', title: 'Tide tables', body: 'High water at six.' },
+  ]);
+  const reader = renderReader(library, { size: { columns: 70, rows: 12 } });
+  await reader.waitForText('Tide tables');
+  await reader.press('/', 'run away');
+  await reader.waitForFrame((f) => statusOf(f).includes('1 of 2'), 'one hit');
+  await reader.press(KEYS.enter);
+  const opened = await reader.waitForText('cannot run away');
+  assert.equal(firstLine(opened), 'A note that is linked cannot run away from you.', 'opened at the phrase, not at "always"');
+});
