@@ -123,7 +123,7 @@ test('Enter on a body hit for several words opens where the words stand together
     {
       id: 'notes/links',
       title: 'Keeping notes',
-      body: `${filler('note ', 10)}\n\nA link always stays put.\n\n${filler('more ', 10)}\n\nA note that is linked cannot run away from you.\n\n${filler('end ', 10)}`,
+      body: `${filler('note ', 10)}\n\nA link always finds its way back.\n\n${filler('more ', 10)}\n\nA note that is linked cannot run away from you.\n\n${filler('end ', 10)}`,
     },
     { id: 'other', title: 'Tide tables', body: 'High water at six.' },
   ]);
