@@ -11,6 +11,8 @@ import packageJson from '../package.json' with { type: 'json' };
 // one file instead of a dozen shared chunks. The rest is loaded when asked for.
 import { listCommand } from './commands/listCommand.js';
 import { readCommand } from './commands/readCommand.js';
+import { checkCommand } from './commands/checkCommand.js';
+import { showCommand } from './commands/showCommand.js';
 
 /** The guide that ships with the package, opened when no PATH is given. */
 export const BUNDLED_ARTICLES = fileURLToPath(new URL('../articles', import.meta.url));
@@ -34,11 +36,9 @@ async function main(argv: string[]): Promise<number> {
       return listCommand({ paths, json: commandLine.json, width, color, out: stdout });
     }
     case 'check': {
-      const { checkCommand } = await import('./commands/checkCommand.js');
       return checkCommand({ paths, json: commandLine.json, color, out: stdout });
     }
     case 'show': {
-      const { showCommand } = await import('./commands/showCommand.js');
       return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, out: stdout });
     }
     case 'import': {

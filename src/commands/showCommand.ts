@@ -1,7 +1,6 @@
 // `broadsheet show REF`: one rendered article on stdout (SPEC §2).
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { renderArticle } from '../render/renderArticle.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
 
@@ -17,6 +16,7 @@ export interface ShowOptions {
 export async function showCommand(options: ShowOptions): Promise<number> {
   const library = await openLibrary(options.paths.length > 0 ? options.paths : libraryForRef(options.ref, options.defaultPaths));
   const article = findArticle(library, options.ref);
+  const { renderArticle } = await import('../render/renderArticle.js');
   const rendered = renderArticle(article, { width: options.width, color: options.color });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;
