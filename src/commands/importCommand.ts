@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { loadLibrary } from '../library/index.js';
-import { importedMarkdown, type OutputIds } from './importedMarkdown.js';
+import type { OutputIds } from './importedMarkdown.js';
 import { sanitizeLine } from './terminalText.js';
 
 export interface ImportOptions {
@@ -63,6 +63,8 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     outputIds.set(article.id, id);
   });
 
+  // Markdown and YAML writing load only when importing.
+  const { importedMarkdown } = await import('./importedMarkdown.js');
   mkdirSync(outDir, { recursive: true });
   let written = 0;
   articles.forEach((article, index) => {
