@@ -1,11 +1,7 @@
 // Text from files printed by the commands (titles, ids, messages) goes through here,
 // so no control sequence from a file reaches the terminal (SPEC §4).
-import { sanitizeText } from '../render/sanitizeText.js';
-
-/** One line of display text: cleaned, newlines and tabs folded to spaces. */
-export function sanitizeLine(text: string): string {
-  return sanitizeText(text.replace(/[\r\n\t]+/g, ' '));
-}
+// One line of display text: the renderer's sanitiser, newlines and tabs folded to spaces.
+export { sanitizeLine } from '../render/sanitizeText.js';
 
 // JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is an 8-bit CSI)
 // and bidi overrides raw; LINE/PARAGRAPH SEPARATOR too. They only ever stand inside strings,

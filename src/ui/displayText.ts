@@ -2,12 +2,10 @@
 // files, so they are cleaned (SPEC §4) and cut to the columns they are given.
 import { createRequire } from 'node:module';
 import { displayWidth } from '../render/textWidth.js';
-import { sanitizeText } from '../render/sanitizeText.js';
+import { sanitizeLine } from '../render/sanitizeText.js';
 
 /** One line of display text from a file: cleaned, line breaks and tabs folded to spaces. */
-export function cleanLine(text: string): string {
-  return sanitizeText(String(text ?? '').replace(/[\r\n\t\u2028\u2029]+/g, ' '));
-}
+export const cleanLine: (text: string) => string = sanitizeLine;
 
 export function width(text: string): number {
   return displayWidth(text);
