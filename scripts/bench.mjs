@@ -178,12 +178,9 @@ function keyLatency(library, keys, samples) {
 async function main() {
   if (!existsSync(join(root, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const bare = await repeat(runs, () => wallTime(process.execPath, ['-e', '0']));
-  const bareInPty = await repeat(runs, () => firstFrame(process.execPath, ['-e', "process.stdout.write('ready')"], 'ready'));
   row('node -e 0 (spawn to exit)', median(bare), 'ms', '');
-  row('node printing one word in a pty (first frame of bare node)', median(bareInPty.map((r) => r.ms)), 'ms', '');
-  const nodeFrame = median(bareInPty.map((r) => r.ms));
   const measured = {};
-  if (part('frame')) Object.assign(measured, await firstFrames(nodeFrame));
+  if (part('frame')) Object.assign(measured, await firstFrames());
   if (part('show')) await showRuns(median(bare));
   if (part('keys')) await keyRuns();
   if (part('html')) await htmlRuns();
@@ -195,7 +192,7 @@ async function main() {
 }
 
 /** 1. First frame: the bundled guide, a big library cold and warm, and less on one file. */
-async function firstFrames(nodeFrame) {
+async function firstFrames() {
   const articles = join(root, 'articles');
   const firstTitle = 'Welcome to broadsheet';
   const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
@@ -210,7 +207,6 @@ async function firstFrames(nodeFrame) {
   }
   const ms = median(bundled.map((r) => r.ms));
   const nodeMs = median(bare.map((r) => r.ms));
-  void nodeFrame;
   row(`first frame, bundled articles/ (warm cache; ${runs * 2} runs interleaved with bare node: ${nodeMs.toFixed(1)} ms)`, ms, 'ms', `${(ms / nodeMs).toFixed(2)}× node`, 'target ≤ 2.0× node');
   const lessFile = join(articles, 'welcome.md');
   if (has('less')) {
