@@ -1,8 +1,8 @@
 // A REF typed on the command line (`show REF`, `--open REF`): a file path from here, else
 // resolved like any REF (id, source URL, file name, title). Not found → exit 1, one line.
 import { existsSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { buildRefIndex, resolveRef } from '../library/index.js';
+import { join, resolve } from 'node:path';
+import { buildRefIndex, fileProblem, resolveRef } from '../library/index.js';
 import type { Article, Library } from '../library/types.js';
 import { CommandError } from './commandError.js';
 
@@ -13,8 +13,7 @@ export function findArticle(library: Library, ref: string): Article {
     const byPath = library.articles.find((article) => article.absPath === path || article.absPath === real);
     if (byPath) return byPath;
     // A file that gave no article (binary, too large, unreadable): say why, not "not in library".
-    const relatives = library.roots.map((root) => relative(root, real).split(sep).join('/'));
-    const problem = library.problems.find((p) => relatives.includes(p.id) || relatives.some((rel) => p.message.startsWith(`${rel}:`)));
+    const problem = fileProblem(library, real);
     if (problem) throw new CommandError(`cannot show ${ref}: ${problem.message}`, 1);
   }
   const index = buildRefIndex(library.articles);

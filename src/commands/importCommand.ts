@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { loadLibrary } from '../library/index.js';
+import { fileProblem, loadLibrary } from '../library/index.js';
 import type { OutputIds } from './importedMarkdown.js';
 import { sanitizeLine } from './terminalText.js';
 
@@ -69,7 +69,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
   let written = 0;
   articles.forEach((article, index) => {
     if (!article) {
-      fail(files[index], library?.problems.find((problem) => files[index].endsWith(problem.id))?.message ?? 'could not be read as an article');
+      fail(files[index], (library && fileProblem(library, files[index])?.message) ?? 'could not be read as an article');
       return;
     }
     const target = join(outDir, `${outputIds.get(article.id)}.md`);

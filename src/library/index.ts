@@ -22,3 +22,4 @@ export { articleMeta, type ArticleMeta } from './articleMeta.js';
 export { openLibraryCache, libraryCacheFile, cacheKey, CACHE_FORMAT, PARSER_VERSION, type LibraryCache, type CachedFile } from './libraryCache.js';
 export type { ParsedArticle } from './parsedArticle.js';
 export type { RefSpec, RefMode } from './refSpec.js';
+export { fileProblem } from './fileProblem.js';
