@@ -1,14 +1,12 @@
 // One imported article as Markdown: front matter with every link as an id where it resolves
 // among the imported sources and as a title where it doesn't; links rewritten in place.
-import { Marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import YAML from 'yaml';
-import { wikilinkExtension } from '../library/wikilinks.js';
+import { lexBody } from '../library/bodyLinks.js';
 import type { Article, ArticleLink, LinkTarget } from '../library/types.js';
 
 /** Source article id → the id its Markdown file will have in the output folder. */
 export type OutputIds = Map<string, string>;
-
-const lexer = new Marked().use({ extensions: [wikilinkExtension] });
 
 interface WikilinkToken {
   type: 'wikilink';
@@ -60,7 +58,8 @@ function rewriteLinks(article: Article, outputIds: OutputIds): string {
     children?.forEach(visit);
     if (token.type === 'list') (token as Tokens.List).items.forEach(visit);
   };
-  lexer.lexer(article.body).forEach(visit);
+  // The loader's lexer (same tokens as the renderer's, with wikilinks); it just lexed this body.
+  lexBody(article.body).forEach(visit);
 
   let body = article.body;
   let cursor = 0;
