@@ -1,13 +1,14 @@
-// Keeps the reading state on disk while the reader runs: loaded once at start, saved
-// atomically (stateStore) a moment after the reader leaves an article, after a pause in
-// scrolling (debounced), and at once on every way out. Saving never runs inside a key's
+// Keeps the reading state on disk while the reader runs: loaded once at start (temporary files
+// an interrupted save left are removed then), saved atomically and merged with what another
+// reader saved meanwhile (stateStore) a moment after the reader leaves an article, after a pause
+// in scrolling (debounced), and at once on every way out. Saving never runs inside a key's
 // handling: the reader only marks the state changed; the write happens on a timer.
-import { loadReadingState, saveReadingState, type LoadedState } from './stateStore.js';
+import { loadReadingState, removeStaleTemporaryFiles, saveReadingState, type LoadedState } from './stateStore.js';
 import type { ReadingState } from './readingState.js';
 
 export interface ReadingStore {
   readonly directory: string;
-  /** Read the file (a corrupt one is set aside; see LoadedState.warning). */
+  /** Clean up after interrupted saves, then read the file (a corrupt or unreadable one is set aside; see LoadedState.warning). */
   load(): LoadedState;
   /** Where the newest state comes from when a save runs. */
   setSource(source: () => ReadingState): void;
@@ -19,7 +20,7 @@ export interface ReadingStore {
   flush(): void;
   /** Stop timers (a flush is not implied). */
   dispose(): void;
-  /** Who is told, once, when a save fails (replaces ReadingStoreOptions.onError). */
+  /** Who is told when a save fails (once) or had to set the file on disk aside (replaces ReadingStoreOptions.onError). */
   onError(listener: (message: string) => void): void;
 }
 
@@ -58,6 +59,7 @@ export function createReadingStore(directory: string, options: ReadingStoreOptio
       reportError = listener;
     },
     load() {
+      removeStaleTemporaryFiles(directory);
       const loaded = loadReadingState(directory);
       lastWritten = loaded.warning ? null : JSON.stringify(loaded.state);
       return loaded;
@@ -81,8 +83,9 @@ export function createReadingStore(directory: string, options: ReadingStoreOptio
       const text = JSON.stringify(state);
       if (text === lastWritten) return;
       try {
-        saveReadingState(directory, state);
+        const saved = saveReadingState(directory, state);
         lastWritten = text;
+        if (saved.warning) reportError?.(saved.warning);
       } catch (error) {
         if (!failed) reportError?.(`reading state not saved: ${(error as Error).message}`);
         failed = true;
