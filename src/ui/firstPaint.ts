@@ -16,6 +16,11 @@ export const HIDE_CURSOR = '\u001b[?25l';
 export const SHOW_CURSOR = '\u001b[?25h';
 const HOME = '\u001b[H';
 
+/** The signals that end the reader, with their exit codes (128 + the signal's number); each leaves the terminal as it was found. */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129 } as const;
+export type EndingSignal = keyof typeof SIGNAL_EXIT;
+export const ENDING_SIGNALS = Object.keys(SIGNAL_EXIT) as EndingSignal[];
+
 export interface FirstPaintOptions {
   library: Library;
   render: ArticleRenderer;
@@ -64,20 +69,18 @@ export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
       // The terminal may be gone.
     }
   };
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: EndingSignal) => {
     restore();
-    process.exit(signal === 'SIGTERM' ? 143 : 129);
+    process.exit(SIGNAL_EXIT[signal]);
   };
   process.once('exit', restore);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  for (const signal of ENDING_SIGNALS) process.once(signal, onSignal);
   if (stdin.isTTY) stdin.setRawMode(true);
   // Ink draws its frame from where the cursor is: leave it at the top-left corner.
   stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + lines.join('\r\n') + HOME);
   const handOver = () => {
     process.off('exit', restore);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
   };
   return { store, loaded, renderById, painted: true, handOver };
 }

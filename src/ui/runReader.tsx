@@ -1,19 +1,26 @@
 // Starts the reader on the alternate screen and gives the terminal back on every way out:
-// q / Q / Ctrl-C, SIGTERM / SIGHUP, an error while drawing, an uncaught exception. Each path
-// leaves the alternate screen, shows the cursor and turns raw mode off; an error is one line
-// on stderr, never a stack on the screen.
-import './inkEnvironment.js';
-import { render } from 'ink';
+// q / Q / Ctrl-C, SIGINT / SIGQUIT / SIGTERM / SIGHUP, an error while drawing, an uncaught
+// exception. Each path leaves the alternate screen, shows the cursor and turns raw mode off; an
+// error is one line on stderr, never a stack on the screen.
+// Ink (and the app, which imports it) is loaded here, after inkEnvironment has had its say.
 import type { Library } from '../library/types.js';
 import type { ArticleFilter } from '../navigation/index.js';
 import { renderArticle } from '../render/renderArticle.js';
 import { createReadingStore } from '../state/readingStore.js';
 import { stateDirectory } from '../state/statePaths.js';
-import { ErrorBoundary, errorLine } from './ErrorBoundary.js';
+import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
-import { Reader } from './Reader.js';
 import { createRenderCache, type ArticleRenderer } from './renderCache.js';
-import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, type FirstFrame } from './firstPaint.js';
+import {
+  ENDING_SIGNALS,
+  ENTER_ALTERNATE_SCREEN,
+  HIDE_CURSOR,
+  LEAVE_ALTERNATE_SCREEN,
+  SHOW_CURSOR,
+  SIGNAL_EXIT,
+  type EndingSignal,
+  type FirstFrame,
+} from './firstPaint.js';
 
 export interface RunReaderOptions {
   library: Library;
@@ -31,7 +38,7 @@ export interface RunReaderOptions {
   /** Where a fatal error's one line goes (default process.stderr). */
   stderr?: NodeJS.WriteStream;
   /**
-   * After SIGTERM / SIGHUP, end the process half a second later if something still holds it
+   * After a signal, end the process half a second later if something still holds it
    * (default true; tests turn it off).
    */
   exitAfterSignal?: boolean;
@@ -44,13 +51,13 @@ export interface RunReaderOptions {
 }
 
 
-/** Exit codes for signals: 128 + the signal's number. */
-const SIGNAL_EXIT: Record<'SIGTERM' | 'SIGHUP', number> = { SIGTERM: 143, SIGHUP: 129 };
-
 /** Run the reader until the person quits; resolves with the process exit code. */
-export function runReader(options: RunReaderOptions): Promise<number> {
-  const stdin = options.stdin ?? process.stdin;
+export async function runReader(options: RunReaderOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
+  // Before Ink is first loaded: it decides once, at load, whether it may draw (FIELD-NOTES).
+  letInkDraw(stdout);
+  const [{ render }, { Reader }, { ErrorBoundary, errorLine }] = await Promise.all([import('ink'), import('./Reader.js'), import('./ErrorBoundary.js')]);
+  const stdin = options.stdin ?? process.stdin;
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
   const renderById = first?.renderById ?? createRenderCache(options.library, options.render ?? renderArticle, options.color);
@@ -101,8 +108,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       // Signal handlers go on the next turn: signal-exit (inside Ink) re-raises a signal that it
       // sees no other handler for, which would kill the process while we are still returning.
       setImmediate(() => {
-        process.off('SIGTERM', onSigterm);
-        process.off('SIGHUP', onSighup);
+        for (const [signal, handler] of signalHandlers) process.off(signal, handler);
       });
       process.off('uncaughtException', onUncaught);
       process.off('unhandledRejection', onUncaught);
@@ -119,17 +125,15 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       resolve(code);
     };
 
-    const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => {
+    const onSignal = (signal: EndingSignal) => {
       finish(SIGNAL_EXIT[signal]);
       // Whatever else still holds the event loop, a signalled reader ends.
       if (options.exitAfterSignal !== false) setTimeout(() => process.exit(SIGNAL_EXIT[signal]), 500).unref();
     };
-    const onSigterm = () => onSignal('SIGTERM');
-    const onSighup = () => onSignal('SIGHUP');
+    const signalHandlers = ENDING_SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
     const onUncaught = (error: unknown) => finish(1, error);
 
-    process.on('SIGTERM', onSigterm);
-    process.on('SIGHUP', onSighup);
+    for (const [signal, handler] of signalHandlers) process.on(signal, handler);
     process.on('uncaughtException', onUncaught);
     process.on('unhandledRejection', onUncaught);
     process.on('exit', restoreTerminal);

@@ -2,7 +2,7 @@
 // article never lets a file's escape sequence reach the terminal (no OSC window title or
 // clipboard write, no DCS, no bracketed paste, no 8-bit C1), the alternate screen stays on until
 // quit; tiny terminals and resize storms; stdin not a terminal; and every way out (q, Q, Ctrl-C,
-// SIGTERM, SIGHUP, an exception inside the app) gives the terminal back: alternate screen left,
+// SIGTERM, SIGHUP, SIGINT, SIGQUIT, an exception inside the app) gives the terminal back: alternate screen left,
 // cursor shown, echo and canonical mode on (`stty -a`), and an exit code that says what happened.
 // Reading state is written atomically: after SIGKILL mid-run the state file parses or is absent.
 import { test, before, after } from 'node:test';
@@ -194,6 +194,8 @@ const exits: { name: string; keys?: string; signal?: NodeJS.Signals; code: numbe
   { name: 'Ctrl-C', keys: '\u0003', code: 0 },
   { name: 'SIGTERM', signal: 'SIGTERM', code: 143 },
   { name: 'SIGHUP', signal: 'SIGHUP', code: 129 },
+  { name: 'SIGINT', signal: 'SIGINT', code: 130 },
+  { name: 'SIGQUIT', signal: 'SIGQUIT', code: 131 },
 ];
 
 for (const exit of exits) {

@@ -2,7 +2,7 @@
 // off, on every way out, and a one-line error instead of a stack.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,12 @@ class FakeStdin extends EventEmitter {
   }
   setRawMode(mode: boolean) {
     this.rawModes.push(mode);
+    this.emit('rawmode', mode);
     return this;
+  }
+  /** Resolves once the app takes raw mode: it is listening for keys from then on. */
+  listening(): Promise<unknown> {
+    return this.rawModes.includes(true) ? Promise.resolve() : once(this, 'rawmode');
   }
   setEncoding() {}
   resume() {}
@@ -64,8 +69,6 @@ function start(library: Library = sampleLibrary(), extra: { openId?: string } = 
   return { stdin, stdout, stderr, done };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 function assertRestored(stdin: FakeStdin, stdout: FakeStdout) {
   assert.ok(stdout.written.startsWith('\u001b[?1049h'), 'entered the alternate screen first');
   assert.ok(stdout.written.endsWith('\u001b[?25h\u001b[?1049l'), 'cursor shown and alternate screen left last');
@@ -74,7 +77,7 @@ function assertRestored(stdin: FakeStdin, stdout: FakeStdout) {
 
 test('q on the list quits with 0 and restores the terminal', async () => {
   const { stdin, stdout, done } = start();
-  await tick();
+  await stdin.listening();
   assert.deepEqual(stdin.rawModes, [true]);
   stdin.send('q');
   assert.equal(await done, 0);
@@ -84,19 +87,19 @@ test('q on the list quits with 0 and restores the terminal', async () => {
 test('Q and Ctrl-C quit from an article', async () => {
   for (const key of ['Q', '\u0003']) {
     const { stdin, stdout, done } = start(sampleLibrary(), { openId: 'world/ferry' });
-    await tick();
+    await stdin.listening();
     stdin.send(key);
     assert.equal(await done, 0);
     assertRestored(stdin, stdout);
   }
 });
 
-test('SIGTERM and SIGHUP restore the terminal and give 128 + signal', async () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+test('SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal and give 128 + signal', async () => {
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130], ['SIGQUIT', 131]] as const) {
     await new Promise((resolve) => setImmediate(resolve)); // earlier runs drop their handlers a turn late
     const before = process.listenerCount(signal);
     const { stdin, stdout, done } = start();
-    await tick();
+    await stdin.listening();
     assert.ok(process.listenerCount(signal) > before, `handler installed for ${signal}: ${before} → ${process.listenerCount(signal)}`);
     process.emit(signal);
     assert.equal(await done, code);
