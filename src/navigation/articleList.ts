@@ -1,51 +1,45 @@
 // The article list: reading order, the `/` filter (best first), the highlighted row kept by
 // id and on screen, and opening the highlighted article (at its first match for a body hit).
-// The list is not a history entry: going to it and back keeps history.
+// The list is not a history entry: going to it and back keeps history. Owns `list`.
+// Nothing is remembered between calls: the order is the caller's (env.articles, sorted once
+// per library), and a filter answers a repeated query from its own memory (searchFilter does).
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article, Library } from '../library/types.js';
 import { firstTermMatch } from './articleSearch.js';
-import { simpleFilter, type ArticleFilter } from './filter.js';
+import { simpleFilter } from './filter.js';
 import { openArticle } from './history.js';
-import type { CommandHandler, CommandHandlers, NavigationEnv, NavigationState } from './navigationState.js';
-import { clamp, currentVisit, pageRows, replaceVisit } from './visit.js';
+import { currentVisit, replaceVisit, type CommandHandler, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
+import { clamp, pageRows } from './viewport.js';
 
-const ordered = new WeakMap<Library, Article[]>();
-
-/** Articles in reading order: by section, newest first, then title. */
+/** Articles in reading order: by section, newest first, then title (for env.articles). */
 export function articlesInOrder(library: Library): Article[] {
-  let list = ordered.get(library);
-  if (!list) {
-    list = sortForReading(library.articles);
-    ordered.set(library, list);
-  }
-  return list;
+  return sortForReading(library.articles);
 }
-
-let filterMemo: { library: Library; query: string; filter: ArticleFilter; result: Article[] } | null = null;
 
 /** The list as it shows: filtered by the query, best first. */
-export function visibleArticles(state: NavigationState, env: NavigationEnv): Article[] {
-  const filter = env.filter ?? simpleFilter;
+export function visibleArticles(state: NavigationState, env: NavigationEnv): readonly Article[] {
   const query = state.list.query;
-  if (query.trim() === '') return articlesInOrder(env.library);
-  if (filterMemo && filterMemo.library === env.library && filterMemo.query === query && filterMemo.filter === filter) return filterMemo.result;
-  const result = filter(articlesInOrder(env.library), query);
-  filterMemo = { library: env.library, query, filter, result };
-  return result;
+  if (query.trim() === '') return env.articles;
+  return (env.filter ?? simpleFilter)(env.articles, query);
 }
 
-export function selectedIndex(state: NavigationState, env: NavigationEnv): number {
-  const visible = visibleArticles(state, env);
+/** The highlighted row among `visible`: the selected article, else the first row; -1 when empty. */
+function indexIn(visible: readonly Article[], selectedId: string | null): number {
   if (visible.length === 0) return -1;
-  const i = visible.findIndex((article) => article.id === state.list.selectedId);
+  const i = visible.findIndex((article) => article.id === selectedId);
   return i < 0 ? 0 : i;
+}
+
+/** The highlighted row (-1 when the list is empty); pass `visible` when it is at hand. */
+export function selectedIndex(state: NavigationState, env: NavigationEnv, visible = visibleArticles(state, env)): number {
+  return indexIn(visible, state.list.selectedId);
 }
 
 /** Keep the list's highlighted row on screen. */
 export function normalizeList(state: NavigationState, env: NavigationEnv): NavigationState {
   const visible = visibleArticles(state, env);
   const height = Math.max(1, env.viewport.height);
-  const i = selectedIndex(state, env);
+  const i = indexIn(visible, state.list.selectedId);
   const selectedId = i >= 0 ? visible[i].id : state.list.selectedId;
   let top = clamp(state.list.top, 0, Math.max(0, visible.length - height));
   if (i >= 0) {
@@ -59,13 +53,13 @@ export function normalizeList(state: NavigationState, env: NavigationEnv): Navig
 function moveSelection(state: NavigationState, env: NavigationEnv, to: (index: number, count: number) => number): NavigationState {
   const visible = visibleArticles(state, env);
   if (visible.length === 0) return state;
-  const i = clamp(to(selectedIndex(state, env), visible.length), 0, visible.length - 1);
+  const i = clamp(to(indexIn(visible, state.list.selectedId), visible.length), 0, visible.length - 1);
   return { ...state, list: { ...state.list, selectedId: visible[i].id } };
 }
 
 function openSelected(state: NavigationState, env: NavigationEnv): NavigationState {
   const visible = visibleArticles(state, env);
-  const i = selectedIndex(state, env);
+  const i = indexIn(visible, state.list.selectedId);
   if (i < 0) return { ...state, message: 'no article matches' };
   const article = visible[i];
   const id = article.id;

@@ -1,8 +1,9 @@
 // `/` in an article: incremental search from where `/` was pressed, Enter keeps the place,
-// Esc goes back; n and N step through the matches, wrapping at either end.
+// Esc goes back; n and N step through the matches, wrapping at either end. The query outlives
+// the article it was typed in (n works in the next one, as in less). Owns `search`.
 import { findMatches, matchAt, matchAtOrAfter, type TextMatch } from '../search/textSearch.js';
-import type { CommandHandlers, NavigationEnv, NavigationState, Visit } from './navigationState.js';
-import { clamp, currentVisit, focusKeptAt, maxTop, replaceVisit } from './visit.js';
+import { currentVisit, replaceVisit, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
+import { clamp, focusKeptAt, maxTop } from './viewport.js';
 
 /** The matches of the current query in the article shown, or null without a query. */
 export function searchMatches(state: NavigationState, env: NavigationEnv): TextMatch[] | null {

@@ -1,15 +1,14 @@
-// The reader's navigation: a pure reducer (navigationReducer.ts dispatches to one module per
-// concern), its state types and the selectors the views read.
+// The reader's navigation: a pure reducer over a state whose slices each have one owner
+// (see navigationState.ts), the command vocabulary the key table binds, the list filter seam,
+// and the selectors the views read.
 export * from './commands.js';
 export * from './filter.js';
-export * from './position.js';
-export type { ArticleSearch, ListState, NavigationAction, NavigationEnv, NavigationState, OpenRequest, Overlay, Viewport, Visit } from './navigationState.js';
-export { initialNavigationState, navigationReducer } from './navigationReducer.js';
+export type { ArticleSearch, CommandHandler, ListState, NavigationAction, NavigationEnv, NavigationState, OpenRequest, Overlay, Viewport, Visit } from './navigationState.js';
+export { currentVisit } from './navigationState.js';
+export { contextOf, initialNavigationState, navigationReducer } from './navigationReducer.js';
+export { currentRendered } from './viewport.js';
+export { followTarget, headingLine, relatedNumbers, titleOf } from './history.js';
 export { articlesInOrder, selectedIndex, visibleArticles } from './articleList.js';
 export { currentMatchIndex, searchMatches } from './articleSearch.js';
-export { followTarget, titleOf } from './followLinks.js';
-export { headingLine, headingSlug } from './headings.js';
-export { linksPanelEntries, type PanelEntry, type PanelGroup } from './linksPanel.js';
+export { linksPanelEntries, type PanelEntry, type PanelGroup } from './overlays.js';
 export { isArticleRead, readingSnapshot } from './readingMarks.js';
-export { contextOf } from './screens.js';
-export { currentRendered, currentVisit } from './visit.js';

@@ -1,37 +1,72 @@
-// The reader's navigation as a pure reducer (the Update of an Elm architecture). This file only
-// dispatches: each command is carried out by the module of its concern (scrolling, history,
-// links, search, overlays, list, reading marks, prompts, screens), and every action ends by
-// bringing the state back to the viewport and recording what was read. No terminal here; the
-// Ink components only map keys to actions and draw what this state says.
+// The reader's navigation as a pure reducer (the Update of an Elm architecture). Each command
+// is carried out by the module that owns the slice of state it changes; this module decides
+// which context reads the keys (and so which prompt a typed key edits), and ends every action
+// by bringing the state back to the viewport and recording what was read. No terminal here;
+// the Ink components only map keys to actions and draw what this state says.
 import { emptyReadingState, lastArticle, type ReadingState } from '../state/readingState.js';
-import type { Command } from './commands.js';
-import { articlesInOrder, listCommands, normalizeList } from './articleList.js';
-import { articleSearchCommands } from './articleSearch.js';
-import { followCommands } from './followLinks.js';
-import { historyCommands, openArticle } from './history.js';
-import { linkFocusCommands } from './linkFocus.js';
-import { followNumber, numberCommands } from './linkNumbers.js';
-import type { CommandHandler, NavigationAction, NavigationEnv, NavigationState } from './navigationState.js';
+import type { Command, Context } from './commands.js';
+import { acceptFilter, clearFilter, editFilter, listCommands, normalizeList } from './articleList.js';
+import { acceptSearch, articleSearchCommands, cancelSearch, isTypingSearch, typeSearch } from './articleSearch.js';
+import { deleteDigit, followNumber, historyCommands, openArticle, typeNumber } from './history.js';
+import type { CommandHandler, CommandHandlers, NavigationAction, NavigationEnv, NavigationState } from './navigationState.js';
 import { overlayCommands } from './overlays.js';
-import { promptCommands } from './prompts.js';
 import { readingCommands, syncReading } from './readingMarks.js';
-import { screenCommands } from './screens.js';
-import { scrollCommands } from './scrolling.js';
-import { normalizeVisit } from './visit.js';
+import { normalizeVisit, viewportCommands } from './viewport.js';
 
-/** Every command, carried out by its concern (the type check makes sure none is left out). */
+/** Which part of the key table applies now. */
+export function contextOf(state: NavigationState): Context {
+  if (state.help.open) return 'help';
+  if (state.screen === 'article' && state.overlay) return state.overlay.kind;
+  if (state.digits !== null) return 'number';
+  if (state.screen === 'list') return state.list.prompt ? 'filter' : 'list';
+  if (state.search?.prompt) return 'search';
+  return 'article';
+}
+
+/** Everything but the last character (a whole code point). */
+const withoutLast = (text: string) => [...text].slice(0, -1).join('');
+
+/**
+ * The prompts' keys (SPEC §3: printable keys and Backspace edit; Enter and Esc act), routed to
+ * the prompt that is open: a related-link number, the article's search, or the list's filter.
+ * Each prompt's editing is its owner's; only the routing is here.
+ */
+const promptCommands = {
+  promptType: (state, env, text) => {
+    if (state.digits !== null) return typeNumber(state, env, text);
+    if (isTypingSearch(state)) return typeSearch(state, env, state.search!.query + text);
+    return editFilter(state, state.list.query + text);
+  },
+  promptDelete: (state, env) => {
+    if (state.digits !== null) return deleteDigit(state);
+    if (isTypingSearch(state)) return typeSearch(state, env, withoutLast(state.search!.query));
+    return editFilter(state, withoutLast(state.list.query));
+  },
+  promptAccept: (state, env) => {
+    if (state.digits !== null) return followNumber(state, env, Number(state.digits));
+    if (isTypingSearch(state)) return acceptSearch(state, env);
+    return acceptFilter(state, env);
+  },
+  promptCancel: (state) => {
+    if (state.digits !== null) return { ...state, digits: null };
+    if (isTypingSearch(state)) return cancelSearch(state);
+    return clearFilter(state);
+  },
+} satisfies CommandHandlers;
+
+const quit: CommandHandler = (state) => ({ ...state, quit: true });
+
+/** Every command, carried out by its owner (the type check makes sure none is left out). */
 const COMMAND_HANDLERS = {
-  ...scrollCommands,
-  ...listCommands,
-  ...linkFocusCommands,
-  ...followCommands,
-  ...numberCommands,
+  ...viewportCommands,
   ...historyCommands,
-  ...screenCommands,
-  ...promptCommands,
+  ...listCommands,
   ...articleSearchCommands,
   ...overlayCommands,
   ...readingCommands,
+  ...promptCommands,
+  quitFromList: quit,
+  quit,
 } satisfies Record<Command, CommandHandler>;
 
 /**
@@ -39,7 +74,7 @@ const COMMAND_HANDLERS = {
  * Enter resumes it), or `open` at its saved position. `reading` is what was saved before.
  */
 export function initialNavigationState(env: NavigationEnv, open?: { id: string; heading?: string }, reading?: ReadingState): NavigationState {
-  const first = articlesInOrder(env.library)[0];
+  const first = env.articles[0];
   const readingState = reading ?? emptyReadingState();
   const last = lastArticle(readingState, env.library.roots);
   const selected = last !== undefined && env.library.byId.has(last) ? last : first ? first.id : null;

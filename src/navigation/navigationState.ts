@@ -1,6 +1,10 @@
 // The shape of the reader's navigation: the state the reducer keeps, the environment it reads
-// (library, layout, viewport, list filter) and the actions it takes. Types only.
-import type { Library } from '../library/types.js';
+// (library, layout, viewport, list filter), the actions it takes, and the current visit every
+// part of it reads and replaces. Each slice of the state has one module that changes it:
+// history/screen/digits in history.ts, a visit's top/focus/width in viewport.ts, list in
+// articleList.ts, search in articleSearch.ts, help/overlay/openRequest in overlays.ts,
+// reading in readingMarks.ts; message and quit in navigationReducer.ts.
+import type { Article, Library } from '../library/types.js';
 import type { RenderedArticle } from '../render/types.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { Command } from './commands.js';
@@ -78,6 +82,11 @@ export interface Viewport {
 
 export interface NavigationEnv {
   library: Library;
+  /**
+   * The library's articles in reading order (articlesInOrder): what the list shows without a
+   * query, and what the filter ranks. The caller sorts once per library; the reducer never does.
+   */
+  articles: readonly Article[];
   /** The article laid out at a width; memoised by the caller (same id + width → same object). */
   render(id: string, width: number): RenderedArticle;
   viewport: Viewport;
@@ -102,3 +111,14 @@ export type CommandHandler = (state: NavigationState, env: NavigationEnv, text: 
 
 /** The commands one concern carries out (the reducer joins them into one table). */
 export type CommandHandlers = Partial<Record<Command, CommandHandler>>;
+
+export function currentVisit(state: NavigationState): Visit | null {
+  return state.index >= 0 ? state.history[state.index] : null;
+}
+
+/** The state with the current visit replaced (history is copied, never changed in place). */
+export function replaceVisit(state: NavigationState, visit: Visit): NavigationState {
+  const history = state.history.slice();
+  history[state.index] = visit;
+  return { ...state, history };
+}

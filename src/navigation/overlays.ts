@@ -1,10 +1,62 @@
-// Overlays over the article: the table of contents (t) and the links panel (r), moved through
-// with the arrows and accepted with Enter; and `o`, which asks the UI to open a URL outside.
-import { followTarget } from './followLinks.js';
-import { linksPanelEntries } from './linksPanel.js';
-import type { CommandHandlers, NavigationEnv, NavigationState } from './navigationState.js';
-import { scrollTo } from './scrolling.js';
-import { clamp, currentVisit } from './visit.js';
+// What opens over the screen and takes the keys while open: help (?), the table of contents
+// (t) and the links panel (r), moved through with the arrows and accepted with Enter; and `o`,
+// which asks the UI to open a URL outside. Owns help, overlay and openRequest.
+import type { LinkTarget } from '../library/types.js';
+import { mentionsOf } from '../search/mentions.js';
+import { followTarget, relatedNumbers, titleOf } from './history.js';
+import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
+import { clamp, halfPageRows, pageRows, scrollTo } from './viewport.js';
+
+export type PanelGroup = 'related' | 'previous' | 'next' | 'external' | 'linkedFrom' | 'mentionedIn';
+
+export interface PanelEntry {
+  group: PanelGroup;
+  /** Title (or label) to show; cleaned by the view. */
+  label: string;
+  target: LinkTarget;
+  /** Related-reading number, as the article shows it. */
+  number?: number;
+}
+
+/**
+ * The links panel of an article: related reading (numbered as the article shows it), previous /
+ * next, external links, linked from (backlinks), mentioned in. Made on each call (a few dozen
+ * entries; "mentioned in" is an index the search layer keeps per library).
+ */
+export function linksPanelEntries(env: NavigationEnv, id: string): PanelEntry[] {
+  const article = env.library.byId.get(id);
+  if (!article) return [];
+  const rendered = env.render(id, env.viewport.width);
+  const entries: PanelEntry[] = [];
+  const labelOf = (title: string, target: LinkTarget) => (target.kind === 'article' ? titleOf(env, target) : title);
+  for (const [number, link] of [...relatedNumbers(rendered)].sort(([a], [b]) => a - b)) {
+    entries.push({ group: 'related', label: labelOf(link.label, link.target), target: link.target, number });
+  }
+  if (article.previous) entries.push({ group: 'previous', label: labelOf(article.previous.title, article.previous.target), target: article.previous.target });
+  if (article.next) entries.push({ group: 'next', label: labelOf(article.next.title, article.next.target), target: article.next.target });
+  const urls = new Set<string>();
+  for (const link of rendered.links) {
+    if (link.target.kind !== 'external' || urls.has(link.target.url)) continue;
+    urls.add(link.target.url);
+    entries.push({ group: 'external', label: link.label, target: link.target });
+  }
+  const articleEntries = (group: PanelGroup, ids: readonly string[]) => {
+    for (const from of ids) {
+      const source = env.library.byId.get(from);
+      if (source) entries.push({ group, label: source.title, target: { kind: 'article', id: from } });
+    }
+  };
+  articleEntries('linkedFrom', article.backlinks);
+  articleEntries('mentionedIn', mentionsOf(env.library, id));
+  return entries;
+}
+
+/** Scroll help by half a page, stopping at its end. */
+function scrollHelp(state: NavigationState, env: NavigationEnv, step: 1 | -1): NavigationState {
+  const limit = Math.max(0, (env.helpLength ?? Number.MAX_SAFE_INTEGER) - pageRows(env));
+  const top = clamp(state.help.top + step * halfPageRows(env), 0, limit);
+  return { ...state, help: { ...state.help, top } };
+}
 
 function overlayLength(state: NavigationState, env: NavigationEnv): number {
   const visit = currentVisit(state);
@@ -68,6 +120,10 @@ function openExternal(state: NavigationState, env: NavigationEnv): NavigationSta
 }
 
 export const overlayCommands = {
+  help: (state) => ({ ...state, help: { open: true, top: 0 } }),
+  closeHelp: (state) => ({ ...state, help: { open: false, top: 0 } }),
+  helpDown: (state, env) => scrollHelp(state, env, 1),
+  helpUp: (state, env) => scrollHelp(state, env, -1),
   openToc,
   openLinks: (state) => (currentVisit(state) && state.screen === 'article' ? { ...state, overlay: { kind: 'links', selected: 0 } } : state),
   overlayDown: (state, env) => moveOverlay(state, env, 1),

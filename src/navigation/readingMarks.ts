@@ -1,12 +1,12 @@
 // Read marks and reading positions in the navigation state: arriving at an article marks it
 // read and the library's last article, leaving it remembers where it was left; `m` toggles a
 // mark, the next-unread command finds the next unread article. Saving is the UI's (src/state).
+// Owns `reading`.
 import type { Article } from '../library/types.js';
 import { isRead, recordLastArticle, rememberPosition, setRead, type ReadingState } from '../state/readingState.js';
 import { selectedIndex, visibleArticles } from './articleList.js';
 import { openArticle } from './history.js';
-import type { CommandHandlers, NavigationEnv, NavigationState, Visit } from './navigationState.js';
-import { currentVisit } from './visit.js';
+import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
 
 export function isArticleRead(state: NavigationState, article: Article): boolean {
   return isRead(state.reading, article.absPath);
@@ -23,7 +23,7 @@ function toggleRead(state: NavigationState, env: NavigationEnv): NavigationState
 function nextUnread(state: NavigationState, env: NavigationEnv): NavigationState {
   if (state.screen === 'list') {
     const visible = visibleArticles(state, env);
-    const from = selectedIndex(state, env);
+    const from = selectedIndex(state, env, visible);
     for (let step = 1; step <= visible.length; step++) {
       const article = visible[(from + step) % visible.length];
       if (!isRead(state.reading, article.absPath)) return { ...state, list: { ...state.list, selectedId: article.id } };

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  articlesInOrder,
   contextOf,
   currentMatchIndex,
   currentVisit,
@@ -18,7 +19,7 @@ import { emptyReadingState, recordLastArticle, recordPosition } from '../../src/
 import { fakeRender, makeLibrary, memoRender, sampleLibrary } from './fakeLibrary.js';
 
 function setup(state?: (env: NavigationEnv) => NavigationState, library = sampleLibrary()) {
-  const env: NavigationEnv = { library, render: memoRender(fakeRender(library)), viewport: { width: 40, height: 10 } };
+  const env: NavigationEnv = { library, articles: articlesInOrder(library), render: memoRender(fakeRender(library)), viewport: { width: 40, height: 10 } };
   let s = state ? state(env) : initialNavigationState(env);
   const run = (...commands: Array<Command | [Command, string]>) => {
     for (const c of commands) {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  articlesInOrder,
   contextOf,
   currentRendered,
   currentVisit,
@@ -15,7 +16,7 @@ import type { Command } from '../../src/navigation/index.js';
 import { fakeRender, filler, makeLibrary, memoRender, sampleLibrary } from './fakeLibrary.js';
 
 function setup(width = 40, height = 10, library = sampleLibrary()) {
-  const env: NavigationEnv = { library, render: memoRender(fakeRender(library)), viewport: { width, height } };
+  const env: NavigationEnv = { library, articles: articlesInOrder(library), render: memoRender(fakeRender(library)), viewport: { width, height } };
   let state = initialNavigationState(env);
   const api = {
     env,

@@ -3,7 +3,7 @@
 // commands in the table; no key means two things in one context.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMMANDS, CONTEXTS, initialNavigationState, navigationReducer, type NavigationEnv } from '../../src/navigation/index.js';
+import { articlesInOrder, COMMANDS, CONTEXTS, initialNavigationState, navigationReducer, type NavigationEnv } from '../../src/navigation/index.js';
 import {
   CATEGORIES,
   KEY_TABLE,
@@ -63,7 +63,7 @@ test('the input handler handles exactly the commands in the table', () => {
   assert.deepEqual([...KEY_TABLE.map((b) => b.command)].sort(), [...COMMANDS].sort());
   // Every command is carried out by the reducer without throwing, in every context.
   const library = sampleLibrary();
-  const env: NavigationEnv = { library, render: memoRender(fakeRender(library)), viewport: { width: 40, height: 8 } };
+  const env: NavigationEnv = { library, articles: articlesInOrder(library), render: memoRender(fakeRender(library)), viewport: { width: 40, height: 8 } };
   for (const opened of [undefined, { id: 'world/ferry' }]) {
     for (const command of COMMANDS) {
       const state = initialNavigationState(env, opened);
