@@ -1,5 +1,8 @@
-// Small hand-built libraries and a tiny stand-in renderer, so navigation and UI tests do not
-// depend on the real loader and renderer. Bodies use `# Heading` lines, blank-line paragraphs
+// Small hand-built libraries and a tiny stand-in renderer, kept for the UI tests (tests/ui) and
+// the search tests (tests/search), which import it from here: they draw frames and rank titles,
+// and a layout they can predict line by line keeps their assertions short. The navigation tests
+// no longer use it: they read real files with the real loader and lay them out with the real
+// renderer (helpers.ts beside this file). Bodies use `# Heading` lines, blank-line paragraphs
 // and `[label](ref)` links; the renderer wraps words greedily at the width and records link
 // spans, then adds a numbered related-reading footer and previous/next links.
 import type { Article, ArticleLink, Library, LinkTarget, RelatedLink } from '../../src/library/types.js';

@@ -1,0 +1,23 @@
+// The simple list filter: what the reader filters with until the ranked index is built.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simpleFilter } from '../../src/navigation/index.js';
+import { envFor, libraryOf, markdown } from './helpers.js';
+
+test('title hits above section hits above body hits, reading order within each; case and width folded', async () => {
+  const env = envFor(
+    await libraryOf({
+      'harbour/lamps.md': markdown({ title: 'Lamps relit', section: 'Harbour / Lights', date: '2025-01-02' }, 'Nothing of note.'),
+      'coast/wall.md': markdown({ title: 'Sea wall mended', date: '2025-01-01' }, 'The harbour men worked all night.'),
+      'coast/fish.md': markdown({ title: 'Fish prices', date: '2025-01-03' }, 'Down at the HARBOUR.'),
+      'town/harbour.md': markdown({ title: 'The Ｈarbour opens', section: 'Town' }, 'Text.'),
+      'town/other.md': markdown({ title: 'Other', section: 'Town' }, 'Text.'),
+    }),
+  );
+  const ids = (query: string) => simpleFilter(env.articles, query).map((a) => a.id);
+  assert.deepEqual(ids('harbour'), ['town/harbour', 'harbour/lamps', 'coast/fish', 'coast/wall']);
+  assert.deepEqual(ids('  '), env.articles.map((a) => a.id), 'a blank query keeps everything');
+  assert.deepEqual(ids('xylophone'), []);
+  const fish = env.library.byId.get('coast/fish')!;
+  assert.deepEqual(simpleFilter.hitOf!(fish, 'harbour'), { field: 'body', terms: ['harbour'] });
+});
