@@ -59,7 +59,7 @@ function rewriteLinks(article: Article, outputIds: OutputIds): string {
     if (token.type === 'list') (token as Tokens.List).items.forEach(visit);
   };
   // The loader's lexer (same tokens as the renderer's, with wikilinks); it just lexed this body.
-  lexBody(article.body).forEach(visit);
+  lexBody(article.body).tokens.forEach(visit);
 
   let body = article.body;
   let cursor = 0;

@@ -36,6 +36,7 @@ export function articleMeta(parsed: ParsedArticle): ArticleMeta {
     titleHrefs: [...parsed.titleHrefs],
     links: scan.links,
     words: countWords(scan.plainText),
-    problems: parsed.problems,
+    // Nesting flattened or a body that could not be lexed: one problem of this file's own.
+    problems: scan.problem ? [...parsed.problems, scan.problem] : parsed.problems,
   };
 }

@@ -5,6 +5,8 @@ import type { Lexer, Marked, MarkedOptions, Token, TokensList } from 'marked';
 import { parsers } from './parsers.js';
 import { wikilinkExtension } from './wikilinks.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
+import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
+import type { ProblemKind } from './types.js';
 
 export interface BodyLink {
   /** `token.href` for Markdown links, the wikilink's `ref` (with `#Heading`) for wikilinks. */
@@ -18,6 +20,8 @@ export interface BodyLink {
 
 export interface BodyScan {
   links: BodyLink[];
+  /** Null when the body lexed as written; else why not (nesting flattened, a lex that failed). */
+  problem: LexProblem | null;
   /** The body's text as read (link labels, code, no markup), for word counts. */
   plainText: string;
 }
@@ -37,39 +41,163 @@ const WWW = /www\./i;
 const hasInlineSyntax = (src: string) =>
   INLINE_SYNTAX_CHAR.test(src) || src.includes('  \n') || src.includes('://') || WWW.test(src);
 
-type LexerClass = new (options: MarkedOptions) => Lexer;
+// Block nesting past the caps of capNesting.ts (markers and indents together) still has a
+// bound: deeper blocks are kept as plain text. The same for inline nesting (emphasis inside
+// emphasis inside a link…), which the source cap cannot see.
+const MAX_BLOCK_DEPTH = 3 * MAX_NESTING;
+const MAX_INLINE_DEPTH = MAX_NESTING;
+/** Per body: lexing longer than this stops, and the body is shown as plain text. */
+export const LEX_BUDGET_MS = 4000;
+
+/** A body's problem found while lexing it: nesting flattened, or a lex that could not finish. */
+export interface LexProblem {
+  kind: Extract<ProblemKind, 'too-deep' | 'unreadable'>;
+  message: string;
+}
+
+export interface LexedBody {
+  /** marked's tokens (shared with other callers: read them, never change them). */
+  tokens: TokensList;
+  /** Null for a body lexed as written. */
+  problem: LexProblem | null;
+}
+
+class LexBudgetExceeded extends Error {}
+
+/** A text token holding `src` as written: what is too deep to lex is kept as its words. */
+const plainText = (src: string): Token => ({ type: 'text', raw: src, text: src, escaped: false }) as Token;
+const plainParagraph = (src: string): Token => ({ type: 'paragraph', raw: src, text: src, tokens: [plainText(src)] }) as Token;
+
+interface GuardedLexer extends Lexer {
+  /** What was nested too deep and flattened. */
+  flattened: Set<Flattened>;
+}
+type LexerClass = new (options: MarkedOptions, deadline: number, now: () => number) => GuardedLexer;
 let bodyLexer: LexerClass | null = null;
 
-/** marked's lexer, with the inline pass skipped for text that holds no inline syntax at all (made once marked is loaded). */
+/**
+ * marked's lexer with two guards: block and inline nesting have a depth past which the rest is
+ * plain text, and a deadline checked as it goes. Also skips the inline pass for text that holds
+ * no inline syntax at all. Made once marked is loaded.
+ */
 function BodyLexer(): LexerClass {
   if (bodyLexer) return bodyLexer;
   class BodyLexer extends parsers().Lexer {
+    flattened = new Set<Flattened>();
+    private blockDepth = 0;
+    private inlineDepth = 0;
+    constructor(
+      options: MarkedOptions,
+      private readonly deadline: number,
+      private readonly now: () => number,
+    ) {
+      super(options);
+    }
+
+    private checkTime(): void {
+      if (this.now() > this.deadline) throw new LexBudgetExceeded();
+    }
+
+    override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+    override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+    override blockTokens(src: string, tokens: Token[] = [], lastParagraphClipped?: boolean): Token[] {
+      this.checkTime();
+      if (this.blockDepth >= MAX_BLOCK_DEPTH) {
+        this.flattened.add(/^\s*>/.test(src) ? 'quotes' : 'lists');
+        if (src.trim() !== '') tokens.push(plainParagraph(src));
+        return tokens;
+      }
+      this.blockDepth++;
+      try {
+        return super.blockTokens(src, tokens, lastParagraphClipped);
+      } finally {
+        this.blockDepth--;
+      }
+    }
+
     override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+      if (this.inlineDepth === 0) {
+        this.checkTime();
+        const capped = capDelimiterRuns(src);
+        for (const kind of capped.flattened) this.flattened.add(kind);
+        src = capped.text;
+      }
       if (tokens.length === 0 && !hasInlineSyntax(src)) {
         if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
         return tokens;
       }
-      return super.inlineTokens(src, tokens);
+      if (this.inlineDepth >= MAX_INLINE_DEPTH) {
+        this.flattened.add('emphasis');
+        tokens.push(plainText(src));
+        return tokens;
+      }
+      this.inlineDepth++;
+      try {
+        return super.inlineTokens(src, tokens);
+      } finally {
+        this.inlineDepth--;
+      }
     }
   }
-  return (bodyLexer = BodyLexer);
+  return (bodyLexer = BodyLexer as unknown as LexerClass);
 }
 
 let lexerOptions: MarkedOptions | null = null;
 
 /** The last body lexed: the renderer asks for the same body right after the loader scanned it. */
-let lastLexed: { body: string; tokens: TokensList } | null = null;
+let lastLexed: { body: string; lexed: LexedBody } | null = null;
+
+const FLATTENED_WORDS: Record<Flattened, string> = { lists: 'lists', quotes: 'quotes', emphasis: 'emphasis' };
+
+function tooDeep(flattened: Iterable<Flattened>): LexProblem {
+  const what = [...new Set(flattened)].sort().map((kind) => FLATTENED_WORDS[kind]);
+  return { kind: 'too-deep', message: `${what.join(' and ')} nested deeper than ${MAX_NESTING} levels; the deeper levels are shown flattened` };
+}
+
+/** The body as plain paragraphs, for a body that could not be lexed. */
+function asPlainText(body: string): TokensList {
+  const tokens = body.split(/\n{2,}/).filter((p) => p.trim() !== '').map(plainParagraph) as TokensList;
+  tokens.links = {};
+  return tokens;
+}
+
+export interface LexOptions {
+  /** Milliseconds the lex may take (default LEX_BUDGET_MS). */
+  budgetMs?: number;
+  /** The clock the budget is measured on (default performance.now; tests pass their own). */
+  now?: () => number;
+}
 
 /**
- * Lex a body the way the renderer does (the same tokens as `new Marked(...).lexer(body)`).
- * The tokens are shared with the caller before: read them, never change them.
+ * The one way a Markdown body is lexed (the loader, the renderer, import): the same tokens as
+ * `new Marked(...).lexer(body)` for any ordinary body. Never throws for what a body holds: nesting
+ * deeper than the caps (capNesting.ts) is flattened, a lex over its time budget or one that
+ * fails gives the body as plain paragraphs, and `problem` says which. Needs the parsers loaded.
  */
-export function lexBody(body: string): TokensList {
-  if (lastLexed !== null && lastLexed.body === body) return lastLexed.tokens;
+export function lexBody(body: string, options: LexOptions = {}): LexedBody {
+  const cacheable = options.budgetMs === undefined && options.now === undefined;
+  if (cacheable && lastLexed !== null && lastLexed.body === body) return lastLexed.lexed;
   lexerOptions ??= marked().defaults;
-  const tokens = new (BodyLexer())({ ...lexerOptions }).lex(body);
-  lastLexed = { body, tokens };
-  return tokens;
+  const Guarded = BodyLexer();
+  const now = options.now ?? (() => performance.now());
+  const capped = capBlockNesting(body);
+  let lexed: LexedBody;
+  try {
+    const lexer = new Guarded({ ...lexerOptions }, now() + (options.budgetMs ?? LEX_BUDGET_MS), now);
+    const tokens = lexer.lex(capped.text);
+    const flattened = [...capped.flattened, ...lexer.flattened];
+    lexed = { tokens, problem: flattened.length ? tooDeep(flattened) : null };
+  } catch (err) {
+    const problem: LexProblem =
+      err instanceof LexBudgetExceeded
+        ? { kind: 'unreadable', message: `took over ${(options.budgetMs ?? LEX_BUDGET_MS) / 1000} s to read as Markdown; shown as plain text` }
+        : err instanceof RangeError
+          ? { kind: 'too-deep', message: `nested too deeply to read as Markdown (${err.message}); shown as plain text` }
+          : { kind: 'unreadable', message: `could not be read as Markdown (${err instanceof Error ? err.message : String(err)}); shown as plain text` };
+    lexed = { tokens: asPlainText(body), problem };
+  }
+  if (cacheable) lastLexed = { body, lexed };
+  return lexed;
 }
 
 /** The plain lexer, token for token what the renderer's marked gives (for tests of lexBody). */
@@ -134,7 +262,7 @@ export function plainTextOf(tokens: Token[]): string {
 }
 
 export function scanBody(body: string): BodyScan {
-  const tokens = lexBody(body);
+  const { tokens, problem } = lexBody(body);
   const links: BodyLink[] = [];
   const visit = (list: Token[], inRelated: boolean) => {
     for (const tok of list) {
@@ -156,7 +284,7 @@ export function scanBody(body: string): BodyScan {
     }
   };
   visit(tokens, false);
-  return { links, plainText: plainTextOf(tokens) };
+  return { links, problem, plainText: plainTextOf(tokens) };
 }
 
 /** True for the code units that separate words: JavaScript's `\s` and U+200B. */

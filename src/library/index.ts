@@ -9,7 +9,7 @@ export { parseFrontMatter, fastFrontMatterData, parseSection, parseRefSpec, norm
 export { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
 export { RELATED_OPENERS, startsWithRelatedOpener, matchRelatedOpener } from './relatedOpeners.js';
 export { wikilinkExtension, matchWikilink, type WikilinkToken } from './wikilinks.js';
-export { scanBody, lexBody, lexBodyPlain, plainTextOf, countWords, type BodyLink, type BodyScan } from './bodyLinks.js';
+export { scanBody, lexBody, lexBodyPlain, plainTextOf, countWords, type BodyLink, type BodyScan, type LexedBody, type LexProblem } from './bodyLinks.js';
 export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
 export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
 export { parseTextArticle } from './parseTextArticle.js';

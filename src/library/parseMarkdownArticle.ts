@@ -6,7 +6,7 @@ import { decodeEntities } from './htmlEntities.js';
 
 /** A heading's words as the reader sees them: no badges, link targets or markup. */
 function headingText(markdown: string): string {
-  const text = plainTextOf(lexBody(markdown)).replace(/<[^>]*>/g, ' ');
+  const text = plainTextOf(lexBody(markdown).tokens).replace(/<[^>]*>/g, ' ');
   return decodeEntities(text).replace(/[\s\u00a0]+/gu, ' ').trim();
 }
 

@@ -42,7 +42,9 @@ export type ProblemKind =
   | 'encoding'
   | 'unreadable'
   | 'binary'
-  | 'too-large';
+  | 'too-large'
+  /** Nested deeper than the reader follows (lists, quotes, emphasis, HTML elements): flattened past that. */
+  | 'too-deep';
 
 export interface Problem {
   /** Article id, or the file's relative path when no article came of it. */

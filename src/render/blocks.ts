@@ -13,6 +13,11 @@ import { layoutHtmlBlock } from './htmlText.js';
 import type { Ctx, Tok } from './renderContext.js';
 
 const MAX_DEPTH = 64;
+/**
+ * Quotes and lists stop indenting when their text would get narrower than this: deep nesting
+ * (up to the library's cap, 32 levels) then reads at this width instead of a column or two.
+ */
+const MIN_NESTED_WIDTH = 16;
 
 export function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
   const out: Line[] = [];
@@ -76,7 +81,7 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
     case 'code':
       return layoutCode(String(t.text ?? ''), width);
     case 'blockquote': {
-      if (width < 4) return layoutBlocks(t.tokens, width, ctx, false);
+      if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(t.tokens, width, ctx, false);
       const inner = layoutBlocks(t.tokens, width - 2, ctx, false);
       const bar = [frag('│ ', STYLE.quoteBar)];
       return prefixLines(inner, bar, bar);
@@ -146,7 +151,7 @@ function layoutList(t: Tok, width: number, ctx: Ctx): Line[] {
     items.forEach((item, i) => {
       const m = ordered ? markers[i].padStart(mw - 1) : markers[i];
       if (loose && i > 0) out.push(emptyLine());
-      if (width - mw >= 2) {
+      if (width - mw >= Math.min(MIN_NESTED_WIDTH, width - 1) && width - mw >= 2) {
         const body = layoutBlocks(item.tokens, width - mw, ctx, !item.loose);
         if (body.length === 0) body.push(emptyLine());
         prefixLines(body, [frag(m.padEnd(mw), STYLE.listMarker)], [frag(' '.repeat(mw))]);

@@ -16,7 +16,6 @@ import { emptyLine, pushAll, type Line } from './lines.js';
 import { layoutBlocks } from './blocks.js';
 import { relatedAndFooter, sameTitle, titleBlock } from './articleFrame.js';
 import { emit } from './emitLines.js';
-import { capListNesting } from './capListNesting.js';
 
 export type RenderFn = (article: Article, options: RenderOptions) => RenderedArticle;
 
@@ -31,9 +30,8 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     if (body === lastBody) return lastTokens;
     let tokens: Tok[];
     try {
-      const capped = capListNesting(body);
-      // The loader has usually just lexed this very body to find its links: reuse that.
-      tokens = capped === body && deps.lex ? lexShared(body) : (marked.lexer(capped) as unknown as Tok[]);
+      // The library's lexer caps nesting (capNesting.ts) and never throws for what a body holds.
+      tokens = deps.lex ? lexShared(body) : (marked.lexer(body) as unknown as Tok[]);
     } catch {
       // Never fail on bad input: fall back to the text as paragraphs.
       tokens = body.split(/\n{2,}/).map((p) => ({ type: 'paragraph', text: p, raw: p }));
@@ -47,7 +45,7 @@ export function createRenderer(deps: RenderDeps): RenderFn {
     try {
       return deps.lex!(body);
     } catch {
-      // The library's parsers are not loaded (a caller that never loaded a library): lex here.
+      // The library's parsers are not loaded (a test of an article made by hand): lex here, uncapped.
       return marked.lexer(body) as unknown as Tok[];
     }
   };

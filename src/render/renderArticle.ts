@@ -9,7 +9,7 @@ import { createRenderer } from './createRenderer.js';
 import type { Tok } from './renderContext.js';
 
 // One marked instance per module (created inside createRenderer), not per call.
-const render = createRenderer({ wikilinkExtension, startsWithRelatedOpener, targetKey, lex: (body) => lexBody(body) as unknown as Tok[] });
+const render = createRenderer({ wikilinkExtension, startsWithRelatedOpener, targetKey, lex: (body) => lexBody(body).tokens as unknown as Tok[] });
 
 export function renderArticle(article: Article, options: RenderOptions): RenderedArticle {
   return render(article, options);

@@ -19,7 +19,7 @@ test('the seed page: title, section, headings, related links, previous and next'
   assert.equal(a.format, 'text');
   assert.equal(a.title, 'In Mali, the security situation is deteriorating dangerously');
   assert.deepEqual(a.section, ['World', 'News']);
-  const headings = lexBody(a.body).filter((t) => t.type === 'heading');
+  const headings = lexBody(a.body).tokens.filter((t) => t.type === 'heading');
   assert.deepEqual(
     headings.map((h) => (h as { text: string }).text),
     ['A series of successful press releases', 'Risk of encirclement of Bamako', 'The strategy of the jihadists'],
@@ -38,9 +38,9 @@ test('the seed page: title, section, headings, related links, previous and next'
   // Not body text: the repeated title, the chain lines.
   assert.ok(!a.body.includes('Previous article'));
   assert.ok(!a.body.includes('In cyberspace'));
-  assert.ok(!plainTextOf(lexBody(a.body)).includes('deteriorating dangerously'));
+  assert.ok(!plainTextOf(lexBody(a.body).tokens).includes('deteriorating dangerously'));
   // Related links stay in place, with their opener and the title as written.
-  const text = plainTextOf(lexBody(a.body));
+  const text = plainTextOf(lexBody(a.body).tokens);
   assert.ok(text.includes('→ READ. “Destroying terrorism in Mali was an impossible mission”'));
   assert.ok(text.includes('Read:\u00a0 Sri Lanka'));
   assert.equal(a.linkTargets.size, 4);
@@ -66,12 +66,12 @@ test('the seed resolves its related links by title when the articles are in the 
 test('a raw page shows *, #, 1. and <b> as typed', async () => {
   const text = 'Plain title\n\n1. not a list, a sentence.\n\n# not a heading, and *not emphasis* or <b>bold</b> or [a](b) & &amp; `code` | pipe.\n\n- dash line, ending.\n\n> quote line, ending.';
   const page = parseRawPage(text);
-  const plain = plainTextOf(lexBody(page.body));
+  const plain = plainTextOf(lexBody(page.body).tokens);
   assert.ok(plain.includes('1. not a list, a sentence.'), plain);
   assert.ok(plain.includes('# not a heading, and *not emphasis* or <b>bold</b> or [a](b) & &amp; `code` | pipe.'), plain);
   assert.ok(plain.includes('- dash line, ending.'));
   assert.ok(plain.includes('> quote line, ending.'));
-  const types = lexBody(page.body).map((t) => t.type).filter((t) => t !== 'space');
+  const types = lexBody(page.body).tokens.map((t) => t.type).filter((t) => t !== 'space');
   assert.deepEqual(types, ['paragraph', 'paragraph', 'paragraph', 'paragraph']);
   assert.equal(page.title, 'Plain title');
   assert.deepEqual(page.section, []);

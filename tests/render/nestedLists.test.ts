@@ -1,7 +1,11 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderArticle } from '../../src/render/renderArticle.js';
+import { loadParsers } from '../../src/library/index.js';
 import { makeArticle, overWidth } from './helpers.js';
+
+// The nesting cap lives in the library's lexer, which the renderer uses once the parsers are loaded.
+before(() => loadParsers());
 
 /** `levels` list items, each nested one level (two columns) inside the one before. */
 function nestedList(levels: number, marker = '-'): string {
