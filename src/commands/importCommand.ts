@@ -1,11 +1,21 @@
 // `broadsheet import SOURCE... --out DIR`: raw pages (and any other article file) become
 // Markdown with front matter. Sources are read as one small library so that they link to
 // each other by id wherever their links resolve (SPEC §2).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//
+// Two size limits, on purpose apart: a fetched page may be as large as the fetch allows
+// (FETCH_DEFAULTS.maxBytes, 10 MB over the network, SPEC §2), whatever the 5 MB limit of a
+// library file (DEFAULT_MAX_FILE_BYTES), which a local source is held to as `list` would hold it.
+// Every source fails alone, with one line naming it as the user gave it (the URL of a fetched
+// page, never the temporary file it was saved in).
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { fileProblem, loadLibrary } from '../library/index.js';
+import { DEFAULT_MAX_FILE_BYTES, fileProblem, fileTitle, loadLibrary } from '../library/index.js';
 import type { OutputIds } from './importedMarkdown.js';
+import { uniqueFileName, urlStem, urlTitle } from './importNames.js';
+import { OutputWriteError, writeOutputFile } from './importWrite.js';
+import { CommandError } from './commandError.js';
+import { UsageError } from './parseCommandLine.js';
 import { sanitizeLine } from './terminalText.js';
 
 export interface ImportOptions {
@@ -16,97 +26,173 @@ export interface ImportOptions {
   err: NodeJS.WritableStream;
 }
 
+/** One source that is read: as given on the command line, and the file it is read from. */
+interface Source {
+  given: string;
+  path: string;
+  /** For a fetched page: its URL (the file is a temporary copy). */
+  url?: string;
+}
+
 export async function importCommand(options: ImportOptions): Promise<number> {
+  const outDir = resolve(options.outDir);
+  checkOutDir(options.outDir, outDir);
   let failed = 0;
   const fail = (source: string, reason: string) => {
     failed += 1;
     options.err.write(`broadsheet: import ${sanitizeLine(source)}: ${sanitizeLine(reason)}\n`);
   };
 
-  const files: string[] = [];
-  /** Fetched pages are saved here first, so they are read exactly like saved files. */
+  /** Fetched pages are saved here first, so they are read exactly like saved files; removed on every way out. */
   let downloads: string | undefined;
-  const fetchedUrls = new Map<string, string>();
-  const progress = progressLine(options.err, options.sources.length);
-  for (const [n, source] of options.sources.entries()) {
-    progress(n, source);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
-      try {
-        downloads ??= mkdtempSync(join(tmpdir(), 'broadsheet-import-'));
-        const path = await downloadPage(source, downloads, fetchedUrls.size);
-        fetchedUrls.set(path, source);
-        files.push(path);
-      } catch (error) {
-        fail(source, error instanceof Error ? error.message : String(error));
+  const removeDownloads = () => {
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+    downloads = undefined;
+  };
+  const stopWatching = removeOnSignal(removeDownloads);
+  try {
+    const sources: Source[] = [];
+    let largestDownload = 0;
+    const progress = progressLine(options.err, options.sources.length);
+    for (const [n, given] of options.sources.entries()) {
+      progress(n, given);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(given) && !/^[a-z]:[\\/]/i.test(given)) {
+        try {
+          downloads ??= mkdtempSync(join(tmpdir(), 'broadsheet-import-'));
+          const { path, bytes } = await downloadPage(given, downloads, n);
+          largestDownload = Math.max(largestDownload, bytes);
+          sources.push({ given, path, url: given });
+        } catch (error) {
+          fail(given, error instanceof Error ? error.message : String(error));
+        }
+        continue;
       }
-      continue;
+      const why = localSourceProblem(resolve(given));
+      if (why) fail(given, why);
+      else sources.push({ given, path: resolve(given) });
     }
-    const path = resolve(source);
-    if (!existsSync(path)) fail(source, 'no such file');
-    else if (!statSync(path).isFile()) fail(source, 'not a file');
-    else files.push(path);
+    progress(options.sources.length, '');
+
+    const files = sources.map((source) => source.path);
+    const library = files.length > 0 ? await loadLibrary(files, { maxFileBytes: Math.max(DEFAULT_MAX_FILE_BYTES, largestDownload) }) : undefined;
+    const articles = library ? files.map((file) => library.articles.find((article) => article.absPath === file)) : [];
+
+    // Name every output first, so links between sources can point at the ids they will have.
+    const outputIds: OutputIds = new Map();
+    const titles = new Map<string, string>();
+    const taken = new Set<string>();
+    articles.forEach((article, index) => {
+      if (!article) return;
+      const { url, path } = sources[index];
+      // A page that names itself nowhere would be titled after its temporary file.
+      const title = url && article.title === fileTitle(basename(path)) ? urlTitle(url) : article.title;
+      titles.set(article.id, title);
+      const name = uniqueFileName(url ? urlStem(url, title) : basename(path, extname(path)), taken);
+      outputIds.set(article.id, name.slice(0, -'.md'.length));
+    });
+
+    if (outputIds.size > 0) {
+      try {
+        mkdirSync(outDir, { recursive: true });
+      } catch (error) {
+        throw new CommandError(`import: cannot create --out ${options.outDir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 1);
+      }
+    }
+    // Markdown and YAML writing load only when importing.
+    const writer = outputIds.size > 0 ? await import('./importedMarkdown.js') : null;
+    let written = 0;
+    articles.forEach((article, index) => {
+      const { given, path, url } = sources[index];
+      if (!article || !writer) {
+        const problem = library ? fileProblem(library, path)?.message : undefined;
+        // Problems lead with the file's path: for a fetched page, a temporary name.
+        fail(given, problem?.replace(`${basename(path)}: `, '') ?? 'could not be read as an article');
+        return;
+      }
+      const target = join(outDir, `${outputIds.get(article.id)}.md`);
+      try {
+        const source = url && !article.source ? url : article.source;
+        const markdown = writer.importedMarkdown({ ...article, title: titles.get(article.id) ?? article.title, source }, outputIds);
+        writeOutputFile(target, markdown, options.force);
+        written += 1;
+        options.out.write(`${sanitizeLine(given)} → ${sanitizeLine(target)}\n`);
+        const size = Buffer.byteLength(markdown);
+        if (size > DEFAULT_MAX_FILE_BYTES) {
+          options.err.write(`broadsheet: import ${sanitizeLine(given)}: note: ${sanitizeLine(target)} is ${megabytes(size)}, over the ${megabytes(DEFAULT_MAX_FILE_BYTES)} limit of a library file; the reader will skip it\n`);
+        }
+      } catch (error) {
+        fail(given, error instanceof OutputWriteError ? error.message : `could not be imported (${error instanceof Error ? error.message : String(error)})`);
+      }
+    });
+    if (options.sources.length > 1) options.out.write(`imported ${written} of ${options.sources.length}\n`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    removeDownloads();
+    stopWatching();
   }
-  progress(options.sources.length, '');
+}
 
-  const library = files.length > 0 ? await loadLibrary(files) : undefined;
-  const articles = library ? files.map((file) => library.articles.find((article) => article.absPath === file)) : [];
-
-  // Name every output first, so links between sources can point at the ids they will have.
-  const outDir = resolve(options.outDir);
-  const outputIds: OutputIds = new Map();
-  const taken = new Set<string>();
-  articles.forEach((article, index) => {
-    if (!article) return;
-    const url = fetchedUrls.get(files[index]);
-    const id = uniqueName(url ? urlName(url, article.title) : basename(files[index], extname(files[index])), taken);
-    taken.add(id);
-    outputIds.set(article.id, id);
-  });
-
-  // Markdown and YAML writing load only when importing.
-  const { importedMarkdown } = await import('./importedMarkdown.js');
-  mkdirSync(outDir, { recursive: true });
-  let written = 0;
-  articles.forEach((article, index) => {
-    if (!article) {
-      fail(files[index], (library && fileProblem(library, files[index])?.message) ?? 'could not be read as an article');
-      return;
+/** `--out` must be a folder, or a name where one can be made: a usage error otherwise, before anything is fetched. */
+function checkOutDir(given: string, outDir: string): void {
+  try {
+    if (!statSync(outDir).isDirectory()) throw new UsageError(`--out ${given} is a file, not a folder`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new UsageError(`--out ${given}: a file stands where a folder of its path should be`);
+    if (code !== 'ENOENT') throw new UsageError(`--out ${given} cannot be used (${code ?? String(error)})`);
+    let dangling = false;
+    try {
+      dangling = lstatSync(outDir).isSymbolicLink();
+    } catch {
+      // Nothing there at all: it will be made.
     }
-    const target = join(outDir, `${outputIds.get(article.id)}.md`);
-    if (existsSync(target) && !options.force) {
-      fail(files[index], `${target} exists; use --force to overwrite it`);
-      return;
-    }
-    const url = fetchedUrls.get(files[index]);
-    writeFileSync(target, importedMarkdown(url && !article.source ? { ...article, source: url } : article, outputIds));
-    written += 1;
-    options.out.write(`${sanitizeLine(url ?? files[index])} → ${sanitizeLine(target)}\n`);
-  });
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
-  if (options.sources.length > 1) options.out.write(`imported ${written} of ${options.sources.length}\n`);
-  return failed > 0 ? 1 : 0;
+    if (dangling) throw new UsageError(`--out ${given} is a link to nothing`);
+  }
+}
+
+/** Why a local source cannot be imported, or null. */
+function localSourceProblem(path: string): string | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`;
+  }
+  if (!stat.isFile()) return 'not a file';
+  if (stat.size > DEFAULT_MAX_FILE_BYTES) return `is ${megabytes(stat.size)}, over the ${megabytes(DEFAULT_MAX_FILE_BYTES)} limit of a library file`;
+  return null;
+}
+
+function megabytes(bytes: number): string {
+  return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Fetches a URL and saves it as UTF-8 HTML (with a byte-order mark, which outranks any declared charset). */
-async function downloadPage(url: string, folder: string, n: number): Promise<string> {
+async function downloadPage(url: string, folder: string, n: number): Promise<{ path: string; bytes: number }> {
   const [{ fetchPage }, { decodeHtmlBytes }] = await Promise.all([import('./fetchPage.js'), import('../library/html/decodeHtmlBytes.js')]);
   const page = await fetchPage(url);
   const path = join(folder, `page-${n}.html`);
-  writeFileSync(path, `\ufeff${decodeHtmlBytes(page.bytes, page.contentType)}`);
-  return path;
+  const text = `\ufeff${decodeHtmlBytes(page.bytes, page.contentType)}`;
+  writeFileSync(path, text);
+  return { path, bytes: Buffer.byteLength(text) };
 }
 
-/** A URL's output name: the last segment of its path, else its title (SPEC §2). */
-function urlName(url: string, title: string): string {
-  let segment = '';
-  try {
-    segment = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '');
-  } catch {
-    segment = '';
+/**
+ * While `remove` has something to remove, a signal that ends the process removes it first and
+ * then ends the process as the signal would have. Returns the function that stops watching.
+ */
+function removeOnSignal(remove: () => void): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const stop = () => signals.forEach((signal) => process.off(signal, onSignal));
+  function onSignal(signal: NodeJS.Signals) {
+    remove();
+    stop();
+    process.kill(process.pid, signal);
   }
-  segment = segment.replace(/\.(html?|php|aspx?)$/i, '');
-  const name = segment || title;
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  signals.forEach((signal) => process.on(signal, onSignal));
+  return stop;
 }
 
 /** "importing 3/12 …" on a terminal when there are more than a few sources. */
@@ -117,11 +203,4 @@ function progressLine(err: NodeJS.WritableStream, total: number): (done: number,
     const text = done < total ? `importing ${done + 1}/${total} ${sanitizeLine(source)}`.slice(0, 78) : '';
     err.write(`\r\x1b[K${text}`);
   };
-}
-
-function uniqueName(stem: string, taken: Set<string>): string {
-  const base = stem.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'article';
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-  return name;
 }

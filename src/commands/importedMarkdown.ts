@@ -3,7 +3,9 @@
 import type { Token, Tokens } from 'marked';
 import YAML from 'yaml';
 import { lexBody } from '../library/bodyLinks.js';
+import { escapeLinkLabel, markdownDestination } from '../library/escapeMarkdown.js';
 import type { Article, ArticleLink, LinkTarget } from '../library/types.js';
+import { sanitizeLine, sanitizeText } from '../render/sanitizeText.js';
 
 /** Source article id → the id its Markdown file will have in the output folder. */
 export type OutputIds = Map<string, string>;
@@ -16,20 +18,31 @@ interface WikilinkToken {
   embed: boolean;
 }
 
+/**
+ * The file's text. It is inert (issue 12): no control or bidi character reaches it raw, from the
+ * source's bytes or from entities the reading decoded; they become what the screen shows for
+ * them (the sanitiser's pictures and replacements). Tabs and line ends stay.
+ */
 export function importedMarkdown(article: Article, outputIds: OutputIds): string {
   const refOf = (link: ArticleLink) => outputRef(link.target, outputIds);
-  const frontMatter: Record<string, unknown> = { title: article.title };
-  if (article.section.length > 0) frontMatter.section = article.section;
+  const titled = (title: string) => ({ title: sanitizeLine(title) });
+  const frontMatter: Record<string, unknown> = { title: sanitizeLine(article.title) };
+  if (article.section.length > 0) frontMatter.section = article.section.map(sanitizeLine);
   if (article.date) frontMatter.date = article.date;
-  if (article.author) frontMatter.author = article.author;
-  if (article.summary) frontMatter.summary = article.summary;
-  if (article.source) frontMatter.source = article.source;
-  if (article.related.length > 0) frontMatter.related = article.related.map((link) => refOf(link) ?? { title: link.title });
-  if (article.previous) frontMatter.previous = refOf(article.previous) ?? { title: article.previous.title };
-  if (article.next) frontMatter.next = refOf(article.next) ?? { title: article.next.title };
+  if (article.author) frontMatter.author = sanitizeLine(article.author);
+  if (article.summary) frontMatter.summary = sanitizeLine(article.summary);
+  if (article.source) frontMatter.source = sanitizeLine(article.source);
+  if (article.related.length > 0) frontMatter.related = article.related.map((link) => refOf(link) ?? titled(link.title));
+  if (article.previous) frontMatter.previous = refOf(article.previous) ?? titled(article.previous.title);
+  if (article.next) frontMatter.next = refOf(article.next) ?? titled(article.next.title);
 
   const yaml = YAML.stringify(frontMatter, { lineWidth: 0 });
-  return `---\n${yaml}---\n\n${rewriteLinks(article, outputIds).trim()}\n`;
+  return inert(`---\n${yaml}---\n\n${rewriteLinks(article, outputIds).trim()}\n`);
+}
+
+/** The sanitiser's text, tabs kept as tabs (the screen expands them; a file keeps what was typed). */
+function inert(text: string): string {
+  return text.split('\t').map(sanitizeText).join('\t');
 }
 
 function outputRef(target: LinkTarget, outputIds: OutputIds): string | undefined {
@@ -49,7 +62,9 @@ function rewriteLinks(article: Article, outputIds: OutputIds): string {
       const target = article.linkTargets.get(href);
       if (target && target.kind !== 'external') {
         const id = outputRef(target, outputIds);
-        const text = id !== undefined ? `[${label}](${encodeURI(id)})` : `[[${wikiTitle(target)}]]`;
+        // A Markdown link's label is Markdown already; a wikilink's is plain text.
+        const markdownLabel = token.type === 'link' ? label : escapeLinkLabel(label);
+        const text = id !== undefined ? `[${markdownLabel}](${encodeURI(id)})` : unresolvedLink(wikiTitle(target));
         replacements.push({ raw: token.raw, text });
       }
       return;
@@ -74,5 +89,19 @@ function rewriteLinks(article: Article, outputIds: OutputIds): string {
 
 function wikiTitle(target: LinkTarget): string {
   const title = target.kind === 'unresolved' ? target.title : target.kind === 'article' ? target.id : target.url;
-  return title.replace(/\]\]|\||\[\[|\n/g, ' ').trim();
+  return title.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A link to a title not among the imported articles, written so that it reads back as the same
+ * title and resolves to the same article once that is imported too. `[[title]]` (SPEC §2) when a
+ * wikilink can hold the title; a wikilink cannot hold `[` or `]`, ends its REF at `|` and reads
+ * `#` as a heading, so a title with any of them is a Markdown link instead: the title escaped as
+ * its label (what is shown, and the unresolved link's title), and as its destination the title
+ * with `#` made a space. Titles match with punctuation read as spaces (SPEC §1a step 5), so that
+ * destination finds the same article, and never the heading of another.
+ */
+export function unresolvedLink(title: string): string {
+  if (title !== '' && !/[[\]|#]/.test(title)) return `[[${title}]]`;
+  return `[${escapeLinkLabel(title)}](${markdownDestination(title.replace(/#/g, ' '))})`;
 }

@@ -10,7 +10,19 @@ export function escapeMarkdownLine(line: string): string {
   return s.replace(/^[ \t]+/, '');
 }
 
-/** A link destination in `<…>` form, which allows spaces. */
+/**
+ * Text shown as written inside a link's `[…]`: every character that could make Markdown there
+ * is escaped. Brackets and parentheses too, or `[a](b)` inside a label closes it early (marked
+ * then reads the rest as text and a live autolink); `&` too, or `&#27;` would be decoded.
+ */
+export function escapeLinkLabel(text: string): string {
+  return text.replace(/[\\`*_[\]()<>#|~&!]/g, '\\$&').replace(/\n/g, ' ');
+}
+
+/**
+ * A link destination in `<…>` form, which allows spaces, read back as exactly `href`: `\`, `<`,
+ * `>` and `&` escaped (an entity there would be decoded), newlines made spaces.
+ */
 export function markdownDestination(href: string): string {
-  return `<${href.replace(/[\\<>]/g, '\\$&').replace(/\n/g, ' ')}>`;
+  return `<${href.replace(/[\\<>&]/g, '\\$&').replace(/\n/g, ' ')}>`;
 }

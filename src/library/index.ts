@@ -14,7 +14,7 @@ export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
 export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
 export { parseTextArticle } from './parseTextArticle.js';
 export { loadHtmlParser, parseHtmlArticle } from './htmlArticle.js';
-export { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
+export { escapeMarkdownLine, escapeLinkLabel, markdownDestination } from './escapeMarkdown.js';
 export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefContext, type RefIndex, type ResolveOptions } from './resolveRef.js';
 export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';
 export { readArticleFile, readArticleFileSync, readArticleBody, fileTitle, type ReadOutcome } from './readArticleFile.js';

@@ -3,7 +3,7 @@
 // previous/next chain read from its shape.
 import { matchRelatedOpener } from './relatedOpeners.js';
 import { stripEnclosingQuotes } from './normalizeTitle.js';
-import { escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
+import { escapeLinkLabel, escapeMarkdownLine, markdownDestination } from './escapeMarkdown.js';
 
 export interface RawRelated {
   /** The title as written (curly quotes kept): the link's label. */
@@ -82,9 +82,13 @@ export interface RawPageOptions {
   relatedLink?: (related: RawRelated) => string;
 }
 
-/** The default form of a raw page's related link: label as written, title as the destination. */
+/**
+ * The default form of a raw page's related link: label as written, title as the destination.
+ * Both escaped whole (a raw page is not Markdown, SPEC §1b): whatever brackets, pipes, hashes or
+ * `[text](url)` the title holds, this is one link, shown as typed, resolved by that title.
+ */
 export function defaultRelatedLink(r: RawRelated): string {
-  return `[${escapeMarkdownLine(r.label)}](${markdownDestination(r.title)})`;
+  return `[${escapeLinkLabel(r.label)}](${markdownDestination(r.title)})`;
 }
 
 /** Parse a raw page's text (already decoded, LF line ends). `fallbackTitle` is used for an empty page. */
