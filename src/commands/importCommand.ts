@@ -11,7 +11,7 @@ import { lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, fileTitle, loadLibrary } from '../library/index.js';
-import type { OutputIds } from './importedMarkdown.js';
+import type { ImportFallback, OutputIds } from './importedMarkdown.js';
 import { uniqueFileName, urlStem, urlTitle } from './importNames.js';
 import { OutputWriteError, writeOutputFile } from './importWrite.js';
 import { CommandError } from './commandError.js';
@@ -79,14 +79,15 @@ export async function importCommand(options: ImportOptions): Promise<number> {
 
     // Name every output first, so links between sources can point at the ids they will have.
     const outputIds: OutputIds = new Map();
-    const titles = new Map<string, string>();
+    const fallbacks = new Map<string, ImportFallback>();
     const taken = new Set<string>();
     articles.forEach((article, index) => {
       if (!article) return;
       const { url, path } = sources[index];
       // A page that names itself nowhere would be titled after its temporary file.
-      const title = url && article.title === fileTitle(basename(path)) ? urlTitle(url) : article.title;
-      titles.set(article.id, title);
+      const untitled = url !== undefined && article.title === fileTitle(basename(path));
+      const title = untitled ? urlTitle(url) : article.title;
+      if (url) fallbacks.set(article.id, { source: url, ...(untitled ? { title } : {}) });
       const name = uniqueFileName(url ? urlStem(url, title) : basename(path, extname(path)), taken);
       outputIds.set(article.id, name.slice(0, -'.md'.length));
     });
@@ -102,7 +103,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     const writer = outputIds.size > 0 ? await import('./importedMarkdown.js') : null;
     let written = 0;
     articles.forEach((article, index) => {
-      const { given, path, url } = sources[index];
+      const { given, path } = sources[index];
       if (!article || !writer) {
         const problem = library ? fileProblem(library, path)?.message : undefined;
         // Problems lead with the file's path: for a fetched page, a temporary name.
@@ -111,8 +112,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
       }
       const target = join(outDir, `${outputIds.get(article.id)}.md`);
       try {
-        const source = url && !article.source ? url : article.source;
-        const markdown = writer.importedMarkdown({ ...article, title: titles.get(article.id) ?? article.title, source }, outputIds);
+        const markdown = writer.importedMarkdown(article, outputIds, fallbacks.get(article.id));
         writeOutputFile(target, markdown, options.force);
         written += 1;
         options.out.write(`${sanitizeLine(given)} → ${sanitizeLine(target)}\n`);

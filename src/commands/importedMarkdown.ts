@@ -18,20 +18,28 @@ interface WikilinkToken {
   embed: boolean;
 }
 
+/** What a fetched page gives that its file does not: the URL as its source, and a title when it names itself nowhere. */
+export interface ImportFallback {
+  title?: string;
+  source?: string;
+}
+
 /**
  * The file's text. It is inert (issue 12): no control or bidi character reaches it raw, from the
  * source's bytes or from entities the reading decoded; they become what the screen shows for
  * them (the sanitiser's pictures and replacements). Tabs and line ends stay.
  */
-export function importedMarkdown(article: Article, outputIds: OutputIds): string {
+export function importedMarkdown(article: Article, outputIds: OutputIds, fallback: ImportFallback = {}): string {
+  const title = fallback.title ?? article.title;
+  const source = article.source ?? fallback.source;
   const refOf = (link: ArticleLink) => outputRef(link.target, outputIds);
   const titled = (title: string) => ({ title: sanitizeLine(title) });
-  const frontMatter: Record<string, unknown> = { title: sanitizeLine(article.title) };
+  const frontMatter: Record<string, unknown> = { title: sanitizeLine(title) };
   if (article.section.length > 0) frontMatter.section = article.section.map(sanitizeLine);
   if (article.date) frontMatter.date = article.date;
   if (article.author) frontMatter.author = sanitizeLine(article.author);
   if (article.summary) frontMatter.summary = sanitizeLine(article.summary);
-  if (article.source) frontMatter.source = sanitizeLine(article.source);
+  if (source) frontMatter.source = sanitizeLine(source);
   if (article.related.length > 0) frontMatter.related = article.related.map((link) => refOf(link) ?? titled(link.title));
   if (article.previous) frontMatter.previous = refOf(article.previous) ?? titled(article.previous.title);
   if (article.next) frontMatter.next = refOf(article.next) ?? titled(article.next.title);

@@ -42,6 +42,9 @@ export const wikilinkExtension: TokenizerAndRendererExtension = {
     return i < 0 ? undefined : i;
   },
   tokenizer(src: string) {
+    // No link inside a link (CommonMark): marked unescapes `\[` in a link's label before lexing
+    // it, so an escaped `\[\[x\]\]` there would otherwise become a wikilink inside the link.
+    if (this.lexer.state.inLink) return undefined;
     return matchWikilink(src);
   },
   // A plain-HTML fallback so marked.parse() with this extension never fails;
