@@ -45,3 +45,22 @@ export const simpleFilter: ArticleFilter = Object.assign(
   },
   { hitOf: simpleHit },
 );
+
+/**
+ * The filter answering a repeated query from memory. The reducer and the views ask for the list
+ * several times per key with the same query (five in the reader: the key, the re-anchoring,
+ * the rows, the highlighted row, the status line), and the simple filter reads every body each
+ * time. The caller makes one per library and filter (readerEnv does), so the memory is the
+ * caller's, never this module's.
+ */
+export function rememberingLastQuery(filter: ArticleFilter): ArticleFilter {
+  let last: { articles: readonly Article[]; query: string; result: Article[] } | null = null;
+  const remembering = (articles: readonly Article[], query: string): Article[] => {
+    if (last && last.articles === articles && last.query === query) return last.result;
+    const result = filter(articles, query);
+    last = { articles, query, result };
+    return result;
+  };
+  const hitOf = filter.hitOf;
+  return hitOf ? Object.assign(remembering, { hitOf: (article: Article, query: string) => hitOf(article, query) }) : remembering;
+}

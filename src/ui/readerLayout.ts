@@ -2,7 +2,7 @@
 // plain first frame painted before Ink loads (firstPaint.ts), so both draw the same screen.
 // No Ink here: this module is on the fast path to the first frame.
 import type { Library } from '../library/types.js';
-import { articlesInOrder, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
+import { articlesInOrder, rememberingLastQuery, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
 import { helpLines } from './keys.js';
 import type { RenderById } from './renderCache.js';
 import type { TerminalSize } from './terminalSize.js';
@@ -22,5 +22,5 @@ export function layoutOf(size: TerminalSize) {
 
 export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter): NavigationEnv {
   const { height, textWidth } = layoutOf(size);
-  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter, helpLength: HELP_LENGTH };
+  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: HELP_LENGTH };
 }

@@ -1,7 +1,7 @@
 // The simple list filter: what the reader filters with until the ranked index is built.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simpleFilter } from '../../src/navigation/index.js';
+import { rememberingLastQuery, simpleFilter } from '../../src/navigation/index.js';
 import { envFor, libraryOf, markdown } from './helpers.js';
 
 test('title hits above section hits above body hits, reading order within each; case and width folded', async () => {
@@ -20,4 +20,20 @@ test('title hits above section hits above body hits, reading order within each; 
   assert.deepEqual(ids('xylophone'), []);
   const fish = env.library.byId.get('coast/fish')!;
   assert.deepEqual(simpleFilter.hitOf!(fish, 'harbour'), { field: 'body', terms: ['harbour'] });
+});
+
+test('a remembering filter asks the filter it wraps once per query and list, and passes hitOf through', async () => {
+  const env = envFor(await libraryOf({ 'a.md': markdown({ title: 'Harbour' }, 'Text.'), 'b.md': markdown({ title: 'Other' }, 'A harbour.') }));
+  let asked = 0;
+  const counting = Object.assign((articles: Parameters<typeof simpleFilter>[0], query: string) => (asked++, simpleFilter(articles, query)), { hitOf: simpleFilter.hitOf });
+  const filter = rememberingLastQuery(counting);
+  const first = filter(env.articles, 'harbour');
+  assert.equal(filter(env.articles, 'harbour'), first, 'the same answer, not asked again');
+  assert.equal(asked, 1);
+  filter(env.articles, 'harb');
+  filter(env.articles, 'harbour');
+  assert.equal(asked, 3, 'only the last query is remembered');
+  filter([...env.articles], 'harbour');
+  assert.equal(asked, 4, 'another list is asked again');
+  assert.deepEqual(filter.hitOf!(env.library.byId.get('b')!, 'harbour'), { field: 'body', terms: ['harbour'] });
 });
