@@ -1,7 +1,8 @@
-// The simple list filter: what the reader filters with until the ranked index is built.
+// The simple list filter (what the reader filters with until the ranked index is built), taken
+// from the environment the helper makes, and the caller's memory of the last query.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rememberingLastQuery, simpleFilter } from '../../src/navigation/index.js';
+import { rememberingLastQuery } from '../../src/navigation/index.js';
 import { envFor, libraryOf, markdown } from './helpers.js';
 
 test('title hits above section hits above body hits, reading order within each; case and width folded', async () => {
@@ -14,18 +15,20 @@ test('title hits above section hits above body hits, reading order within each; 
       'town/other.md': markdown({ title: 'Other', section: 'Town' }, 'Text.'),
     }),
   );
-  const ids = (query: string) => simpleFilter(env.articles, query).map((a) => a.id);
+  const filter = env.filter!;
+  const ids = (query: string) => filter(env.articles, query).map((a) => a.id);
   assert.deepEqual(ids('harbour'), ['town/harbour', 'harbour/lamps', 'coast/fish', 'coast/wall']);
   assert.deepEqual(ids('  '), env.articles.map((a) => a.id), 'a blank query keeps everything');
   assert.deepEqual(ids('xylophone'), []);
   const fish = env.library.byId.get('coast/fish')!;
-  assert.deepEqual(simpleFilter.hitOf!(fish, 'harbour'), { field: 'body', terms: ['harbour'] });
+  assert.deepEqual(filter.hitOf!(fish, 'harbour'), { field: 'body', terms: ['harbour'] });
 });
 
 test('a remembering filter asks the filter it wraps once per query and list, and passes hitOf through', async () => {
   const env = envFor(await libraryOf({ 'a.md': markdown({ title: 'Harbour' }, 'Text.'), 'b.md': markdown({ title: 'Other' }, 'A harbour.') }));
+  const simple = env.filter!;
   let asked = 0;
-  const counting = Object.assign((articles: Parameters<typeof simpleFilter>[0], query: string) => (asked++, simpleFilter(articles, query)), { hitOf: simpleFilter.hitOf });
+  const counting = Object.assign((articles: Parameters<typeof simple>[0], query: string) => (asked++, simple(articles, query)), { hitOf: simple.hitOf });
   const filter = rememberingLastQuery(counting);
   const first = filter(env.articles, 'harbour');
   assert.equal(filter(env.articles, 'harbour'), first, 'the same answer, not asked again');

@@ -14,6 +14,7 @@ import {
   currentVisit,
   initialNavigationState,
   navigationReducer,
+  simpleFilter,
   type Command,
   type NavigationAction,
   type NavigationEnv,
@@ -56,8 +57,9 @@ export function renderFor(library: Library): (id: string, width: number) => Rend
   };
 }
 
+/** What the navigation reads, as the reader gives it (the simple list filter included). */
 export function envFor(library: Library, width = 40, height = 10): NavigationEnv {
-  return { library, articles: articlesInOrder(library), render: renderFor(library), viewport: { width, height } };
+  return { library, articles: articlesInOrder(library), render: renderFor(library), viewport: { width, height }, filter: simpleFilter };
 }
 
 /** A Markdown article: front matter from `meta` (a value that is a list becomes YAML's list), then the body. */
