@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type CommandLine } from './commands/parseCommandLine.js';
 import { USAGE, USAGE_HINT } from './commands/usageText.js';
-import { chooseColor, chooseWidth } from './commands/outputOptions.js';
+import { chooseColor, chooseWidth, isDumbTerminal } from './commands/outputOptions.js';
 import { sanitizeLine } from './commands/terminalText.js';
 import { CommandError } from './commands/commandError.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -53,6 +53,14 @@ async function main(argv: string[]): Promise<number> {
 async function read(commandLine: CommandLine, paths: string[], width: number, color: boolean): Promise<number> {
   // Not on a terminal: behave like `list` so `broadsheet PATH | less` is useful (SPEC §2).
   if (!process.stdout.isTTY) {
+    return listCommand({ paths, json: false, width, color, out: process.stdout });
+  }
+  // A dumb terminal cannot redraw a screen in place: reprinting a whole screen per key would bury
+  // the scroll-back in copies. It gets the line output `list` and `show` already give a pipe.
+  if (isDumbTerminal(process.env)) {
+    const open = commandLine.open;
+    process.stderr.write(`broadsheet: TERM=dumb cannot show the reader; ${open === undefined ? 'the list follows (read one with `broadsheet show REF`)' : 'the article follows'}\n`);
+    if (open !== undefined) return showCommand({ ref: open, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, out: process.stdout });
     return listCommand({ paths, json: false, width, color, out: process.stdout });
   }
   return readCommand({ paths, open: commandLine.open, color });

@@ -16,6 +16,14 @@ export function chooseWidth(flagWidth: number | undefined, stdout: OutputStream)
 export function chooseColor(flagColor: boolean | undefined, stdout: OutputStream, env: NodeJS.ProcessEnv): boolean {
   if (flagColor !== undefined) return flagColor;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.TERM === 'dumb') return false;
+  if (isDumbTerminal(env)) return false;
   return stdout.isTTY === true;
+}
+
+/**
+ * TERM=dumb: a terminal that cannot move its cursor or switch screens (Emacs shell buffers, some
+ * IDE consoles). It gets plain lines only: no colour, no alternate screen, no reader.
+ */
+export function isDumbTerminal(env: NodeJS.ProcessEnv): boolean {
+  return env.TERM === 'dumb';
 }

@@ -49,9 +49,11 @@ export function startTerminal(args: string[], options: SpawnOptions = {}): Termi
   const rows = options.rows ?? 30;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true });
   const env = childEnv(options.env);
+  // node-pty sets TERM to `name`, whatever `env` says: pass the TERM asked for (TERM=dumb tests).
+  const name = env.TERM;
   const pty: IPty = options.shell
-    ? spawn('/bin/sh', ['-c', options.shell], { cols, rows, cwd: REPO_ROOT, env, name: 'xterm-256color' })
-    : spawn(process.execPath, [BIN, ...args], { cols, rows, cwd: REPO_ROOT, env, name: 'xterm-256color' });
+    ? spawn('/bin/sh', ['-c', options.shell], { cols, rows, cwd: REPO_ROOT, env, name })
+    : spawn(process.execPath, [BIN, ...args], { cols, rows, cwd: REPO_ROOT, env, name });
 
   let raw = '';
   let pending = Promise.resolve();

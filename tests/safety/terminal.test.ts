@@ -130,18 +130,21 @@ test('tiny terminals (1×1, 2×2, 20×6) and a storm of resizes: it keeps drawin
   }
 });
 
-test('TERM=dumb and NO_COLOR: no colour, still usable, terminal restored', async () => {
-  const term = track(startBin([lib.root, '--open', 'cycles/a'], { env: { ...stateEnv(), TERM: 'dumb', NO_COLOR: '1' }, after: 'stty -a' }));
-  await term.waitForText('Cycle A');
-  term.write(']');
-  await term.waitForText('B links back');
-  term.write('Q');
-  const screen = await term.waitForText('exit=');
-  assert.match(screen, /exit=0/);
-  await term.waitFor((s) => /icanon/.test(s), 'stty -a printed');
-  assertTtySane(term.text(), 'TERM=dumb');
-  // No colour in article text: no SGR colour codes (30–37, 90–97, 38;…) at all.
-  assert.ok(!/\u001b\[(3[0-8]|9[0-7])(;[0-9]+)*m/.test(term.raw()), 'no colour codes');
+test('TERM=dumb: plain lines only (no alternate screen, no cursor motion, no colour); --open prints the article', async () => {
+  for (const [args, text, note] of [
+    [['--open', 'cycles/a'], 'A links to', 'the article follows'],
+    [[], 'Cycle A', 'the list follows'],
+  ] as const) {
+    const term = track(startBin([lib.root, ...args], { env: { ...stateEnv(), TERM: 'dumb' }, after: 'stty -a' }));
+    const screen = await term.waitForText('exit=');
+    assert.match(screen, /exit=0/);
+    assert.ok(term.raw().includes(text), `${note}: ${text}`);
+    assert.ok(term.raw().includes(`TERM=dumb cannot show the reader; ${note}`), 'one line says why');
+    const ours = term.raw().slice(0, term.raw().indexOf('exit='));
+    assert.ok(!ours.includes('\u001b'), `no escape sequence at all: ${JSON.stringify(ours.slice(ours.indexOf('\u001b') - 20, ours.indexOf('\u001b') + 20))}`);
+    await term.waitFor((s) => /icanon/.test(s), 'stty -a printed');
+    assertTtySane(term.text(), 'TERM=dumb');
+  }
 });
 
 test('stdin not a terminal: with stdout a pty the keys come from /dev/tty; with stdout a pipe it behaves like list', async () => {
