@@ -22,7 +22,7 @@ export interface ArticleSpec {
 
 function targetFor(ref: string, ids: Set<string>): LinkTarget {
   if (ref.startsWith('?')) return { kind: 'unresolved', ref: ref.slice(1), title: ref.slice(1), reason: 'missing' };
-  if (/^https?:/.test(ref)) return { kind: 'external', url: ref };
+  if (/^(https?|mailto):/.test(ref)) return { kind: 'external', url: ref };
   const [id, heading] = ref.split('#');
   if (ids.has(id)) return heading ? { kind: 'article', id, heading } : { kind: 'article', id };
   return { kind: 'unresolved', ref, title: ref, reason: 'missing' };
