@@ -1,8 +1,12 @@
 // `broadsheet show REF`: one rendered article on stdout (SPEC §2).
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { dirname, posix, resolve } from 'node:path';
+import { LibraryPathError, loadLibrary, specialFileKind } from '../library/index.js';
+import type { Article, Library } from '../library/types.js';
+import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
+import { UsageError } from './parseCommandLine.js';
 
 export interface ShowOptions {
   ref: string;
@@ -14,7 +18,7 @@ export interface ShowOptions {
 }
 
 export async function showCommand(options: ShowOptions): Promise<number> {
-  const library = await openLibrary(options.paths.length > 0 ? options.paths : libraryForRef(options.ref, options.defaultPaths));
+  const library = options.paths.length > 0 ? await openLibrary(options.paths) : await libraryForRef(options.ref, options.defaultPaths);
   const article = findArticle(library, options.ref);
   const { renderArticle } = await import('../render/renderArticle.js');
   const rendered = renderArticle(article, { width: options.width, color: options.color });
@@ -22,8 +26,58 @@ export async function showCommand(options: ShowOptions): Promise<number> {
   return 0;
 }
 
-/** With no PATH, a REF that is a file opens its own folder as the library. */
-function libraryForRef(ref: string, defaultPaths: string[]): string[] {
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * With no PATH, a REF that is a file opens its own folder as the library: the files beside it
+ * and, below it, only the files its links name, never the folder's whole tree (a note in a home
+ * directory would otherwise have every file under it parsed, and any bad one break the command).
+ * Read without the metadata cache: this partial library must not replace the folder's entry.
+ */
+async function libraryForRef(ref: string, defaultPaths: string[]): Promise<Library> {
   const path = resolve(ref);
-  return existsSync(path) && statSync(path).isFile() ? [dirname(path)] : defaultPaths;
+  const st = statOrNull(path);
+  const special = st && specialFileKind(st);
+  if (special) throw new CommandError(`cannot show ${ref}: ${special}, not a file; only files and folders are read`, 2);
+  if (!st?.isFile()) return openLibrary(defaultPaths);
+  try {
+    // First the file alone: its links that find nothing there name the files to read below.
+    const alone = await loadLibrary([path]);
+    const named = namedPaths(alone.articles[0]);
+    return await loadLibrary([dirname(path)], {
+      scan: {
+        include: (relPath, kind) =>
+          kind === 'folder' ? named.some((name) => name.startsWith(`${relPath.toLowerCase()}/`)) : !relPath.includes('/') || named.includes(withoutExtension(relPath.toLowerCase())),
+      },
+    });
+  } catch (error) {
+    if (error instanceof LibraryPathError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const withoutExtension = (relPath: string) => relPath.replace(/\.[^./]*$/, '');
+
+/**
+ * The paths below the file's folder that its unresolved links name (lower case, `/` separators,
+ * each with and without its extension): REFs tried as paths or ids (SPEC §1a steps 1–2), and the
+ * last-segments form of step 4. URLs, titles and paths leaving the folder name no file to read.
+ */
+function namedPaths(article: Article | undefined): string[] {
+  const named: string[] = [];
+  for (const problem of article?.problems ?? []) {
+    if (problem.kind !== 'unresolved' || problem.target === undefined) continue;
+    const ref = problem.target.replace(/#.*$/, '').replace(/\\/g, '/').trim();
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('/')) continue;
+    const normal = posix.normalize(ref).toLowerCase();
+    if (normal.startsWith('../') || !normal.includes('/')) continue;
+    named.push(normal, withoutExtension(normal));
+  }
+  return named;
 }

@@ -2,7 +2,7 @@
 export type * from './types.js';
 export { loadLibrary, loadLibrarySync, preloadParsers, type LoadOptions } from './loadLibrary.js';
 export { loadParsers, parsersLoaded } from './parsers.js';
-export { LibraryPathError, scanLibrary, scanLibrarySync, ARTICLE_EXTENSIONS, type ScannedFile, type ScanResult, type FileStamp } from './scanLibrary.js';
+export { LibraryPathError, scanLibrary, scanLibrarySync, specialFileKind, ARTICLE_EXTENSIONS, type ScannedFile, type ScanOptions, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';
 export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';
 export { parseFrontMatter, fastFrontMatterData, parseSection, parseRefSpec, normalizeDate, type FrontMatter, type FrontMatterResult } from './frontMatter.js';

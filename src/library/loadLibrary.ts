@@ -9,7 +9,7 @@
 // only when a file must be parsed.
 import { statSync } from 'node:fs';
 import type { Article, Library, Problem } from './types.js';
-import { scanLibrarySync, stampOf, type FileStamp, type ScanResult } from './scanLibrary.js';
+import { scanLibrarySync, stampOf, type FileStamp, type ScanOptions, type ScanResult } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
 import { loadHtmlParser } from './htmlArticle.js';
 import { loadParsers } from './parsers.js';
@@ -36,6 +36,8 @@ export interface LoadOptions {
    * `await preloadParsers(library)` first. Default false: the library is ready for anything.
    */
   deferParsers?: boolean;
+  /** Which files below the folders given are read (default all; see ScanOptions). */
+  scan?: ScanOptions;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -81,7 +83,7 @@ const hasHtml = (files: readonly { format: string }[]) => files.some((file) => f
  * only when a file must be parsed now.
  */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
-  const scan = scanLibrarySync(paths);
+  const scan = scanLibrarySync(paths, options.scan);
   if (!options.deferParsers) await loadFor(scan.files);
   const plan = planLoad(paths, scan, options);
   if (plan.toRead.length > 0) await loadFor(plan.toRead.map(({ file }) => file));
@@ -106,7 +108,7 @@ export async function preloadParsers(library: Library): Promise<void> {
  * pages), as every sync parse function does.
  */
 export function loadLibrarySync(paths: string[], options: LoadOptions = {}): Library {
-  return finishLoad(planLoad(paths, scanLibrarySync(paths), options));
+  return finishLoad(planLoad(paths, scanLibrarySync(paths, options.scan), options));
 }
 
 interface LoadPlan {

@@ -1,7 +1,7 @@
 // One file → a parsed article, or the problem that kept it out of the library.
 // Synchronous inside: the loader reads thousands of small files, and one promise per file
 // operation costs more than the reading itself.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem, ProblemKind } from './types.js';
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
@@ -13,6 +13,7 @@ import { parseHtmlArticle } from './htmlArticle.js';
 import { htmlEncoding } from './html/decodeHtmlBytes.js';
 import { escapeMarkdownLine } from './escapeMarkdown.js';
 import { parsers } from './parsers.js';
+import { specialFileKind } from './scanLibrary.js';
 
 export type ReadResult = { ok: true; parsed: ParsedArticle } | { ok: false; problem: Problem };
 
@@ -44,20 +45,39 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
+// Non-blocking so that opening a named pipe returns at once instead of waiting for a writer.
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
- * A file's bytes when its size is known from a stat: open, one read, close (readFileSync would
- * stat it again). A file that changed size meanwhile is read again the ordinary way.
+ * A file's bytes, never more than `maxBytes` of them: open, check on the open file that it is a
+ * regular file (a path can become a pipe or a device after the scan: /dev/zero never ends), read
+ * what its size says (`size` from a stat already made, else its own), and more only while it
+ * grows, up to the cap.
  */
-function readKnownSize(absPath: string, size: number): Uint8Array {
-  const fd = openSync(absPath, 'r');
-  let n: number;
-  const buffer = Buffer.allocUnsafe(size + 1);
+function readBounded(absPath: string, maxBytes: number, size?: number): Uint8Array | ReadFailure {
+  const fd = openSync(absPath, OPEN_FLAGS);
   try {
-    n = readSync(fd, buffer, 0, size + 1, 0);
+    const st = fstatSync(fd);
+    const special = specialFileKind(st);
+    // (A folder goes on: reading it fails with EISDIR, reported as any read error is.)
+    if (special !== null) return { ok: false, kind: 'unreadable', why: `${special}, not a regular file; not read` };
+    if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
+    let buffer = Buffer.allocUnsafe(Math.min(size ?? st.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, total, buffer.length - total, total);
+      if (n === 0) return buffer.subarray(0, total);
+      total += n;
+      if (total > maxBytes) return tooLarge(total, maxBytes);
+      if (total === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+    }
   } finally {
     closeSync(fd);
   }
-  return n === size ? buffer.subarray(0, size) : readFileSync(absPath);
 }
 
 export function tooLarge(size: number, maxBytes: number): ReadFailure {
@@ -97,11 +117,11 @@ export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxByte
  * stat then); a file over `maxBytes` is not read at all.
  */
 export function readArticleFileSync(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES, size?: number): ReadOutcome {
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | ReadFailure;
   try {
-    const known = size ?? statSync(file.absPath).size;
-    if (known > maxBytes) return tooLarge(known, maxBytes);
-    bytes = readKnownSize(file.absPath, known);
+    if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
+    bytes = readBounded(file.absPath, maxBytes, size);
+    if (!(bytes instanceof Uint8Array)) return bytes;
   } catch (err) {
     return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
   }

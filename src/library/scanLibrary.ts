@@ -42,10 +42,29 @@ export function stampOf(st: Stats): FileStamp {
   return { size: st.size, mtimeMs: st.mtimeMs };
 }
 
+export interface ScanOptions {
+  /**
+   * Which entries below a folder given are read, by path from its root (`/` separators): folders
+   * entered, files kept. Default: every one (SPEC §1: folders are read recursively). `show FILE`
+   * reads the file's own folder and the files its links name, never a whole home directory.
+   */
+  include?(relPath: string, kind: 'folder' | 'file'): boolean;
+}
+
 export interface ScanResult {
   roots: string[];
   files: ScannedFile[];
   problems: Problem[];
+}
+
+/** A file's kind, for the one line that says why a path that is no regular file is not read. */
+export function specialFileKind(st: Stats): string | null {
+  if (st.isFile() || st.isDirectory()) return null;
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 export function formatForExtension(ext: string): ArticleFormat {
@@ -94,6 +113,7 @@ function walk(
   visited: Set<string>,
   out: ScannedFile[],
   problems: Problem[],
+  include: ScanOptions['include'],
 ): void {
   let entries;
   try {
@@ -145,13 +165,14 @@ function walk(
       }
     }
     if (isDir) {
+      if (include && !include(rel, 'folder')) continue;
       if (!entry.isSymbolicLink()) {
         const real = realpathOr(abs);
         if (visited.has(real)) continue;
         visited.add(real);
       }
-      walk(root, rootReal, abs, rel, visited, out, problems);
-    } else if (isFile && isArticleFile(entry.name)) {
+      walk(root, rootReal, abs, rel, visited, out, problems, include);
+    } else if (isFile && isArticleFile(entry.name) && (!include || include(rel, 'file'))) {
       out.push(scanned(root, abs, stat, rel));
     }
   }
@@ -180,11 +201,11 @@ function danglesInside(root: string, rootReal: string, link: string): boolean {
 }
 
 /** Walk the paths given; a missing path throws LibraryPathError, anything else becomes a problem. */
-export async function scanLibrary(paths: string[]): Promise<ScanResult> {
-  return scanLibrarySync(paths);
+export async function scanLibrary(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
+  return scanLibrarySync(paths, options);
 }
 
-export function scanLibrarySync(paths: string[]): ScanResult {
+export function scanLibrarySync(paths: string[], options: ScanOptions = {}): ScanResult {
   const roots: string[] = [];
   const files: ScannedFile[] = [];
   const problems: Problem[] = [];
@@ -206,8 +227,11 @@ export function scanLibrarySync(paths: string[]): ScanResult {
       if (!roots.includes(abs)) roots.push(abs);
       const rootReal = realpathOr(abs);
       const found: ScannedFile[] = [];
-      walk(abs, rootReal, abs, '', new Set([rootReal]), found, problems);
+      walk(abs, rootReal, abs, '', new Set([rootReal]), found, problems, options.include);
       found.forEach(add);
+    } else if (!st.isFile()) {
+      // A device or a pipe stats as size 0 and may never end (/dev/zero): only files and folders are read.
+      throw new LibraryPathError(given, `${given}: ${specialFileKind(st)}, not a file or folder; only files and folders are read`);
     } else {
       // A file given directly is an article of its own folder, whatever its extension.
       const root = path.dirname(abs);
