@@ -3,6 +3,8 @@
 // disk first (mergeReadingStates), so two readers on one library keep each other's marks. A file
 // that is corrupt or cannot be read is moved aside with a one-line warning and the reader
 // starts clean; a file that can be neither read nor moved is never written over.
+// There is no lock: two saves within the few milliseconds between one's read and its rename can
+// still drop the earlier one's latest changes (they come back with that reader's next change).
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
