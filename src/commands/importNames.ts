@@ -59,7 +59,9 @@ function lastSegment(url: string): string {
 /** A URL's output stem: the last segment of its path, else its title (lower case, hyphens, at most 60 characters). */
 export function urlStem(url: string, title: string): string {
   const name = lastSegment(url) || title;
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const hyphenated = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  // 60 characters, not code units: a cut never splits a surrogate pair.
+  return Array.from(hyphenated).slice(0, 60).join('').replace(/-+$/, '');
 }
 
 /** The title of a fetched page that gives none (no og:title, `<title>` or `<h1>`): its path's last segment, else its host. */

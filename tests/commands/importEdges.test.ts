@@ -4,12 +4,14 @@
 // ../shared runs all of it.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { makeLibrary, runCli, type CliResult } from '../helpers/runCli.js';
+import { BIN, makeLibrary, runCli, type CliResult } from '../helpers/runCli.js';
 
 const NBSP = '\u00a0';
 /** What must never stand raw in an imported file: C0 but tab and newline, DEL, C1, bidi controls. */
@@ -46,6 +48,9 @@ const sources = () =>
 
 let server: Server;
 let base = '';
+/** Requests to /slow are held open here until the test lets them go. */
+const held: ServerResponse[] = [];
+let slowAsked: () => void = () => undefined;
 const NINE_MB = 9 * 1024 * 1024;
 
 before(async () => {
@@ -55,6 +60,9 @@ before(async () => {
       response.end(body);
     };
     switch (request.url) {
+      case '/slow':
+        held.push(response);
+        return slowAsked();
       case '/notes/empty-page':
         return html(200, '<!doctype html><html><head></head><body></body></html>');
       case '/binary':
@@ -84,7 +92,10 @@ before(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+after(() => {
+  for (const response of held) response.destroy();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 test('a dangling link in --out is never written through, with or without --force', async () => {
   const from = sources();
@@ -297,4 +308,18 @@ test('import keeps a related title with ]], | and # whole, and it resolves to th
   writeFileSync(join(out, 'trap.md'), '---\ntitle: "Closing and pipe and"\n---\n\n## hash\n\nNot this one.\n');
   const story = (await list(out)).find((item: { id: string }) => item.id === 'story');
   assert.deepEqual(story.related[1], { title: 'Closing]] and |pipe| and #hash', id: 'closing' });
+});
+
+test('interrupted while a page is fetched, import leaves no temporary folder behind', async () => {
+  const { env, temp } = hermetic();
+  const out = makeLibrary({});
+  const asked = new Promise<void>((resolve) => (slowAsked = resolve));
+  const child = spawn(process.execPath, [BIN, 'import', `${base}/slow`, '--out', out], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  await asked; // the request is in: the downloads folder exists
+  assert.equal(readdirSync(temp).length, 1);
+  child.kill('SIGINT');
+  const [code, signal] = await once(child, 'exit');
+  assert.equal(signal ?? code, 'SIGINT', 'it ends as the signal would have ended it');
+  assert.deepEqual(readdirSync(temp), []);
+  assert.deepEqual(readdirSync(out), []);
 });
