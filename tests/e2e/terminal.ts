@@ -3,6 +3,7 @@
 import { spawn, type IPty } from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
+import { hermeticEnv } from '../helpers/hermeticEnv.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -33,7 +34,10 @@ export interface SpawnOptions {
   shell?: string;
 }
 
-/** A clean environment: no CI flags (Ink draws nothing in CI) and no extra CA certs. */
+/**
+ * A clean environment: no CI flags (Ink draws nothing in CI), no extra CA certs, and state, cache
+ * and config folders of its own unless `extra` names them (see hermeticEnv.ts).
+ */
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -41,7 +45,7 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
     if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key === 'NODE_EXTRA_CA_CERTS' || key === 'NO_COLOR' || key === 'FORCE_COLOR') continue;
     env[key] = value;
   }
-  return { ...env, TERM: 'xterm-256color', ...extra };
+  return { ...env, ...hermeticEnv(), TERM: 'xterm-256color', ...extra };
 }
 
 export function startTerminal(args: string[], options: SpawnOptions = {}): TerminalSession {

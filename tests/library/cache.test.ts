@@ -13,6 +13,7 @@ import { after } from 'node:test';
 import { loadLibrary, libraryCacheFile, fastFrontMatterData, type Library } from '../../src/library/index.js';
 import { articleJson } from '../../src/commands/articleJson.js';
 import { makeFolder, article } from './helpers.js';
+import { hermeticEnv } from '../helpers/hermeticEnv.js';
 import YAML from 'yaml';
 import fc from 'fast-check';
 
@@ -283,7 +284,7 @@ console.log(JSON.stringify(out));
 `,
   );
   const run = (cacheDirectory: string) =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, cacheDirectory, 'world/ferry'], { encoding: 'utf8' }));
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, cacheDirectory, 'world/ferry'], { encoding: 'utf8', env: { ...process.env, ...hermeticEnv() } }));
   const warm = run(cache);
   const ferry = article(cold, 'world/ferry');
   assert.equal(warm.loaded, false, 'a warm load loads no parser');

@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/runCli.js';
+import { hermeticEnv } from '../helpers/hermeticEnv.js';
 
 test('the packed tarball runs through npx with no install step: --version and list --json', () => {
   const packDir = mkdtempSync(join(tmpdir(), 'broadsheet-pack-'));
-  const env = { ...process.env, npm_config_yes: 'true', npm_config_cache: join(packDir, 'npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false' };
+  const env = { ...process.env, ...hermeticEnv(), npm_config_yes: 'true', npm_config_cache: join(packDir, 'npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false' };
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: REPO_ROOT, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const files = packed[0].files.map((file: { path: string }) => file.path);
   for (const required of ['LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'bin/broadsheet.js', 'dist/cli.js', 'articles/welcome.md']) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTerminal, type SpawnOptions, type TerminalSession } from '../e2e/terminal.js';
+import { hermeticEnv } from '../helpers/hermeticEnv.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURE = join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
@@ -70,10 +71,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The binary with stdout and stderr as pipes; never inherits CI / colour variables. */
+/** The binary with stdout and stderr as pipes; never inherits CI / colour variables; own state, cache, config. */
 export function runBin(args: string[], env: Record<string, string | undefined> = {}, stdin: 'ignore' | 'pipe' = 'pipe'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, ...env };
+    const merged: Record<string, string | undefined> = { ...process.env, ...hermeticEnv(), NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, ...env };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: merged as NodeJS.ProcessEnv, stdio: [stdin, 'pipe', 'pipe'] });
     let stdout = '';
