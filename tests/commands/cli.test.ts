@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { makeLibrary, runCli, SEED_DIR } from '../helpers/runCli.js';
+import { makeLibrary, runCli } from '../helpers/runCli.js';
+import { SEED_PAGE as seed, SEED_SHAPED_FACTS, SEED_SHAPED_PAGE, SEED_SKIP } from '../helpers/seedPage.js';
 
 const NBSP = '\u00a0';
 
@@ -191,9 +192,7 @@ test('check passes on the bundled articles', async () => {
   assert.equal(result.code, 0);
 });
 
-const seed = join(SEED_DIR, '000_1263624f1fdc6d8b.txt');
-
-test('import of the seed page gives back title, section, related links and the chain', { skip: existsSync(seed) ? false : 'no ../shared/seeds in this clone' }, async () => {
+test('import of the seed page gives back title, section, related links and the chain', { skip: SEED_SKIP }, async () => {
   const out = makeLibrary({});
   const result = await runCli(['import', seed, '--out', out]);
   assert.equal(result.code, 0, result.stderr);
@@ -219,6 +218,25 @@ test('import of the seed page gives back title, section, related links and the c
   // Related links stay in place in the body, as wikilinks since they do not resolve.
   assert.match(text, /READ\. \[\[In the Sahel, a post-Barkhane period/);
   // (That import never overwrites without --force is tested on a fixture: importEdges.test.ts.)
+});
+
+test('import of a page in the seed’s shape gives back title, section, related links (unresolved ones as wikilinks) and the chain', async () => {
+  const sources = makeLibrary({ 'harbour.txt': SEED_SHAPED_PAGE });
+  const out = makeLibrary({});
+  const result = await runCli(['import', join(sources, 'harbour.txt'), '--out', out]);
+  assert.equal(result.code, 0, result.stderr);
+  const text = readFileSync(join(out, 'harbour.md'), 'utf8');
+  assert.match(text, /^---\n/);
+  const [article, ...others] = JSON.parse((await runCli(['list', out, '--json'])).stdout);
+  assert.deepEqual(others, []);
+  assert.equal(article.title, SEED_SHAPED_FACTS.title);
+  assert.deepEqual(article.section, SEED_SHAPED_FACTS.section);
+  assert.deepEqual(article.related.map((link: { title: string }) => link.title), SEED_SHAPED_FACTS.related);
+  assert.equal(article.previous.title, SEED_SHAPED_FACTS.previous);
+  assert.equal(article.next.title, SEED_SHAPED_FACTS.next);
+  // Related links stay in place in the body, as wikilinks since they do not resolve.
+  assert.match(text, /READ\. \[\[Gulls return to the quay after a quiet year\]\]/);
+  assert.match(text, /Read:\u00a0 \[\[What the tide leaves behind: a week on the mudflats\]\]/);
 });
 
 test('imported raw pages link to each other by id', async () => {

@@ -1,16 +1,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadLibrary, loadParsers, parseRawPage, lexBody, plainTextOf } from '../../src/library/index.js';
 import { libraryOf, article, linkId } from './helpers.js';
+import { SEED_PAGE as seed, SEED_SHAPED_FACTS, SEED_SHAPED_PAGE, SEED_SKIP as noSeed } from '../helpers/seedPage.js';
 
 // The parsers load on demand; these tests lex bodies synchronously.
 before(() => loadParsers());
-
-const seedUrl = new URL('../../../shared/seeds/000_1263624f1fdc6d8b.txt', import.meta.url);
-const seed = fileURLToPath(seedUrl);
-const noSeed = existsSync(seed) ? false : 'no ../shared/seeds in this clone';
 
 test('the seed page: title, section, headings, related links, previous and next', { skip: noSeed }, async () => {
   const lib = await loadLibrary([seed]);
@@ -61,6 +56,66 @@ test('the seed resolves its related links by title when the articles are in the 
   assert.equal(linkId(a.next), 'cyber');
   assert.deepEqual(article(lib, 'mission').backlinks, ['mali']);
   assert.deepEqual(article(lib, 'cyber').backlinks, ['mali']);
+});
+
+// The rules the seed shows, on a page of our own in its byte shape (tests/helpers/seedPage.ts),
+// so a clone without ../shared still tests them.
+test('a page in the seed’s shape: title after the glued breadcrumb, section, headings, related links, previous and next', async () => {
+  const { lib } = await libraryOf({ 'harbour.txt': SEED_SHAPED_PAGE });
+  const a = article(lib, 'harbour');
+  assert.equal(a.format, 'text');
+  assert.equal(a.title, SEED_SHAPED_FACTS.title);
+  assert.deepEqual(a.section, SEED_SHAPED_FACTS.section);
+  const headings = lexBody(a.body).filter((t) => t.type === 'heading');
+  assert.deepEqual(headings.map((h) => (h as { text: string }).text), SEED_SHAPED_FACTS.headings);
+  assert.deepEqual(
+    a.related.map((r) => [r.title, r.inBody, r.target.kind]),
+    SEED_SHAPED_FACTS.related.map((title) => [title, true, 'unresolved']),
+  );
+  assert.equal(a.previous?.title, SEED_SHAPED_FACTS.previous);
+  assert.equal(a.next?.title, SEED_SHAPED_FACTS.next);
+  // Not body text: the repeated title, the breadcrumb, the chain lines.
+  const text = plainTextOf(lexBody(a.body));
+  assert.ok(!a.body.includes('Previous article') && !a.body.includes('Next article'));
+  assert.ok(!text.includes('fish market moves indoors'));
+  assert.ok(!text.includes('rebuilt stone by stone'), text);
+  assert.ok(!text.includes('Home Coast'));
+  // Related links stay in place, with their opener and the title as written (quotes, NBSP).
+  assert.ok(text.includes('→ READ. “The lighthouse keeper’s last winter”'), text);
+  assert.ok(text.includes('→ READ. Gulls return to the quay after a quiet year'), text);
+  assert.ok(text.includes('Read:\u00a0 What the tide leaves behind: a week on the mudflats'), text);
+  assert.ok(text.includes('“if the weather holds”'), 'curly quotes in text are kept');
+  assert.equal(a.linkTargets.size, 4);
+  assert.equal(a.words, 131, 'the body’s whitespace-separated words: no title, breadcrumb or chain line among them');
+});
+
+test('a page in the seed’s shape resolves its related links and its chain by title', async () => {
+  const { lib } = await libraryOf({
+    'harbour.txt': SEED_SHAPED_PAGE,
+    'keeper.md': "# The lighthouse keeper's last winter\n", // straight apostrophe: titles match across quote styles
+    'tide.md': '# What the tide leaves behind — a week on the mudflats\n',
+    'market.txt': 'The fish market moves indoors\n\nText.',
+    'ferry.md': '---\ntitle: "A new ferry timetable for the islands"\n---\n',
+  });
+  const a = article(lib, 'harbour');
+  assert.deepEqual(a.related.map(linkId), [null, 'keeper', 'tide', null]);
+  assert.equal(a.related[2].title, 'What the tide leaves behind — a week on the mudflats', 'the article’s own title');
+  assert.equal(linkId(a.previous), 'ferry');
+  assert.equal(linkId(a.next), 'market');
+  assert.deepEqual(article(lib, 'keeper').backlinks, ['harbour']);
+  assert.deepEqual(article(lib, 'market').backlinks, ['harbour']);
+});
+
+test('a raw-page heading is one line of at most 60 characters: 60 is a heading, 61 is text', () => {
+  const sixty = 'Sixty characters exactly make this line a heading in a story';
+  const sixtyOne = 'Sixty-one characters make this line a paragraph in the storey';
+  assert.equal([...sixty].length, 60);
+  assert.equal([...sixtyOne].length, 61);
+  const spaced = `Spaces   collapse  before   counting${'\u00a0'.repeat(3)}so this is a heading`;
+  const page = parseRawPage(['A title', '', sixty, '', sixtyOne, '', spaced, '', 'Ends with a full stop, so not a heading.', '', 'Text.'].join('\n'));
+  assert.deepEqual(page.headings, [sixty, 'Spaces collapse before counting so this is a heading']);
+  const types = lexBody(page.body).filter((t) => t.type !== 'space').map((t) => t.type);
+  assert.deepEqual(types, ['heading', 'paragraph', 'heading', 'paragraph', 'paragraph']);
 });
 
 test('a raw page shows *, #, 1. and <b> as typed', async () => {
