@@ -4,7 +4,7 @@
 // bench's business.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -106,7 +106,9 @@ test('a changed file is read again; a deleted one drops out; a new one comes in'
 
   // Same size on purpose ("# One" → "# Uno" would not do): the mtime must be what tells.
   const one = path.join(dir, 'one.md');
-  await writeFile(one, '# Won\n\n[3!](three.md)\n');
+  const before = (await stat(one)).size;
+  await writeFile(one, '# Won\n\n[3](three.md)\n');
+  assert.equal((await stat(one)).size, before, 'the edit keeps the size');
   const later = new Date(Date.now() + 5000);
   await utimes(one, later, later);
   await unlink(path.join(dir, 'two.md'));

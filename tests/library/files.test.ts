@@ -53,6 +53,16 @@ test('a symlink is followed inside the root, not out of it', async () => {
   assert.deepEqual(lib.articles.map((a) => a.id), ['alias', 'real/in']);
 });
 
+test('containment is by path segment: a symlink into a sibling folder `lib-evil` of the root `lib` is not followed', async () => {
+  const parent = await makeFolder({ 'lib/in.md': '# In\n', 'lib-evil/secret.md': '# Secret\n', 'lib-evil/dir/deep.md': '# Deep\n' });
+  const root = path.join(parent, 'lib');
+  await symlink(path.join(parent, 'lib-evil', 'secret.md'), path.join(root, 'secret.md'));
+  await symlink('../lib-evil/dir', path.join(root, 'dir'));
+  const lib = await loadLibrary([root]);
+  assert.deepEqual(lib.articles.map((a) => a.id), ['in']);
+  assert.deepEqual(lib.problems.map((p) => [p.id, p.kind]).sort(), [['dir', 'outside-root'], ['secret.md', 'outside-root']]);
+});
+
 test('a file given directly: its folder is the root, its siblings are not articles', async () => {
   const dir = await makeFolder({ 'one.md': '# One\n\n[two](two.md)\n', 'two.md': '# Two\n' });
   const lib = await loadLibrary([path.join(dir, 'one.md')]);

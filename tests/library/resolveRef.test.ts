@@ -105,3 +105,42 @@ test('the path step comes before the title step', async () => {
   });
   assert.deepEqual(article(lib, 'a').linkTargets.get('b'), { kind: 'article', id: 'b' });
 });
+
+test('step 1 before step 2: a path beside the referring file wins over the same text as an id', async () => {
+  const { lib } = await libraryOf({
+    'world/ferry.md': '[b](bridge) [[bridge]]\n',
+    'world/bridge.md': '# The world bridge\n',
+    'bridge.md': '# The root bridge\n',
+  });
+  const t = article(lib, 'world/ferry').linkTargets;
+  assert.deepEqual(t.get('bridge'), { kind: 'article', id: 'world/bridge' }, 'relative to world/, not the id `bridge`');
+  // From the root the same REF is both the path and the id: one answer.
+  const { lib: other } = await libraryOf({ 'index.md': '[[bridge]]\n', 'bridge.md': '# The root bridge\n', 'world/bridge.md': '# The world bridge\n' });
+  assert.deepEqual(article(other, 'index').linkTargets.get('bridge'), { kind: 'article', id: 'bridge' });
+});
+
+test('step 4 before step 5: a file name wins over another article titled the same', async () => {
+  const { lib } = await libraryOf({
+    'index.md': '[[choir]]\n',
+    'culture/choir.md': '# The town singers\n',
+    'music/singers.md': '# Choir\n',
+  });
+  assert.deepEqual(article(lib, 'index').linkTargets.get('choir'), { kind: 'article', id: 'culture/choir' }, 'the file culture/choir.md, not the title "Choir"');
+  // With no file of that name the title is what finds it.
+  const { lib: titled } = await libraryOf({ 'index.md': '[[choir]]\n', 'music/singers.md': '# Choir\n' });
+  assert.deepEqual(article(titled, 'index').linkTargets.get('choir'), { kind: 'article', id: 'music/singers' });
+});
+
+test('containment is by path segment: a REF into a sibling folder `lib-evil` of the root `lib` is outside-root', async () => {
+  const parent = await makeFolder({
+    'lib/a.md': '---\nrelated: [../lib-evil/secret]\n---\n[x](../lib-evil/secret.md) [[../lib-evil/secret]]\n',
+    'lib-evil/secret.md': '# Secret\n',
+  });
+  const lib = await loadLibrary([`${parent}/lib`]);
+  const a = article(lib, 'a');
+  for (const key of ['../lib-evil/secret.md', '../lib-evil/secret']) {
+    const t = a.linkTargets.get(key);
+    assert.equal(t?.kind === 'unresolved' && t.reason, 'outside-root', key);
+  }
+  assert.equal(a.related[0].target.kind === 'unresolved' && a.related[0].target.reason, 'outside-root');
+});

@@ -1,7 +1,8 @@
 // Test helpers: Articles built by hand, visible-column slicing, width and escape checks.
 import stringWidth from 'string-width';
 import type { Article, LinkTarget, RelatedLink, ArticleLink } from '../../src/library/types.js';
-import type { RenderedArticle } from '../../src/render/types.js';
+import { renderArticle } from '../../src/render/renderArticle.js';
+import type { RenderedArticle, RenderOptions } from '../../src/render/types.js';
 
 export function makeArticle(over: Partial<Article> & { body: string }): Article {
   return {
@@ -25,6 +26,14 @@ export function makeArticle(over: Partial<Article> & { body: string }): Article 
     problems: [],
     ...over,
   };
+}
+
+/**
+ * broadsheet's rendering of one Markdown body (links left as the renderer finds them). The one
+ * place that knows what renderArticle takes, for tests that only care about a body's text.
+ */
+export function renderBody(body: string, options: RenderOptions, over: Partial<Article> = {}): RenderedArticle {
+  return renderArticle(makeArticle({ ...over, body }), options);
 }
 
 /** Slice a plain string by visible columns [start, end). */

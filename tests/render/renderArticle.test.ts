@@ -6,7 +6,7 @@ import stringWidth from 'string-width';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import type { LinkTarget } from '../../src/library/types.js';
 import type { RenderedArticle, RenderedLink } from '../../src/render/types.js';
-import { makeArticle, sliceColumns, overWidth, foreignControls } from './helpers.js';
+import { makeArticle, renderBody, sliceColumns, overWidth, foreignControls } from './helpers.js';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/render/realistic.md'), 'utf8');
 const art = (id: string): LinkTarget => ({ kind: 'article', id });
@@ -258,4 +258,15 @@ test('tables too wide to squeeze are stacked as "Header: value" rows', () => {
   assert.ok(r.plainLines.includes('A: 1'));
   const wide = renderArticle(a, { width: 60, color: false });
   assert.ok(wide.plainLines.includes('A │ B │ C │ D │ E │ F'));
+});
+
+test('a no-break space (NBSP) is never a place to break a line', () => {
+  const distances = Array.from({ length: 12 }, (_, i) => `${i + 1}\u00a0km`);
+  for (const width of [12, 16, 19, 20, 23, 31]) {
+    const lines = renderBody(distances.join(' '), { width, color: false }).plainLines;
+    for (const distance of distances) {
+      assert.equal(lines.filter((line) => line.split(' ').includes(distance)).length, 1, `${JSON.stringify(distance)} whole on one line at width ${width}: ${JSON.stringify(lines)}`);
+    }
+    assert.ok(!lines.some((line) => line.startsWith('km')), `no line starts with the unit at width ${width}`);
+  }
 });
