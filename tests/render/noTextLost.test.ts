@@ -18,9 +18,12 @@ const WIDE = 1000;
 const NARROW = [80, 40];
 const WIKILINKS = { extensions: [wikilinkExtension] };
 
-/** What broadsheet shows of a body at a width, as text; code lines it wrapped joined again (`↪ `). */
+/**
+ * What broadsheet shows of a body at a width, as text; code lines it wrapped joined again (`↪ `).
+ * The article's title is a dash, so the title block adds no word of its own.
+ */
 function shown(markdown: string, width: number): string {
-  return renderBody(markdown, { width, color: false }).plainLines.join('\n').replace(/\n[^\p{L}\p{N}\n]*↪ /gu, '');
+  return renderBody(markdown, { width, color: false }, { title: '—' }).plainLines.join('\n').replace(/\n[^\p{L}\p{N}\n]*↪ /gu, '');
 }
 
 /** For each document, what broadsheet leaves out of marked-terminal's text, at every width. */
