@@ -179,7 +179,7 @@ function runUnprivileged(body: string): Record<string, unknown> {
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, BROADSHEET_STATE_DIR: home, BROADSHEET_CACHE_DIR: home },
+    env: { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, BROADSHEET_STATE_DIR: home, BROADSHEET_CACHE_DIR: home, BROADSHEET_CONFIG: join(home, 'config.yaml') },
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   assert.equal(result.status, 0, `child failed: ${result.stderr}`);
