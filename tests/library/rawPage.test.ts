@@ -66,7 +66,7 @@ test('a page in the seed’s shape: title after the glued breadcrumb, section, h
   assert.equal(a.format, 'text');
   assert.equal(a.title, SEED_SHAPED_FACTS.title);
   assert.deepEqual(a.section, SEED_SHAPED_FACTS.section);
-  const headings = lexBody(a.body).filter((t) => t.type === 'heading');
+  const headings = lexBody(a.body).tokens.filter((t) => t.type === 'heading');
   assert.deepEqual(headings.map((h) => (h as { text: string }).text), SEED_SHAPED_FACTS.headings);
   assert.deepEqual(
     a.related.map((r) => [r.title, r.inBody, r.target.kind]),
@@ -75,7 +75,7 @@ test('a page in the seed’s shape: title after the glued breadcrumb, section, h
   assert.equal(a.previous?.title, SEED_SHAPED_FACTS.previous);
   assert.equal(a.next?.title, SEED_SHAPED_FACTS.next);
   // Not body text: the repeated title, the breadcrumb, the chain lines.
-  const text = plainTextOf(lexBody(a.body));
+  const text = plainTextOf(lexBody(a.body).tokens);
   assert.ok(!a.body.includes('Previous article') && !a.body.includes('Next article'));
   assert.ok(!text.includes('fish market moves indoors'));
   assert.ok(!text.includes('rebuilt stone by stone'), text);
@@ -114,7 +114,7 @@ test('a raw-page heading is one line of at most 60 characters: 60 is a heading, 
   const spaced = `Spaces   collapse  before   counting${'\u00a0'.repeat(3)}so this is a heading`;
   const page = parseRawPage(['A title', '', sixty, '', sixtyOne, '', spaced, '', 'Ends with a full stop, so not a heading.', '', 'Text.'].join('\n'));
   assert.deepEqual(page.headings, [sixty, 'Spaces collapse before counting so this is a heading']);
-  const types = lexBody(page.body).filter((t) => t.type !== 'space').map((t) => t.type);
+  const types = lexBody(page.body).tokens.filter((t) => t.type !== 'space').map((t) => t.type);
   assert.deepEqual(types, ['heading', 'paragraph', 'heading', 'paragraph', 'paragraph']);
 });
 
