@@ -44,7 +44,7 @@ export function articleJson(article: Article): ArticleJson {
     related: article.related.map(linkJson),
     previous: article.previous ? linkJson(article.previous) : null,
     next: article.next ? linkJson(article.next) : null,
-    backlinks: article.backlinks,
+    backlinks: [...article.backlinks],
     words: article.words,
     problems: article.problems.map((problem) => problem.message),
   };

@@ -27,7 +27,7 @@ function problemJson(problem: Problem): Problem {
   return target === undefined ? { id, kind, message } : { id, kind, message, target };
 }
 
-export function formatProblems(problems: Problem[], articleCount: number, color: boolean): string {
+export function formatProblems(problems: readonly Problem[], articleCount: number, color: boolean): string {
   const style = new Chalk({ level: color ? 1 : 0 });
   const articles = `${articleCount} article${articleCount === 1 ? '' : 's'}`;
   if (problems.length === 0) return `${style.green('ok')}: ${articles}, no problems\n`;

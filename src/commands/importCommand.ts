@@ -17,6 +17,7 @@ import { OutputWriteError, writeOutputFile } from './importWrite.js';
 import { CommandError } from './commandError.js';
 import { UsageError } from './parseCommandLine.js';
 import { sanitizeLine } from './terminalText.js';
+import { loadBodies } from '../startup.js';
 
 export interface ImportOptions {
   sources: string[];
@@ -100,11 +101,11 @@ export async function importCommand(options: ImportOptions): Promise<number> {
       }
     }
     // Markdown and YAML writing load only when importing.
-    const writer = outputIds.size > 0 ? await import('./importedMarkdown.js') : null;
+    const [writer, bodies] = outputIds.size > 0 && library ? await Promise.all([import('./importedMarkdown.js'), loadBodies(library)]) : [null, null];
     let written = 0;
     articles.forEach((article, index) => {
       const { given, path } = sources[index];
-      if (!article || !writer) {
+      if (!article || !writer || !bodies) {
         const problem = library ? fileProblem(library, path)?.message : undefined;
         // Problems lead with the file's path: for a fetched page, a temporary name.
         fail(given, problem?.replace(`${basename(path)}: `, '') ?? 'could not be read as an article');
@@ -112,7 +113,7 @@ export async function importCommand(options: ImportOptions): Promise<number> {
       }
       const target = join(outDir, `${outputIds.get(article.id)}.md`);
       try {
-        const markdown = writer.importedMarkdown(article, outputIds, fallbacks.get(article.id));
+        const markdown = writer.importedMarkdown(bodies.store.read(article.id)!, outputIds, fallbacks.get(article.id));
         writeOutputFile(target, markdown, options.force);
         written += 1;
         options.out.write(`${sanitizeLine(given)} → ${sanitizeLine(target)}\n`);

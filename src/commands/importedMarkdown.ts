@@ -2,9 +2,8 @@
 // among the imported sources and as a title where it doesn't; links rewritten in place.
 import type { Token, Tokens } from 'marked';
 import YAML from 'yaml';
-import { lexBody } from '../library/bodyLinks.js';
 import { escapeLinkLabel, markdownDestination } from '../library/escapeMarkdown.js';
-import type { Article, ArticleLink, LinkTarget } from '../library/types.js';
+import type { ArticleBody, ArticleLink, LinkTarget } from '../library/types.js';
 import { sanitizeLine, sanitizeText } from '../render/sanitizeText.js';
 
 /** Source article id → the id its Markdown file will have in the output folder. */
@@ -29,7 +28,8 @@ export interface ImportFallback {
  * source's bytes or from entities the reading decoded; they become what the screen shows for
  * them (the sanitiser's pictures and replacements). Tabs and line ends stay.
  */
-export function importedMarkdown(article: Article, outputIds: OutputIds, fallback: ImportFallback = {}): string {
+export function importedMarkdown(entry: ArticleBody, outputIds: OutputIds, fallback: ImportFallback = {}): string {
+  const article = entry.article;
   const title = fallback.title ?? article.title;
   const source = article.source ?? fallback.source;
   const refOf = (link: ArticleLink) => outputRef(link.target, outputIds);
@@ -45,7 +45,7 @@ export function importedMarkdown(article: Article, outputIds: OutputIds, fallbac
   if (article.next) frontMatter.next = refOf(article.next) ?? titled(article.next.title);
 
   const yaml = YAML.stringify(frontMatter, { lineWidth: 0 });
-  return inert(`---\n${yaml}---\n\n${rewriteLinks(article, outputIds).trim()}\n`);
+  return inert(`---\n${yaml}---\n\n${rewriteLinks(entry, outputIds).trim()}\n`);
 }
 
 /** The sanitiser's text, tabs kept as tabs (the screen expands them; a file keeps what was typed). */
@@ -61,13 +61,13 @@ function outputRef(target: LinkTarget, outputIds: OutputIds): string | undefined
 }
 
 /** Internal links point at output ids; unresolved ones become `[[title]]` so they resolve once the target is imported. */
-function rewriteLinks(article: Article, outputIds: OutputIds): string {
+function rewriteLinks(entry: ArticleBody, outputIds: OutputIds): string {
   const replacements: Array<{ raw: string; text: string }> = [];
   const visit = (token: Token) => {
     if (token.type === 'link' || token.type === 'wikilink') {
       const href = token.type === 'link' ? (token as Tokens.Link).href : (token as unknown as WikilinkToken).ref;
       const label = token.type === 'link' ? (token as Tokens.Link).text : (token as unknown as WikilinkToken).label;
-      const target = article.linkTargets.get(href);
+      const target = entry.linkTargets.get(href);
       if (target && target.kind !== 'external') {
         const id = outputRef(target, outputIds);
         // A Markdown link's label is Markdown already; a wikilink's is plain text.
@@ -81,10 +81,10 @@ function rewriteLinks(article: Article, outputIds: OutputIds): string {
     children?.forEach(visit);
     if (token.type === 'list') (token as Tokens.List).items.forEach(visit);
   };
-  // The loader's lexer (same tokens as the renderer's, with wikilinks); it just lexed this body.
-  lexBody(article.body).tokens.forEach(visit);
+  // The body store's tokens: the one lexer's, with wikilinks.
+  entry.tokens.forEach(visit);
 
-  let body = article.body;
+  let body = entry.body;
   let cursor = 0;
   for (const { raw, text } of replacements) {
     const at = body.indexOf(raw, cursor);

@@ -18,7 +18,7 @@ export interface ListOptions {
 
 export async function listCommand(options: ListOptions): Promise<number> {
   // The plain list reads no body and no link: a warm cache loads no parser.
-  const library = await openLibrary(options.paths, { deferParsers: !options.json });
+  const library = await openLibrary(options.paths);
   if (options.json) {
     options.out.write(`${terminalJson(library.articles.map(articleJson))}\n`);
     return 0;

@@ -2,11 +2,10 @@
 // then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
-import { preloadParsers } from '../library/index.js';
-import type { RenderedArticle, RenderOptions } from '../render/types.js';
-import type { Article } from '../library/types.js';
+import { loadBodies, loadReaderUi } from '../startup.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { paintFirstFrame } from '../ui/firstPaint.js';
+import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
@@ -18,28 +17,20 @@ export interface ReadOptions {
 }
 
 export async function readCommand(options: ReadOptions): Promise<number> {
-  // Nothing is parsed on a warm start, so the parsers load after the first frame (SPEC §5).
-  const library = await openLibrary(options.paths, { deferParsers: true });
+  // A warm start parses no file, so no parser is loaded before the first frame (SPEC §5).
+  const library = await openLibrary(options.paths);
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
   const stdin = keyboard();
   const stdout = process.stdout;
-  // The list, the usual first frame, lays out no article: the renderer (marked) and the parsers
-  // bodies are read with are loaded after it, unless an article is opened at once.
-  let renderer: ((article: Article, options: RenderOptions) => RenderedArticle) | null = null;
-  const articlesReady = async () => {
-    const [{ renderArticle }] = await Promise.all([import('../render/renderArticle.js'), preloadParsers(library)]);
-    renderer = renderArticle;
-  };
-  if (openId !== undefined) await articlesReady();
-  const render = (article: Article, renderOptions: RenderOptions): RenderedArticle => {
-    if (!renderer) throw new Error('the renderer is not loaded yet');
-    return renderer(article, renderOptions);
-  };
+  // The list, the usual first frame, lays out no article: bodies (the parsers and the renderer)
+  // are loaded after it, unless an article is opened at once.
+  const opened = openId !== undefined ? await loadBodies(library) : null;
+  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color) : bodiesPending;
   // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
   // paint is imported with this module, so its files are fetched with the library's.
-  const firstFrame = paintFirstFrame({ library, render, color: options.color, openId, stateDir: stateDirectory(), stdin, stdout });
-  const [{ runReader }] = await Promise.all([import('../ui/runReader.js'), renderer ? undefined : articlesReady()]);
-  return runReader({ library, openId, stdin, stdout, color: options.color, firstFrame });
+  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout });
+  const [{ runReader }, bodies] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library)]);
+  return runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame });
 }
 
 /** Keys come from stdin, or from the controlling terminal when stdin is a pipe (as less does). */

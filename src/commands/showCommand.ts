@@ -4,6 +4,7 @@ import { dirname, posix, resolve } from 'node:path';
 import { LibraryPathError, loadLibrary, specialFileKind } from '../library/index.js';
 import type { Article, Library } from '../library/types.js';
 import { CommandError } from './commandError.js';
+import { loadBodies } from '../startup.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
 import { UsageError } from './parseCommandLine.js';
@@ -20,8 +21,8 @@ export interface ShowOptions {
 export async function showCommand(options: ShowOptions): Promise<number> {
   const library = options.paths.length > 0 ? await openLibrary(options.paths) : await libraryForRef(options.ref, options.defaultPaths);
   const article = findArticle(library, options.ref);
-  const { renderArticle } = await import('../render/renderArticle.js');
-  const rendered = renderArticle(article, { width: options.width, color: options.color });
+  const { store, renderArticle } = await loadBodies(library);
+  const rendered = renderArticle(store.read(article.id)!, { width: options.width, color: options.color });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;
 }

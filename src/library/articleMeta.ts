@@ -1,10 +1,11 @@
 // What the library keeps of a file once it is parsed: everything the list and the link graph
-// need, without the body. This is what the metadata cache stores per file; the body is read
-// again (lazily) when an article is opened.
+// need, without the body. This is what the metadata cache stores per file; the body store reads
+// the body again when an article is opened. (The loader imports only the type: the function
+// brings marked.)
 import type { ArticleHeader, ProblemKind } from './types.js';
 import type { RefSpec } from './refSpec.js';
 import type { ParsedArticle } from './parsedArticle.js';
-import { scanBody, countWords, type BodyLink } from './bodyLinks.js';
+import { scanTokens, countWords, type BodyLink, type LexedBody } from './bodyLinks.js';
 
 export interface ArticleMeta extends ArticleHeader {
   related: RefSpec[];
@@ -20,9 +21,9 @@ export interface ArticleMeta extends ArticleHeader {
   problems: { kind: ProblemKind; message: string; target?: string }[];
 }
 
-/** The metadata of a parsed file: its body scanned once for links and words. */
-export function articleMeta(parsed: ParsedArticle): ArticleMeta {
-  const scan = scanBody(parsed.body);
+/** The metadata of a parsed file, from its body as lexed (links, words, what the lexer could not take). */
+export function articleMeta(parsed: ParsedArticle, lexed: LexedBody): ArticleMeta {
+  const scan = scanTokens(lexed);
   return {
     title: parsed.title,
     section: parsed.section,

@@ -1,8 +1,10 @@
-// Every link in a Markdown body, found with the same lexer (and wikilink extension) the
-// renderer uses, so `linkTargets` keys are exactly the hrefs the renderer will look up.
-// marked is loaded on demand: lexing needs `await loadParsers()` first (parsers.ts).
-import type { Lexer, Marked, MarkedOptions, Token, TokensList } from 'marked';
-import { parsers } from './parsers.js';
+// The one Markdown lexer of the product (marked with the wikilink extension, nesting guarded),
+// and every link in a body found in its tokens. The renderer lays out these same tokens (the
+// body store hands them over), so `linkTargets` keys are exactly the hrefs the renderer looks up.
+// This module loads marked: it is reached from the first frame's path only through
+// src/startup.ts.
+import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
+import { plainParagraph, plainText, plainTokens } from './plainTokens.js';
 import { wikilinkExtension } from './wikilinks.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
 import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
@@ -26,11 +28,9 @@ export interface BodyScan {
   plainText: string;
 }
 
-let lexerMarked: Marked | null = null;
-function marked(): Marked {
-  lexerMarked ??= new (parsers().Marked)({ gfm: true }).use({ extensions: [wikilinkExtension] });
-  return lexerMarked;
-}
+// Configured once; only its options are used (each lex makes a lexer of its own).
+const marked = new Marked({ gfm: true }).use({ extensions: [wikilinkExtension] });
+const LEXER_OPTIONS: MarkedOptions = marked.defaults;
 
 // Inline text with none of these can only lex to one text token equal to itself: no escape,
 // tag, link, wikilink, emphasis, strike, code span, hard break, autolink, URL or e-mail, and no
@@ -64,101 +64,74 @@ export interface LexedBody {
 
 class LexBudgetExceeded extends Error {}
 
-/** A text token holding `src` as written: what is too deep to lex is kept as its words. */
-const plainText = (src: string): Token => ({ type: 'text', raw: src, text: src, escaped: false }) as Token;
-const plainParagraph = (src: string): Token => ({ type: 'paragraph', raw: src, text: src, tokens: [plainText(src)] }) as Token;
-
-interface GuardedLexer extends Lexer {
-  /** What was nested too deep and flattened. */
-  flattened: Set<Flattened>;
-}
-type LexerClass = new (options: MarkedOptions, deadline: number, now: () => number) => GuardedLexer;
-let bodyLexer: LexerClass | null = null;
-
 /**
  * marked's lexer with two guards: block and inline nesting have a depth past which the rest is
  * plain text, and a deadline checked as it goes. Also skips the inline pass for text that holds
- * no inline syntax at all. Made once marked is loaded.
+ * no inline syntax at all.
  */
-function BodyLexer(): LexerClass {
-  if (bodyLexer) return bodyLexer;
-  class BodyLexer extends parsers().Lexer {
-    flattened = new Set<Flattened>();
-    private blockDepth = 0;
-    private inlineDepth = 0;
-    constructor(
-      options: MarkedOptions,
-      private readonly deadline: number,
-      private readonly now: () => number,
-    ) {
-      super(options);
-    }
+class BodyLexer extends Lexer {
+  flattened = new Set<Flattened>();
+  private blockDepth = 0;
+  private inlineDepth = 0;
+  constructor(
+    options: MarkedOptions,
+    private readonly deadline: number,
+    private readonly now: () => number,
+  ) {
+    super(options);
+  }
 
-    private checkTime(): void {
-      if (this.now() > this.deadline) throw new LexBudgetExceeded();
-    }
+  private checkTime(): void {
+    if (this.now() > this.deadline) throw new LexBudgetExceeded();
+  }
 
-    override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
-    override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
-    override blockTokens(src: string, tokens: Token[] = [], lastParagraphClipped?: boolean): Token[] {
-      this.checkTime();
-      if (this.blockDepth >= MAX_BLOCK_DEPTH) {
-        this.flattened.add(/^\s*>/.test(src) ? 'quotes' : 'lists');
-        if (src.trim() !== '') tokens.push(plainParagraph(src));
-        return tokens;
-      }
-      this.blockDepth++;
-      try {
-        return super.blockTokens(src, tokens, lastParagraphClipped);
-      } finally {
-        this.blockDepth--;
-      }
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+  override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+  override blockTokens(src: string, tokens: Token[] = [], lastParagraphClipped?: boolean): Token[] {
+    this.checkTime();
+    if (this.blockDepth >= MAX_BLOCK_DEPTH) {
+      this.flattened.add(/^\s*>/.test(src) ? 'quotes' : 'lists');
+      if (src.trim() !== '') tokens.push(plainParagraph(src));
+      return tokens;
     }
-
-    override inlineTokens(src: string, tokens: Token[] = []): Token[] {
-      if (this.inlineDepth === 0) {
-        this.checkTime();
-        const capped = capDelimiterRuns(src);
-        for (const kind of capped.flattened) this.flattened.add(kind);
-        src = capped.text;
-      }
-      if (tokens.length === 0 && !hasInlineSyntax(src)) {
-        if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
-        return tokens;
-      }
-      if (this.inlineDepth >= MAX_INLINE_DEPTH) {
-        this.flattened.add('emphasis');
-        tokens.push(plainText(src));
-        return tokens;
-      }
-      this.inlineDepth++;
-      try {
-        return super.inlineTokens(src, tokens);
-      } finally {
-        this.inlineDepth--;
-      }
+    this.blockDepth++;
+    try {
+      return super.blockTokens(src, tokens, lastParagraphClipped);
+    } finally {
+      this.blockDepth--;
     }
   }
-  return (bodyLexer = BodyLexer as unknown as LexerClass);
+
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (this.inlineDepth === 0) {
+      this.checkTime();
+      const capped = capDelimiterRuns(src);
+      for (const kind of capped.flattened) this.flattened.add(kind);
+      src = capped.text;
+    }
+    if (tokens.length === 0 && !hasInlineSyntax(src)) {
+      if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
+      return tokens;
+    }
+    if (this.inlineDepth >= MAX_INLINE_DEPTH) {
+      this.flattened.add('emphasis');
+      tokens.push(plainText(src));
+      return tokens;
+    }
+    this.inlineDepth++;
+    try {
+      return super.inlineTokens(src, tokens);
+    } finally {
+      this.inlineDepth--;
+    }
+  }
 }
-
-let lexerOptions: MarkedOptions | null = null;
-
-/** The last body lexed: the renderer asks for the same body right after the loader scanned it. */
-let lastLexed: { body: string; lexed: LexedBody } | null = null;
 
 const FLATTENED_WORDS: Record<Flattened, string> = { lists: 'lists', quotes: 'quotes', emphasis: 'emphasis' };
 
 function tooDeep(flattened: Iterable<Flattened>): LexProblem {
   const what = [...new Set(flattened)].sort().map((kind) => FLATTENED_WORDS[kind]);
   return { kind: 'too-deep', message: `${what.join(' and ')} nested deeper than ${MAX_NESTING} levels; the deeper levels are shown flattened` };
-}
-
-/** The body as plain paragraphs, for a body that could not be lexed. */
-function asPlainText(body: string): TokensList {
-  const tokens = body.split(/\n{2,}/).filter((p) => p.trim() !== '').map(plainParagraph) as TokensList;
-  tokens.links = {};
-  return tokens;
 }
 
 export interface LexOptions {
@@ -172,18 +145,14 @@ export interface LexOptions {
  * The one way a Markdown body is lexed (the loader, the renderer, import): the same tokens as
  * `new Marked(...).lexer(body)` for any ordinary body. Never throws for what a body holds: nesting
  * deeper than the caps (capNesting.ts) is flattened, a lex over its time budget or one that
- * fails gives the body as plain paragraphs, and `problem` says which. Needs the parsers loaded.
+ * fails gives the body as plain paragraphs, and `problem` says which.
  */
 export function lexBody(body: string, options: LexOptions = {}): LexedBody {
-  const cacheable = options.budgetMs === undefined && options.now === undefined;
-  if (cacheable && lastLexed !== null && lastLexed.body === body) return lastLexed.lexed;
-  lexerOptions ??= marked().defaults;
-  const Guarded = BodyLexer();
   const now = options.now ?? (() => performance.now());
   const capped = capBlockNesting(body);
   let lexed: LexedBody;
   try {
-    const lexer = new Guarded({ ...lexerOptions }, now() + (options.budgetMs ?? LEX_BUDGET_MS), now);
+    const lexer = new BodyLexer({ ...LEXER_OPTIONS }, now() + (options.budgetMs ?? LEX_BUDGET_MS), now);
     const tokens = lexer.lex(capped.text);
     const flattened = [...capped.flattened, ...lexer.flattened];
     lexed = { tokens, problem: flattened.length ? tooDeep(flattened) : null };
@@ -194,15 +163,14 @@ export function lexBody(body: string, options: LexOptions = {}): LexedBody {
         : err instanceof RangeError
           ? { kind: 'too-deep', message: `nested too deeply to read as Markdown (${err.message}); shown as plain text` }
           : { kind: 'unreadable', message: `could not be read as Markdown (${err instanceof Error ? err.message : String(err)}); shown as plain text` };
-    lexed = { tokens: asPlainText(body), problem };
+    lexed = { tokens: plainTokens(body), problem };
   }
-  if (cacheable) lastLexed = { body, lexed };
   return lexed;
 }
 
 /** The plain lexer, token for token what the renderer's marked gives (for tests of lexBody). */
 export function lexBodyPlain(body: string): Token[] {
-  return marked().lexer(body);
+  return marked.lexer(body);
 }
 
 type AnyToken = Token & {
@@ -262,7 +230,11 @@ export function plainTextOf(tokens: Token[]): string {
 }
 
 export function scanBody(body: string): BodyScan {
-  const { tokens, problem } = lexBody(body);
+  return scanTokens(lexBody(body));
+}
+
+/** The links, problem and plain text of a body already lexed. */
+export function scanTokens({ tokens, problem }: LexedBody): BodyScan {
   const links: BodyLink[] = [];
   const visit = (list: Token[], inRelated: boolean) => {
     for (const tok of list) {

@@ -1,9 +1,9 @@
-// YAML front matter (SPEC §1a), read with gray-matter and the `yaml` package.
+// YAML front matter (SPEC §1a): the block is found here and read with the `yaml` package (its
+// YAML is the only YAML in the bundle; nothing of a file is ever evaluated as code).
 // Never throws for a file: broken YAML or a field of the wrong type becomes a one-line message,
-// and whatever could be read is kept. Front matter the fast path cannot read needs the parsers
-// loaded (`await loadParsers()`, parsers.ts); without them parseFrontMatter throws.
+// and whatever could be read is kept.
+import YAML from 'yaml';
 import type { RefSpec } from './refSpec.js';
-import { parsers } from './parsers.js';
 
 export interface FrontMatter {
   title?: string;
@@ -25,22 +25,7 @@ export interface FrontMatterResult {
   errors: string[];
 }
 
-const refuse = () => {
-  throw new Error('only YAML front matter is read');
-};
-
-const MATTER_OPTIONS = {
-  engines: {
-    yaml: (s: string) => parsers().YAML.parse(s, { logLevel: 'error', maxAliasCount: 100 }) as object,
-    // gray-matter would eval `---js` front matter; never run code from a file.
-    js: refuse,
-    javascript: refuse,
-    coffee: refuse,
-    coffeescript: refuse,
-  },
-};
-
-// Used when gray-matter gives up, so the body still shows without the broken block.
+// A front-matter block: `---` alone, the YAML, then `---` or `...`.
 const BLOCK = /^---[^\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 function oneLine(s: string): string {
@@ -217,28 +202,19 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   if (!block) return { data, body: text, errors };
 
   let raw: unknown;
-  let body = text;
-  // The fast path: a plain `---` opener and no line of the block that gray-matter could take
-  // for its closer; then gray-matter's body is the text after the block.
-  const fast = text.startsWith('---\n') && !/(?:^|\n)---/.test(block[1] ?? '') ? fastFrontMatterData(block[1] ?? '') : undefined;
-  if (fast) {
-    raw = fast;
-    body = text.slice(block[0].length);
-  } else {
-    // Outside the try: parsers that are not loaded are the caller's bug, not broken YAML.
-    const { matter } = parsers();
+  const body0 = text.slice(block[0].length);
+  // The fast path reads the plain `key: value` front matter most files have without the YAML parser.
+  const fast = fastFrontMatterData(block[1] ?? '');
+  if (fast) raw = fast;
+  else {
     try {
-      // Handed over with a `---` closer, so a YAML `...` end marker works too.
-      const opener = text.slice(0, text.indexOf('\n'));
-      const parsed = matter(`${opener}\n${block[1] ?? ''}\n---\n${text.slice(block[0].length)}`, MATTER_OPTIONS);
-      raw = parsed.data;
-      body = parsed.content;
+      raw = YAML.parse(block[1] ?? '', { logLevel: 'error', maxAliasCount: 100 });
     } catch (err) {
       errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
-      body = text.slice(block[0].length);
-      return { data, body: body.replace(/^\n/, ''), errors };
+      return { data, body: body0.replace(/^\n/, ''), errors };
     }
   }
+  let body = body0;
   body = body.replace(/^\n/, '');
   if (raw === null || raw === undefined) return { data, body, errors };
   if (!isPlainObject(raw)) {

@@ -1,25 +1,23 @@
-// The library layer's public API: files → Article[] and the link graph. No terminal code.
+// The library layer's public API: files → plain Article records, the link graph, and the body
+// store that reads bodies when they are shown. No terminal code. The modules that parse (and so
+// load marked and yaml) are not re-exported here: they are reached through src/startup.ts.
 export type * from './types.js';
-export { loadLibrary, loadLibrarySync, preloadParsers, type LoadOptions } from './loadLibrary.js';
-export { loadParsers, parsersLoaded } from './parsers.js';
+export { loadLibrary, loadLibrarySync, type LoadOptions } from './loadLibrary.js';
+export { createBodyStore, type BodyStore } from './bodyStore.js';
 export { LibraryPathError, scanLibrary, scanLibrarySync, specialFileKind, ARTICLE_EXTENSIONS, type ScannedFile, type ScanOptions, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';
 export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';
-export { parseFrontMatter, fastFrontMatterData, parseSection, parseRefSpec, normalizeDate, type FrontMatter, type FrontMatterResult } from './frontMatter.js';
 export { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
 export { RELATED_OPENERS, startsWithRelatedOpener, matchRelatedOpener } from './relatedOpeners.js';
-export { wikilinkExtension, matchWikilink, type WikilinkToken } from './wikilinks.js';
-export { scanBody, lexBody, lexBodyPlain, plainTextOf, countWords, type BodyLink, type BodyScan, type LexedBody, type LexProblem } from './bodyLinks.js';
-export { parseMarkdownArticle, firstHeading } from './parseMarkdownArticle.js';
-export { parseRawPage, defaultRelatedLink, type RawPage, type RawRelated, type RawPageOptions } from './parseRawPage.js';
-export { parseTextArticle } from './parseTextArticle.js';
-export { loadHtmlParser, parseHtmlArticle } from './htmlArticle.js';
 export { escapeMarkdownLine, escapeLinkLabel, markdownDestination } from './escapeMarkdown.js';
 export { resolveRef, normalizeUrl, buildRefIndex, type RefCandidate, type RefContext, type RefIndex, type ResolveOptions } from './resolveRef.js';
-export { targetKey, resolveArticleLinks, computeBacklinks } from './linkGraph.js';
-export { readArticleFile, readArticleFileSync, readArticleBody, fileTitle, type ReadOutcome } from './readArticleFile.js';
-export { articleMeta, type ArticleMeta } from './articleMeta.js';
+export { targetKey, relatedNumbers, computeBacklinks } from './linkGraph.js';
+export type { FileReader, ReadOutcome } from './readArticleFile.js';
+export { fileTitle } from './fileOutcome.js';
+export type { ArticleMeta } from './articleMeta.js';
+export type { BodyLink, LexedBody, LexProblem } from './bodyLinks.js';
 export { openLibraryCache, libraryCacheFile, cacheKey, CACHE_FORMAT, PARSER_VERSION, type LibraryCache, type CachedFile } from './libraryCache.js';
 export type { ParsedArticle } from './parsedArticle.js';
 export type { RefSpec, RefMode } from './refSpec.js';
 export { fileProblem } from './fileProblem.js';
+export { isInsideRoot } from './containment.js';

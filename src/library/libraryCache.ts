@@ -39,8 +39,7 @@ function buildStamp(): string {
 // A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links]
 //      or [key, size, mtimeMs, kind, why] for a file that gave no article.
 // `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
-// itself a JSON text, [related, previous, next, titleHrefs, links, problems], read only when the
-// article's links are resolved: what the list needs first parses without it.
+// itself a JSON text, [related, previous, next, titleHrefs, links, problems].
 // A RefSpec: [ref, by] or [ref, by, label]. A link: [href, label, flags] (1 wikilink, 2 related).
 // A problem: [kind, message] or [kind, message, target].
 
@@ -118,67 +117,14 @@ function decodeLinkParts(text: string): LinkParts | undefined {
   return { related, previous, next, titleHrefs, links, problems };
 }
 
-/**
- * A file's metadata from the cache: the list's fields at once, the link parts decoded when the
- * links are resolved. Should those turn out corrupt, the cache file is removed (the next start
- * rebuilds it) and the file itself is parsed again, so the result is what a cold load gives.
- */
-class CachedMeta implements ArticleMeta {
-  #parts: LinkParts | undefined;
-  #linkText: string;
-  constructor(
-    readonly title: string,
-    readonly section: string[],
-    readonly date: string | null,
-    readonly author: string | null,
-    readonly summary: string | null,
-    readonly source: string | null,
-    readonly words: number,
-    linkText: string,
-    private readonly reparse: () => ArticleMeta,
-    private readonly onCorrupt: () => void,
-  ) {
-    this.#linkText = linkText;
-  }
-
-  #load(): LinkParts {
-    if (this.#parts) return this.#parts;
-    let parts = decodeLinkParts(this.#linkText);
-    if (!parts) {
-      this.onCorrupt();
-      parts = this.reparse();
-    }
-    this.#linkText = '';
-    return (this.#parts = parts);
-  }
-
-  get related() {
-    return this.#load().related;
-  }
-  get previous() {
-    return this.#load().previous;
-  }
-  get next() {
-    return this.#load().next;
-  }
-  get titleHrefs() {
-    return this.#load().titleHrefs;
-  }
-  get links() {
-    return this.#load().links;
-  }
-  get problems() {
-    return this.#load().problems;
-  }
-}
-
 function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
   if (!file.ok) return [key, stamp.size, stamp.mtimeMs, file.kind, file.why];
   const m = file.meta;
   return [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m)];
 }
 
-function decodeFile(v: Json[], reparse: () => ArticleMeta, onCorrupt: () => void): CachedFile | undefined {
+/** A cached file, or undefined when the entry is not what this code wrote (the file is then read again). */
+function decodeFile(v: Json[]): CachedFile | undefined {
   if (v.length === 5) return isStr(v[3]) && isStr(v[4]) ? { ok: false, kind: v[3] as ProblemKind, why: v[4] } : undefined;
   if (v.length !== 11) return undefined;
   const [, , , title, section, date, author, summary, source, words, linkText] = v;
@@ -186,7 +132,9 @@ function decodeFile(v: Json[], reparse: () => ArticleMeta, onCorrupt: () => void
   if (typeof words !== 'number' || !isStr(linkText)) return undefined;
   const sectionList = decodeList(section, decodeString);
   if (!sectionList) return undefined;
-  return { ok: true, meta: new CachedMeta(title, sectionList, date, author, summary, source, words, linkText, reparse, onCorrupt) };
+  const parts = decodeLinkParts(linkText);
+  if (!parts) return undefined;
+  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, words, ...parts } };
 }
 
 /**
@@ -216,10 +164,10 @@ function writeAtomically(file: string, data: string): void {
 
 export interface LibraryCache {
   /**
-   * The cached result for a file, when its size and mtime still match. `reparse` gives the
-   * file's metadata afresh, for the rare cache entry found corrupt only when its links are read.
+   * The cached result for a file, when its size and mtime still match and the entry reads
+   * back whole (else undefined: the file is read again and its entry rewritten).
    */
-  get(key: string, stamp: FileStamp, reparse: () => ArticleMeta): CachedFile | undefined;
+  get(key: string, stamp: FileStamp): CachedFile | undefined;
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
   /** Write the cache when anything changed (a file parsed, a file gone), then let it go; never throws. */
@@ -285,20 +233,13 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   } catch {
     // No cache yet, or one that cannot be read: start empty.
   }
-  const onCorrupt = () => {
-    try {
-      unlinkSync(file);
-    } catch {
-      // already gone
-    }
-  };
 
   const kept = new Map<string, Json[]>();
   return {
-    get(key, stamp, reparse) {
+    get(key, stamp) {
       const rec = records.get(key);
       if (!rec || rec[1] !== stamp.size || rec[2] !== stamp.mtimeMs) return undefined;
-      const decoded = decodeFile(rec, reparse, onCorrupt);
+      const decoded = decodeFile(rec);
       if (decoded) kept.set(key, rec);
       return decoded;
     },

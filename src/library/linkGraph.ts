@@ -1,11 +1,10 @@
 // Links between articles: body links, related reading (numbered), previous/next,
 // backlinks, and the problems unresolved links make (SPEC §1a).
-import type { Article, ArticleLink, LinkTarget, Problem, RelatedLink } from './types.js';
-import type { ParsedArticle } from './parsedArticle.js';
+import type { ArticleLink, LinkTarget, Problem, RelatedLink } from './types.js';
 import type { RefSpec } from './refSpec.js';
 import { resolveRef, normalizeUrl, type RefContext, type RefIndex } from './resolveRef.js';
 import { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
-import { articleMeta, type ArticleMeta } from './articleMeta.js';
+import type { ArticleMeta } from './articleMeta.js';
 
 /** The identity of a link's target: one related number per key. */
 export function targetKey(target: LinkTarget): string {
@@ -48,8 +47,8 @@ export interface LinkInput {
   context: RefContext;
   /** Path relative to the root, for messages. */
   path: string;
-  /** The file's metadata (links already found), or the parsed file (its body is scanned here). */
-  parsed: ArticleMeta | ParsedArticle;
+  /** The file's metadata: its links as written. */
+  meta: ArticleMeta;
 }
 
 export interface ResolvedLinks {
@@ -64,7 +63,7 @@ export interface ResolvedLinks {
 /** Resolve every link of one article against the library. */
 export function resolveArticleLinks(input: LinkInput, index: RefIndex): ResolvedLinks {
   const { context, path } = input;
-  const parsed: ArticleMeta = 'links' in input.parsed ? input.parsed : articleMeta(input.parsed);
+  const parsed = input.meta;
   const titleHrefs = parsed.titleHrefs.length > 0 ? new Set(parsed.titleHrefs) : null;
   const problems: Problem[] = [];
   const reported = new Set<string>();
@@ -123,8 +122,28 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
   return { linkTargets, related, previous, next, words: parsed.words, problems };
 }
 
+/**
+ * The related numbers of a list of related links: target identity → number (index + 1). The
+ * list is already one entry per target (resolveArticleLinks), so this only indexes it: the one
+ * numbering rule is that order.
+ */
+export function relatedNumbers(related: readonly RelatedLink[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  related.forEach((link, i) => {
+    const key = targetKey(link.target);
+    if (!numbers.has(key)) numbers.set(key, i + 1);
+  });
+  return numbers;
+}
+
+/** What an article links to, for the backlink graph. */
+export interface OutgoingLinks {
+  id: string;
+  links: Pick<ResolvedLinks, 'linkTargets' | 'related' | 'previous' | 'next'>;
+}
+
 /** Ids of the articles linking to each article (body, related, previous, next), sorted; no self links. */
-export function computeBacklinks(articles: Article[]): Map<string, string[]> {
+export function computeBacklinks(articles: Iterable<OutgoingLinks>): Map<string, string[]> {
   const sets = new Map<string, Set<string>>();
   const add = (from: string, target: LinkTarget | undefined) => {
     if (!target || target.kind !== 'article' || target.id === from) return;
@@ -132,11 +151,11 @@ export function computeBacklinks(articles: Article[]): Map<string, string[]> {
     if (!s) sets.set(target.id, (s = new Set()));
     s.add(from);
   };
-  for (const a of articles) {
-    for (const t of a.linkTargets.values()) add(a.id, t);
-    for (const r of a.related) add(a.id, r.target);
-    add(a.id, a.previous?.target);
-    add(a.id, a.next?.target);
+  for (const { id, links } of articles) {
+    for (const t of links.linkTargets.values()) add(id, t);
+    for (const r of links.related) add(id, r.target);
+    add(id, links.previous?.target);
+    add(id, links.next?.target);
   }
   const out = new Map<string, string[]>();
   for (const [id, s] of sets) out.set(id, [...s].sort());

@@ -1,45 +1,33 @@
 // One file → a parsed article, or the problem that kept it out of the library.
 // Synchronous inside: the loader reads thousands of small files, and one promise per file
-// operation costs more than the reading itself.
+// operation costs more than the reading itself. This module brings the parsers (marked, yaml):
+// it is loaded through src/startup.ts (loadFileReader), never on the first frame's path.
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
-import path from 'node:path';
-import type { Problem, ProblemKind } from './types.js';
+import type { TokensList } from 'marked';
+import { articleMeta, type ArticleMeta } from './articleMeta.js';
+import { lexBody } from './bodyLinks.js';
+import { fileTitle, tooLarge, type ReadFailure } from './fileOutcome.js';
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
 import type { IdentifiedFile } from './articleIds.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { parseMarkdownArticle } from './parseMarkdownArticle.js';
 import { parseTextArticle } from './parseTextArticle.js';
-import { parseHtmlArticle } from './htmlArticle.js';
+import { parseHtmlArticle, type PageParser } from './htmlArticle.js';
 import { htmlEncoding } from './html/decodeHtmlBytes.js';
-import { escapeMarkdownLine } from './escapeMarkdown.js';
-import { parsers } from './parsers.js';
 import { specialFileKind } from './scanLibrary.js';
 
-export type ReadResult = { ok: true; parsed: ParsedArticle } | { ok: false; problem: Problem };
-
-/** Why a file gave no article: the problem's kind and its message without the file name. */
-export interface ReadFailure {
-  ok: false;
-  kind: ProblemKind;
-  why: string;
+/** A file read and parsed: the parse, its body's tokens (lexed once) and the metadata from them. */
+export interface ReadArticle {
+  ok: true;
+  parsed: ParsedArticle;
+  tokens: TokensList;
+  meta: ArticleMeta;
 }
 
-export type ReadOutcome = { ok: true; parsed: ParsedArticle } | ReadFailure;
+export type ReadOutcome = ReadArticle | ReadFailure;
 
 /** The file a read needs to know about. */
 export type ReadableFile = Pick<IdentifiedFile, 'absPath' | 'relPath' | 'format'>;
-
-/** The problem a failed read gives, its message led by the file's path. */
-export function readProblem(file: Pick<IdentifiedFile, 'relPath'>, failure: { kind: ProblemKind; why: string }): Problem {
-  return { id: file.relPath, kind: failure.kind, message: `${file.relPath}: ${failure.why}`, target: file.relPath };
-}
-
-/** The file name without its extension: the title of last resort. */
-export function fileTitle(relPath: string): string {
-  const base = path.posix.basename(relPath);
-  const ext = path.posix.extname(base);
-  return (ext ? base.slice(0, -ext.length) : base) || base;
-}
 
 function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
@@ -80,14 +68,34 @@ function readBounded(absPath: string, maxBytes: number, size?: number): Uint8Arr
   }
 }
 
-export function tooLarge(size: number, maxBytes: number): ReadFailure {
-  return { ok: false, kind: 'too-large', why: `file is ${size} bytes, over the ${maxBytes}-byte limit; skipped` };
+/** Reads and parses files; made with the saved-page parser when the library has HTML pages. */
+export interface FileReader {
+  /** Read and parse one file now. `size` is its size from a stat already made; over `maxBytes` it is not read at all. */
+  read(file: ReadableFile, maxBytes?: number, size?: number): ReadOutcome;
+  /** Decoded and parsed bytes of a file. */
+  parse(file: ReadableFile, bytes: Uint8Array, maxBytes?: number): ReadOutcome;
 }
 
-/** Decoded and parsed bytes of a file. Needs the parsers loaded (`await loadParsers()`). */
-export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  // Throws before the parse: parsers not loaded are the caller's bug, never "shown as text".
-  parsers();
+/** A file reader; without a page parser, HTML pages are read as their text. */
+export function createFileReader(pageParser: PageParser | null): FileReader {
+  const parse = (file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES) => parseArticleBytes(file, bytes, maxBytes, pageParser);
+  return {
+    parse,
+    read(file, maxBytes = DEFAULT_MAX_FILE_BYTES, size) {
+      let bytes: Uint8Array | ReadFailure;
+      try {
+        if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
+        bytes = readBounded(file.absPath, maxBytes, size);
+        if (!(bytes instanceof Uint8Array)) return bytes;
+      } catch (err) {
+        return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
+      }
+      return parse(file, bytes, maxBytes);
+    },
+  };
+}
+
+function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: number, pageParser: PageParser | null): ReadOutcome {
   const decoded = decodeBytes(bytes, {
     maxBytes,
     charset: file.format === 'html' ? htmlEncoding(bytes) : undefined,
@@ -98,10 +106,10 @@ export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxByte
   let parsed: ParsedArticle;
   try {
     parsed =
-      file.format === 'text'
+      file.format === 'text' || (file.format === 'html' && !pageParser)
         ? parseTextArticle(decoded.text, title)
         : file.format === 'html'
-          ? parseHtmlArticle(decoded.text, title)
+          ? parseHtmlArticle(pageParser!, decoded.text, title)
           : parseMarkdownArticle(decoded.text, title);
   } catch (err) {
     // A parser bug must not take the library down: the file still opens, as text.
@@ -109,43 +117,7 @@ export function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxByte
     parsed.problems.push({ kind: 'unreadable', message: `could not be parsed (${err instanceof Error ? err.message : String(err)}); shown as text` });
   }
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
-  return { ok: true, parsed };
-}
-
-/**
- * Read and parse one file now (the parsers loaded: `await loadParsers()`). `size` is the file's size from a stat already made (no second
- * stat then); a file over `maxBytes` is not read at all.
- */
-export function readArticleFileSync(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES, size?: number): ReadOutcome {
-  let bytes: Uint8Array | ReadFailure;
-  try {
-    if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
-    bytes = readBounded(file.absPath, maxBytes, size);
-    if (!(bytes instanceof Uint8Array)) return bytes;
-  } catch (err) {
-    return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
-  }
-  return parseArticleBytes(file, bytes, maxBytes);
-}
-
-export async function readArticleFile(file: IdentifiedFile, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
-  const outcome = readArticleFileSync(file, maxBytes);
-  return outcome.ok ? outcome : { ok: false, problem: readProblem(file, outcome) };
-}
-
-/**
- * The body of a file as it is now, for an article opened after the library was loaded. Never
- * throws: a file that was deleted or became unreadable gives a short note instead.
- */
-export function readArticleBody(file: ReadableFile, maxBytes = DEFAULT_MAX_FILE_BYTES): string {
-  parsers(); // throws when they are not loaded: that is no unreadable file
-  let outcome: ReadOutcome;
-  try {
-    outcome = readArticleFileSync(file, maxBytes);
-  } catch (err) {
-    outcome = { ok: false, kind: 'unreadable', why: err instanceof Error ? err.message : String(err) };
-  }
-  if (outcome.ok) return outcome.parsed.body;
-  const why = outcome.why.replace(/^cannot be read \((.*)\)$/, '$1');
-  return `This file could no longer be read: ${escapeMarkdownLine(file.relPath)} (${escapeMarkdownLine(why)}).\n`;
+  // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
+  const lexed = lexBody(parsed.body);
+  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed) };
 }

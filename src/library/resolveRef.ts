@@ -6,6 +6,7 @@ import type { LinkTarget } from './types.js';
 import type { RefMode } from './refSpec.js';
 import { normalizeTitle } from './normalizeTitle.js';
 import { ARTICLE_EXTENSIONS } from './scanLibrary.js';
+import { isInsideRoot } from './containment.js';
 
 export interface RefCandidate {
   id: string;
@@ -105,10 +106,6 @@ function onePerFile(list: RefCandidate[]): RefCandidate[] {
   return [...best.values()];
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 function safeDecode(s: string): string {
   try {
@@ -144,12 +141,12 @@ function resolveUnder(root: string, base: string, v: string): { abs: string; ins
     }
     if (dir !== '/' && rest !== '' && !NOT_PLAIN_RELATIVE.test(rest)) {
       const abs = `${dir}/${rest}`;
-      if (abs.startsWith(`${root}/`)) return { abs, inside: true };
+      if (isInsideRoot(root, abs)) return { abs, inside: true };
     }
   }
   // A leading `/` means the library root, as on a site: never the disk's root.
   const abs = v.startsWith('/') ? path.join(root, v) : path.resolve(base, v);
-  return { abs, inside: isInside(root, abs) };
+  return { abs, inside: isInsideRoot(root, abs) };
 }
 
 function byPath(ref: string, from: RefContext, index: RefIndex, alsoFromRoot: boolean): StepResult {

@@ -3,6 +3,7 @@
 // when its real target stays inside the root's real path.
 import { readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isInsideRoot } from './containment.js';
 import type { ArticleFormat, Problem } from './types.js';
 
 export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt', '.html', '.htm'] as const;
@@ -82,10 +83,6 @@ function toSlash(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 function scanned(root: string, absPath: string, stat?: FileStamp, relPath?: string): ScannedFile {
   const ext = path.extname(absPath).toLowerCase();
@@ -143,7 +140,7 @@ function walk(
         }
         continue;
       }
-      if (!isInside(rootReal, real)) {
+      if (!isInsideRoot(rootReal, real)) {
         // Never followed (nothing outside the root is read), but named, so `check` says why.
         if (isArticleFile(entry.name) || isFolder(real)) {
           const linkRel = toSlash(path.relative(root, abs));
@@ -194,7 +191,7 @@ function errCode(err: unknown): string {
 function danglesInside(root: string, rootReal: string, link: string): boolean {
   try {
     const target = path.resolve(path.dirname(link), readlinkSync(link));
-    return isInside(root, target) || isInside(rootReal, target);
+    return isInsideRoot(root, target) || isInsideRoot(rootReal, target);
   } catch {
     return false;
   }

@@ -1,5 +1,7 @@
 // The library's model: what every later layer (render, navigation, ui, commands) reads.
 // Pure data; no terminal code anywhere in src/library.
+import type { Token } from 'marked';
+import type { RefIndex } from './resolveRef.js';
 
 export type ArticleFormat = 'markdown' | 'text' | 'html';
 
@@ -66,45 +68,63 @@ export interface ArticleHeader {
   source: string | null;
 }
 
+/**
+ * One article as the library knows it: a plain, immutable record made when the library is
+ * loaded, links resolved against it. Reading a field never reads a file; the body comes from a
+ * body store (bodyStore.ts), which reads the file as it is now.
+ */
 export interface Article extends ArticleHeader {
   /** Path relative to its root, no extension, `/` separators (SPEC §1). */
-  id: string;
+  readonly id: string;
   /** Path relative to its library root, `/` separators, with extension. */
-  path: string;
+  readonly path: string;
   /** Absolute path on disk. */
-  absPath: string;
+  readonly absPath: string;
   /** Absolute path of the library root it belongs to. */
-  root: string;
-  format: ArticleFormat;
-  /**
-   * The body as Markdown, front matter removed. Raw text pages are converted to
-   * Markdown with every Markdown-special character escaped, so they show as typed.
-   * Entities are left as written: the renderer decodes, then sanitises.
-   */
-  body: string;
-  /** Related reading, numbered in this order (SPEC §1a "Related reading, numbered"). */
-  related: RelatedLink[];
-  previous: ArticleLink | null;
-  next: ArticleLink | null;
-  /**
-   * Every link href found in the body (Markdown link destinations and wikilink REFs,
-   * exactly as the renderer's lexer sees them), resolved. The renderer looks links up here.
-   */
-  linkTargets: Map<string, LinkTarget>;
+  readonly root: string;
+  readonly format: ArticleFormat;
+  /** Related reading, numbered in this order (SPEC §1a "Related reading, numbered"): number = index + 1. */
+  readonly related: readonly RelatedLink[];
+  readonly previous: ArticleLink | null;
+  readonly next: ArticleLink | null;
   /** Ids of articles that link here (body links, related, previous/next), sorted. */
-  backlinks: string[];
+  readonly backlinks: readonly string[];
   /** Whitespace-separated words of the body text. */
-  words: number;
+  readonly words: number;
   /** Problems found in this article (messages, as `list --json` shows them). */
-  problems: Problem[];
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * An article with its body as the file holds it now (a body store's answer): the record
+ * brought up to date with what this body says (related, previous/next, words, problems), the
+ * Markdown, its tokens (lexed once, laid out by the renderer) and every body link resolved
+ * against the library as it is now.
+ */
+export interface ArticleBody {
+  readonly article: Article;
+  /**
+   * The body as Markdown, front matter removed. Raw text pages are converted to Markdown with
+   * every Markdown-special character escaped, so they show as typed. Entities are left as
+   * written: the renderer decodes, then sanitises.
+   */
+  readonly body: string;
+  /** marked's tokens of `body` (with the wikilink extension); read them, never change them. */
+  readonly tokens: readonly Token[];
+  /** Every link href of the body (Markdown destinations and wikilink REFs, as the lexer gives them), resolved. */
+  readonly linkTargets: ReadonlyMap<string, LinkTarget>;
 }
 
 export interface Library {
   /** Absolute paths of the roots, in the order given. */
-  roots: string[];
+  readonly roots: readonly string[];
   /** Sorted by id. */
-  articles: Article[];
-  byId: Map<string, Article>;
+  readonly articles: readonly Article[];
+  readonly byId: ReadonlyMap<string, Article>;
   /** Every problem: per-article ones and files that gave no article. */
-  problems: Problem[];
+  readonly problems: readonly Problem[];
+  /** What REFs are resolved against (the body store resolves bodies read later with it). */
+  readonly refIndex: RefIndex;
+  /** The size limit files were read with (the body store reads with it too). */
+  readonly maxFileBytes: number;
 }

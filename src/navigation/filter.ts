@@ -1,8 +1,9 @@
 // The list filter: which articles a `/` query keeps, best first. The seam (`filter` in
 // NavigationEnv) takes any ArticleFilter; the reader plugs in ranked full-text search
-// (src/search) once its index is built, and uses this simple one until then: a
-// case-insensitive substring match over title, section and body (a title hit above a
-// section hit above a body hit, reading order within each).
+// (src/search) once its index is built, and uses a simple one until then: a case-insensitive
+// substring match over title, section and body (a title hit above a section hit above a body
+// hit, reading order within each). Bodies come from the caller (`bodyText`): this layer reads
+// no file.
 import type { Article } from '../library/types.js';
 
 /** Where a query was found in one article, and the words that matched there. */
@@ -22,29 +23,39 @@ function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en');
 }
 
-function simpleHit(article: Article, query: string): FilterHit | undefined {
+/** An article's body text, or null when it is not at hand. */
+export type BodyText = (article: Article) => string | null;
+
+function simpleHit(article: Article, query: string, bodyText: BodyText): FilterHit | undefined {
   const needle = fold(query.trim());
   if (needle === '') return undefined;
   if (fold(article.title).includes(needle)) return { field: 'title', terms: [query.trim()] };
   if (fold(article.section.join(' › ')).includes(needle) || fold(article.section.join(' ')).includes(needle)) {
     return { field: 'section', terms: [query.trim()] };
   }
-  if (fold(article.body).includes(needle)) return { field: 'body', terms: [query.trim()] };
+  const body = bodyText(article);
+  if (body !== null && fold(body).includes(needle)) return { field: 'body', terms: [query.trim()] };
   return undefined;
 }
 
-export const simpleFilter: ArticleFilter = Object.assign(
-  (articles: readonly Article[], query: string): Article[] => {
-    if (query.trim() === '') return [...articles];
-    const tiers: Record<FilterHit['field'], Article[]> = { title: [], section: [], body: [] };
-    for (const article of articles) {
-      const hit = simpleHit(article, query);
-      if (hit) tiers[hit.field].push(article);
-    }
-    return [...tiers.title, ...tiers.section, ...tiers.body];
-  },
-  { hitOf: simpleHit },
-);
+/** The simple filter over title, section and (when `bodyText` gives it) body. */
+export function createSimpleFilter(bodyText: BodyText): ArticleFilter {
+  return Object.assign(
+    (articles: readonly Article[], query: string): Article[] => {
+      if (query.trim() === '') return [...articles];
+      const tiers: Record<FilterHit['field'], Article[]> = { title: [], section: [], body: [] };
+      for (const article of articles) {
+        const hit = simpleHit(article, query, bodyText);
+        if (hit) tiers[hit.field].push(article);
+      }
+      return [...tiers.title, ...tiers.section, ...tiers.body];
+    },
+    { hitOf: (article: Article, query: string) => simpleHit(article, query, bodyText) },
+  );
+}
+
+/** Titles and sections only: the filter of a navigation given none. */
+export const simpleFilter: ArticleFilter = createSimpleFilter(() => null);
 
 /**
  * The filter answering a repeated query from memory. The reducer and the views ask for the list

@@ -92,6 +92,8 @@ export interface NavigationEnv {
   viewport: Viewport;
   /** List filter; defaults to simpleFilter. The seam for ranked search. */
   filter?: ArticleFilter;
+  /** Articles that name this one's title without linking it (the links panel's "mentioned in"); none: not shown. */
+  mentionsOf?(id: string): readonly string[];
   /** Lines in the help overlay as drawn, so help scrolling stops at its end. */
   helpLength?: number;
 }

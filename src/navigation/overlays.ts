@@ -2,7 +2,6 @@
 // (t) and the links panel (r), moved through with the arrows and accepted with Enter; and `o`,
 // which asks the UI to open a URL outside. Owns help, overlay and openRequest.
 import type { LinkTarget } from '../library/types.js';
-import { mentionsOf } from '../search/mentions.js';
 import { followTarget, relatedNumbers, titleOf } from './history.js';
 import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { clamp, halfPageRows, pageRows, scrollTo } from './viewport.js';
@@ -47,7 +46,7 @@ export function linksPanelEntries(env: NavigationEnv, id: string): PanelEntry[] 
     }
   };
   articleEntries('linkedFrom', article.backlinks);
-  articleEntries('mentionedIn', mentionsOf(env.library, id));
+  articleEntries('mentionedIn', env.mentionsOf?.(id) ?? []);
   return entries;
 }
 

@@ -1,5 +1,6 @@
 // Block layout: each Markdown block (paragraph, heading, list, code, blockquote, rule,
 // table, HTML) laid out into lines at a width, nested blocks inside their indent.
+import { startsWithRelatedOpener } from '../library/relatedOpeners.js';
 import { sanitizeText, expandTabs } from './sanitizeText.js';
 import { clean, collapse } from './cleanText.js';
 import { cellWidth } from './textWidth.js';
@@ -66,7 +67,7 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
       if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
         // Not collapsed first: the opener test takes any run of spaces itself, as in the
         // library's scan, and collapsing every paragraph's text cost more than the test.
-        ctx.inRelated = ctx.deps.startsWithRelatedOpener(plainPrefix(t.tokens));
+        ctx.inRelated = startsWithRelatedOpener(plainPrefix(t.tokens));
       }
       try {
         if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);

@@ -96,7 +96,7 @@ export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, 
         }
         const ref = String(t.ref ?? '');
         const label = collapse(sanitizeLine(String(t.label ?? ref))) || collapse(sanitizeLine(ref)) || '?';
-        const target: LinkTarget = ctx.article.linkTargets.get(ref) ?? {
+        const target: LinkTarget = ctx.linkTargets.get(ref) ?? {
           kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
         };
         const info: LinkInfo = { label, target, role: 'body' };

@@ -3,6 +3,7 @@
 // tell where a link goes (its URL when the label hides it, `?` when not in the library,
 // `[n]` in a related-reading paragraph).
 import type { LinkTarget } from '../library/types.js';
+import { targetKey } from '../library/linkGraph.js';
 import { sanitizeLine } from './sanitizeText.js';
 import { cleanLine, collapse } from './cleanText.js';
 import { STYLE, mergeStyle } from './styles.js';
@@ -14,7 +15,7 @@ function isExternalHref(href: string): boolean {
 }
 
 export function resolveHref(href: string, label: string, ctx: Ctx): LinkTarget {
-  const found = ctx.article.linkTargets.get(href);
+  const found = ctx.linkTargets.get(href);
   if (found) return found;
   if (isExternalHref(href)) return { kind: 'external', url: cleanLine(href) };
   if (href.startsWith('#') && href.length > 1) {
@@ -72,7 +73,7 @@ export function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[],
     out.push({ text: ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
   }
   if (inBody && ctx.inRelated) {
-    const n = ctx.relatedNumbers.get(ctx.deps.targetKey(keyTarget));
+    const n = ctx.relatedNumbers.get(targetKey(keyTarget));
     if (n !== undefined) {
       info.number = n;
       out.push({ text: ' ', style, link: -1 }, { text: `[${n}]`, style: mergeStyle(style, STYLE.relatedNumber), link: -1 });

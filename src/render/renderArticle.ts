@@ -1,18 +1,50 @@
-// renderArticle: an Article laid out as terminal lines at a width (pure: no Ink, no stdout).
-import { wikilinkExtension } from '../library/wikilinks.js';
-import { startsWithRelatedOpener } from '../library/relatedOpeners.js';
-import { targetKey } from '../library/linkGraph.js';
-import { lexBody } from '../library/bodyLinks.js';
-import type { Article } from '../library/types.js';
+// renderArticle: an article's body (a body store's entry: the record, the tokens, the resolved
+// links) laid out as terminal lines at a width. Pure: no Ink, no stdout, no lexing (the library
+// lexed the body once, with the one marked of the product), no caches (the reader keeps the
+// one cache of laid-out articles, src/ui/renderCache.ts).
+//
+// The layout is our own over marked's tokens: marked-terminal breaks a promise with every block
+// it renders (lists/tables/code/HTML overflow, CJK wrapped by UTF-16 length, OSC 8 links,
+// `:emoji:` rewriting), and importing it loads highlight.js.
+import type { Token } from 'marked';
+import type { ArticleBody } from '../library/types.js';
+import { relatedNumbers } from '../library/linkGraph.js';
 import type { RenderedArticle, RenderOptions } from './types.js';
-import { createRenderer } from './createRenderer.js';
-import type { Tok } from './renderContext.js';
+import { cleanLine } from './cleanText.js';
+import { plainInline } from './plainInline.js';
+import type { Ctx, Tok } from './renderContext.js';
+import { emptyLine, pushAll, type Line } from './lines.js';
+import { layoutBlocks } from './blocks.js';
+import { relatedAndFooter, sameTitle, titleBlock } from './articleFrame.js';
+import { emit } from './emitLines.js';
 
-// One marked instance per module (created inside createRenderer), not per call.
-const render = createRenderer({ wikilinkExtension, startsWithRelatedOpener, targetKey, lex: (body) => lexBody(body).tokens as unknown as Tok[] });
+export function renderArticle(entry: ArticleBody, options: RenderOptions): RenderedArticle {
+  const { article } = entry;
+  const width = Math.max(1, Math.floor(Number(options.width) || 80));
+  const ctx: Ctx = { article, linkTargets: entry.linkTargets, links: [], relatedNumbers: relatedNumbers(article.related), inRelated: false, listDepth: 0, depth: 0 };
 
-export function renderArticle(article: Article, options: RenderOptions): RenderedArticle {
-  return render(article, options);
+  let tokens: readonly Token[] = entry.tokens;
+  // The body's own first `# Title` repeats the title block: skip it.
+  const firstIdx = tokens.findIndex((t) => t.type !== 'space');
+  if (firstIdx >= 0) {
+    const f = tokens[firstIdx];
+    if (f.type === 'heading' && f.depth === 1 && sameTitle(plainInline(f.tokens as Tok[]), cleanLine(article.title))) {
+      tokens = tokens.slice(firstIdx + 1);
+    }
+  }
+
+  const all: Line[] = titleBlock(article, width);
+  const body = layoutBlocks(tokens as unknown as Tok[], width, ctx, false);
+  if (body.length) {
+    all.push(emptyLine());
+    pushAll(all, body);
+  }
+  const footer = relatedAndFooter(ctx, width);
+  if (footer.length) {
+    all.push(emptyLine());
+    pushAll(all, footer);
+  }
+  return emit(all, ctx, width, options.color !== false);
 }
 
 export { sanitizeText, sanitizeLine } from './sanitizeText.js';

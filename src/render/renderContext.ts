@@ -1,16 +1,7 @@
-// What one render carries through the layout: the article, the library's hooks, the links
+// What one render carries through the layout: the article, its resolved body links, the links
 // met so far (in reading order, so their index is their number), and the nesting state.
-import type { TokenizerAndRendererExtension } from 'marked';
 import type { Article, LinkTarget } from '../library/types.js';
 import type { RenderedLink } from './types.js';
-
-export interface RenderDeps {
-  wikilinkExtension: TokenizerAndRendererExtension;
-  startsWithRelatedOpener(text: string): boolean;
-  targetKey(target: LinkTarget): string;
-  /** The library's lexer (same tokens as marked's), which remembers the body it lexed last. */
-  lex?(body: string): Tok[];
-}
 
 // marked's tokens, read loosely: we only look at fields we know and check them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,7 +16,8 @@ export interface LinkInfo {
 
 export interface Ctx {
   article: Article;
-  deps: RenderDeps;
+  /** The body's hrefs resolved (ArticleBody.linkTargets). */
+  linkTargets: ReadonlyMap<string, LinkTarget>;
   links: LinkInfo[];
   relatedNumbers: Map<string, number>;
   /** Inside a paragraph that starts with a related opener. */

@@ -64,8 +64,11 @@ export function queryOf(text: string): Query | null {
   return queries.length === 0 ? null : { combineWith: 'AND', queries };
 }
 
-function indexed(article: Article): IndexedArticle {
-  return { id: article.id, title: article.title, section: article.section.join(' '), body: searchableBody(article.body) };
+/** An article's body as Markdown, read when the index is built (the reader's body store; null when it cannot be read). */
+export type BodySource = (article: Article) => string | null;
+
+function indexed(article: Article, bodyOf: BodySource): IndexedArticle {
+  return { id: article.id, title: article.title, section: article.section.join(' '), body: searchableBody(bodyOf(article) ?? '') };
 }
 
 export interface LibrarySearchOptions {
@@ -84,6 +87,7 @@ export class LibrarySearch {
 
   constructor(
     private readonly articles: readonly Article[],
+    private readonly bodyOf: BodySource,
     private readonly options: LibrarySearchOptions = {},
   ) {
     this.index = new MiniSearch<IndexedArticle>({
@@ -114,7 +118,7 @@ export class LibrarySearch {
       // An async build is half done: finish it here with what is left.
       this.index.removeAll();
     }
-    this.index.addAll(this.articles.map(indexed));
+    this.index.addAll(this.articles.map((article) => indexed(article, this.bodyOf)));
     this.state = 'ready';
   }
 
@@ -134,7 +138,7 @@ export class LibrarySearch {
         // Index for a few milliseconds, then let keys and frames through.
         const until = performance.now() + slice;
         do {
-          this.index.addAll(docs.slice(next, next + size).map(indexed));
+          this.index.addAll(docs.slice(next, next + size).map((article) => indexed(article, this.bodyOf)));
           next += size;
         } while (next < docs.length && performance.now() < until);
       }
@@ -232,10 +236,10 @@ function hitOf(result: SearchResult): LibraryHit {
 const perArticles = new WeakMap<readonly Article[], LibrarySearch>();
 
 /** One search index per article list (a library load), created on first use. */
-export function librarySearchFor(articles: readonly Article[], options?: LibrarySearchOptions): LibrarySearch {
+export function librarySearchFor(articles: readonly Article[], bodyOf: BodySource, options?: LibrarySearchOptions): LibrarySearch {
   let search = perArticles.get(articles);
   if (!search) {
-    search = new LibrarySearch(articles, options);
+    search = new LibrarySearch(articles, bodyOf, options);
     perArticles.set(articles, search);
   }
   return search;

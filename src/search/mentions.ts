@@ -7,6 +7,7 @@
 // terminal code.
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
+import type { BodySource } from './librarySearch.js';
 import { searchableBody } from './searchableBody.js';
 
 interface TrieNode {
@@ -53,7 +54,10 @@ class MentionsBuilder {
   private readonly found = new Map<string, Set<string>>();
   private next = 0;
 
-  constructor(private readonly articles: readonly Article[]) {
+  constructor(
+    private readonly articles: readonly Article[],
+    private readonly bodyOf: BodySource,
+  ) {
     this.root = titleTrie(articles);
   }
 
@@ -70,7 +74,7 @@ class MentionsBuilder {
   }
 
   private walk(article: Article): void {
-    const words = bodyWords(article.body);
+    const words = bodyWords(this.bodyOf(article) ?? '');
     for (let start = 0; start < words.length; start++) {
       let at = this.root.next.get(words[start]);
       for (let i = start + 1; at; i++) {
@@ -102,18 +106,18 @@ class MentionsBuilder {
   }
 }
 
-export function buildMentionsIndex(articles: readonly Article[]): MentionsIndex {
-  return new MentionsBuilder(articles).result();
+export function buildMentionsIndex(articles: readonly Article[], bodyOf: BodySource): MentionsIndex {
+  return new MentionsBuilder(articles, bodyOf).result();
 }
 
 const built = new WeakMap<Library, MentionsIndex>();
 const building = new WeakMap<Library, MentionsBuilder>();
 
 /** The mentions index of a library, built on first use (or finished, if a slice build is under way) and kept for this load. */
-export function mentionsIndexFor(library: Library): MentionsIndex {
+export function mentionsIndexFor(library: Library, bodyOf: BodySource): MentionsIndex {
   let index = built.get(library);
   if (!index) {
-    index = (building.get(library) ?? new MentionsBuilder(library.articles)).result();
+    index = (building.get(library) ?? new MentionsBuilder(library.articles, bodyOf)).result();
     built.set(library, index);
     building.delete(library);
   }
@@ -131,20 +135,20 @@ export interface MentionsBuildOptions {
  * Build the library's mentions index in slices between keys and frames; resolves once it is
  * kept. Asking for it meanwhile (mentionsIndexFor) finishes the rest at once.
  */
-export async function buildMentionsIndexAsync(library: Library, options: MentionsBuildOptions = {}): Promise<void> {
+export async function buildMentionsIndexAsync(library: Library, bodyOf: BodySource, options: MentionsBuildOptions = {}): Promise<void> {
   if (built.has(library)) return;
   let builder = building.get(library);
-  if (!builder) building.set(library, (builder = new MentionsBuilder(library.articles)));
+  if (!builder) building.set(library, (builder = new MentionsBuilder(library.articles, bodyOf)));
   const slice = options.sliceMs ?? 8;
   while (!builder.done) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (built.has(library) || options.signal?.aborted) return; // finished synchronously meanwhile, or no longer wanted
     builder.step(performance.now() + slice);
   }
-  mentionsIndexFor(library);
+  mentionsIndexFor(library, bodyOf);
 }
 
 /** Articles that name this one's title without linking to it. */
-export function mentionsOf(library: Library, id: string): string[] {
-  return mentionsIndexFor(library).get(id) ?? [];
+export function mentionsOf(library: Library, id: string, bodyOf: BodySource): string[] {
+  return mentionsIndexFor(library, bodyOf).get(id) ?? [];
 }

@@ -1,7 +1,7 @@
 // The list filter seam (navigation's ArticleFilter) backed by the library's search index.
 import type { Article } from '../library/types.js';
 import type { ArticleFilter, FilterHit } from '../navigation/filter.js';
-import { librarySearchFor, type LibraryHit, type LibrarySearch } from './librarySearch.js';
+import { librarySearchFor, type BodySource, type LibraryHit, type LibrarySearch } from './librarySearch.js';
 
 /** An ArticleFilter over one library's index; the index is built on first use if not before. */
 export function searchFilter(search: LibrarySearch, articles: readonly Article[]): ArticleFilter {
@@ -32,6 +32,6 @@ export function searchFilter(search: LibrarySearch, articles: readonly Article[]
 }
 
 /** The filter for an article list, over its shared index. */
-export function searchFilterFor(articles: readonly Article[]): ArticleFilter {
-  return searchFilter(librarySearchFor(articles), articles);
+export function searchFilterFor(articles: readonly Article[], bodyOf: BodySource): ArticleFilter {
+  return searchFilter(librarySearchFor(articles, bodyOf), articles);
 }

@@ -9,13 +9,13 @@ import {
   initialNavigationState,
   navigationReducer,
   readingSnapshot,
-  simpleFilter,
+  createSimpleFilter,
   type ArticleFilter,
   type NavigationEnv,
   type NavigationState,
 } from '../navigation/index.js';
-import { librarySearchFor } from '../search/librarySearch.js';
-import { buildMentionsIndexAsync } from '../search/mentions.js';
+import { librarySearchFor, type BodySource } from '../search/librarySearch.js';
+import { buildMentionsIndexAsync, mentionsOf } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
@@ -33,6 +33,8 @@ export interface ReaderProps {
   library: Library;
   /** The article at a width; memoise it (createRenderCache does). */
   render: RenderById;
+  /** Bodies as text, for search and "mentioned in" (read through the body store); none: titles and sections only. */
+  bodyText?: BodySource;
   /** Start on this article instead of the list. */
   openId?: string;
   /** Fixed size instead of the terminal's (tests). */
@@ -49,7 +51,9 @@ export interface ReaderProps {
   opener?: Opener;
 }
 
-export function Reader({ library, render, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener }: ReaderProps) {
+const NO_BODIES: BodySource = () => null;
+
+export function Reader({ library, render, bodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener }: ReaderProps) {
   const size = useTerminalSize(sizeOverride);
   const { columns, height } = layoutOf(size);
   const { exit } = useApp();
@@ -63,14 +67,14 @@ export function Reader({ library, render, openId, size: sizeOverride, filter: fi
     let live = true;
     const stop = new AbortController();
     const articles = articlesInOrder(library);
-    const search = librarySearchFor(articles);
+    const search = librarySearchFor(articles, bodyText);
     const timer = setTimeout(() => {
       search.buildAsync().then(
         () => {
           if (!live) return;
           setIndexedFilter(() => searchFilter(search, articles));
           // Then "mentioned in", in slices too, so the first `r` finds it built.
-          buildMentionsIndexAsync(library, { signal: stop.signal }).catch(() => {
+          buildMentionsIndexAsync(library, bodyText, { signal: stop.signal }).catch(() => {
             // The panel builds it on first use instead.
           });
         },
@@ -84,10 +88,14 @@ export function Reader({ library, render, openId, size: sizeOverride, filter: fi
       stop.abort();
       clearTimeout(timer);
     };
-  }, [library, filterProp]);
+  }, [library, filterProp, bodyText]);
+  const simpleFilter = useMemo(() => createSimpleFilter(bodyText), [bodyText]);
   const filter = filterProp ?? indexedFilter ?? simpleFilter;
 
-  const env = useMemo<NavigationEnv>(() => readerEnv(library, render, { columns, rows: height + 2 }, filter), [library, render, columns, height, filter]);
+  const env = useMemo<NavigationEnv>(
+    () => ({ ...readerEnv(library, render, { columns, rows: height + 2 }, filter), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) }),
+    [library, render, columns, height, filter, bodyText],
+  );
   const reducer = useCallback((state: NavigationState, action: ReaderAction) => readerReducer(state, action, env), [env]);
   const [state, dispatch] = useReducer(reducer, undefined, () => {
     const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);

@@ -7,7 +7,7 @@ import { initialNavigationState, navigationReducer, simpleFilter } from '../navi
 import { createReadingStore, type ReadingStore } from '../state/readingStore.js';
 import type { LoadedState } from '../state/stateStore.js';
 import { layoutOf, readerEnv } from './readerLayout.js';
-import { createRenderCache, type ArticleRenderer, type RenderById } from './renderCache.js';
+import type { RenderById } from './renderCache.js';
 import { frameOf } from './views.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
@@ -23,8 +23,8 @@ export const ENDING_SIGNALS = Object.keys(SIGNAL_EXIT) as EndingSignal[];
 
 export interface FirstPaintOptions {
   library: Library;
-  render: ArticleRenderer;
-  color: boolean;
+  /** Layouts, when an article is opened at once (the list needs none: then `bodiesPending`). */
+  render: RenderById;
   openId?: string;
   stateDir: string;
   stdin: NodeJS.ReadStream;
@@ -35,7 +35,6 @@ export interface FirstPaintOptions {
 export interface FirstFrame {
   store: ReadingStore;
   loaded: LoadedState;
-  renderById: RenderById;
   /** True when the frame is on the alternate screen already. */
   painted: boolean;
   /** Called once the app has its own exit handlers. */
@@ -48,14 +47,13 @@ export interface FirstFrame {
  */
 export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
   const { stdin, stdout } = options;
-  const renderById = createRenderCache(options.library, options.render, options.color);
   const store = createReadingStore(options.stateDir);
   const loaded = store.load();
-  if (loaded.warning) return { store, loaded, renderById, painted: false, handOver: () => undefined };
+  if (loaded.warning) return { store, loaded, painted: false, handOver: () => undefined };
 
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
   const { columns, height } = layoutOf(size);
-  const env = readerEnv(options.library, renderById, size, simpleFilter);
+  const env = readerEnv(options.library, options.render, size, simpleFilter);
   const initial = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
   const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height);
   const lines = height > 0 ? [...frame.body, frame.status] : [frame.status];
@@ -82,5 +80,5 @@ export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
     process.off('exit', restore);
     for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
   };
-  return { store, loaded, renderById, painted: true, handOver };
+  return { store, loaded, painted: true, handOver };
 }

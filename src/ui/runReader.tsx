@@ -4,13 +4,14 @@
 // error is one line on stderr, never a stack on the screen.
 // Ink (and the app, which imports it) is loaded here, after inkEnvironment has had its say.
 import type { Library } from '../library/types.js';
+import type { BodyStore } from '../library/bodyStore.js';
 import type { ArticleFilter } from '../navigation/index.js';
-import { renderArticle } from '../render/renderArticle.js';
 import { createReadingStore } from '../state/readingStore.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
 import { createRenderCache, type ArticleRenderer } from './renderCache.js';
+import type { BodySource } from '../search/librarySearch.js';
 import {
   ENDING_SIGNALS,
   ENTER_ALTERNATE_SCREEN,
@@ -31,8 +32,8 @@ export interface RunReaderOptions {
   stdout?: NodeJS.WriteStream;
   /** Colour in article text (the reader's own inverse-video highlights are always drawn). */
   color: boolean;
-  /** The article renderer (default renderArticle); memoised per id + width here. */
-  render?: ArticleRenderer;
+  /** Where bodies are read (the file as it is now, links resolved), and how they are laid out (memoised per id + width here). */
+  bodies: { store: BodyStore; renderArticle: ArticleRenderer };
   /** The list filter (default: simple case-insensitive match). */
   filter?: ArticleFilter;
   /** Where a fatal error's one line goes (default process.stderr). */
@@ -60,7 +61,8 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
-  const renderById = first?.renderById ?? createRenderCache(options.library, options.render ?? renderArticle, options.color);
+  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color);
+  const bodyText: BodySource = (article) => options.bodies.store.read(article.id)?.body ?? null;
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
   // and its one-line warning shown in the status line.
   let saveError: string | null = null;
@@ -147,6 +149,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
         <Reader
           library={options.library}
           render={renderById}
+          bodyText={bodyText}
           openId={options.openId}
           filter={options.filter}
           reading={loaded.state}

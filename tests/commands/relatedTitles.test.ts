@@ -1,12 +1,13 @@
 // A related title from a raw page stays one link whatever it holds (SPEC §1b: a raw page is not
 // Markdown), and import writes it back so it reads as the same title (issue 12).
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadParsers, normalizeTitle, parseRawPage, scanBody } from '../../src/library/index.js';
+import { normalizeTitle } from '../../src/library/index.js';
+import { parseRawPage } from '../../src/library/parseRawPage.js';
+import { scanBody } from '../../src/library/bodyLinks.js';
 import { unresolvedLink } from '../../src/commands/importedMarkdown.js';
 
-before(() => loadParsers());
 
 // Pieces that are syntax somewhere in Markdown or in our wikilinks, and some plain words.
 const piece = fc.constantFrom(

@@ -6,13 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { after } from 'node:test';
-import { loadLibrary, libraryCacheFile, fastFrontMatterData, type Library } from '../../src/library/index.js';
+import { loadLibrary, libraryCacheFile, type Library } from '../../src/library/index.js';
+import { fastFrontMatterData } from '../../src/library/frontMatter.js';
 import { articleJson } from '../../src/commands/articleJson.js';
-import { makeFolder, article } from './helpers.js';
+import { makeFolder, article, bodyOf } from './helpers.js';
 import { hermeticEnv } from '../helpers/hermeticEnv.js';
 import YAML from 'yaml';
 import fc from 'fast-check';
@@ -35,7 +37,7 @@ function view(lib: Library) {
     articles: lib.articles.map((a) => ({
       ...articleJson(a),
       summary: a.summary,
-      linkTargets: [...a.linkTargets].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+      linkTargets: [...bodyOf(lib, a.id).linkTargets].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
       problems: a.problems,
     })),
     problems: lib.problems,
@@ -194,7 +196,7 @@ test('a body is read when first asked for; a file deleted after loading gives a 
       body = article(lib, 'gone').body;
     });
     assert.match(body, /^This file could no longer be read: gone\.md \(ENOENT\)/);
-    assert.equal(article(lib, 'gone').body, body, 'kept once read');
+    assert.equal(article(lib, 'gone').body, body, 'the same note when read again');
     assert.equal(lib.problems.length, before, 'nothing else added');
     assert.equal(article(lib, 'gone').title, 'Gone');
     assert.match(article(lib, 'stays').body, /Still here\./);
@@ -209,21 +211,37 @@ test('a body is read when first asked for; a file deleted after loading gives a 
   }
 });
 
-test('an article can be spread, compared and assigned like plain data', async () => {
+test('an article is plain data: own data fields only, so spreading or comparing it reads no file', async () => {
   const dir = await makeFolder({ 'a.md': '# A\n\n[b](b.md)\n', 'b.md': '# B\n' });
   const lib = await loadLibrary([dir]);
-  const a = article(lib, 'a');
+  const a = lib.byId.get('a')!;
+  await rm(dir, { recursive: true });
   const copy = { ...a, source: 'https://example.org/a' };
-  assert.equal(copy.body, '# A\n\n[b](b.md)\n');
-  assert.deepEqual(copy.linkTargets.get('b.md'), { kind: 'article', id: 'b' });
+  assert.deepEqual({ ...copy, source: a.source }, a);
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(a))) {
+    assert.ok('value' in descriptor && !descriptor.get && !descriptor.set, `${key} is a data field`);
+  }
   assert.deepEqual(Object.keys(a).sort(), [
-    'absPath', 'author', 'backlinks', 'body', 'date', 'format', 'id', 'linkTargets', 'next', 'path', 'previous',
+    'absPath', 'author', 'backlinks', 'date', 'format', 'id', 'next', 'path', 'previous',
     'problems', 'related', 'root', 'section', 'source', 'summary', 'title', 'words',
   ]);
-  a.body = 'replaced';
-  assert.equal(a.body, 'replaced');
-  article(lib, 'b').backlinks = [];
-  assert.deepEqual(article(lib, 'b').backlinks, []);
+  assert.deepEqual(lib.byId.get('b')!.backlinks, ['a']);
+});
+
+test('a link written into a file after loading resolves when the body is next read', async () => {
+  const dir = await makeFolder({ 'a.md': '# A\n\nNothing yet.\n', 'b.md': '# B\n' });
+  const lib = await loadLibrary([dir]);
+  assert.equal(bodyOf(lib, 'a').linkTargets.size, 0);
+  await writeFile(path.join(dir, 'a.md'), '# A\n\nNow see [B](b.md) and [[Nowhere]].\n\nRead: [[B]]\n');
+  const entry = bodyOf(lib, 'a');
+  assert.deepEqual(entry.linkTargets.get('b.md'), { kind: 'article', id: 'b' });
+  assert.equal(entry.linkTargets.get('Nowhere')?.kind, 'unresolved');
+  assert.deepEqual(entry.article.related.map((r) => r.target), [{ kind: 'article', id: 'b' }], 'related reading follows the body');
+  assert.deepEqual(entry.article.problems.map((p) => p.kind), ['unresolved']);
+  const { renderArticle } = await import('../../src/render/renderArticle.js');
+  const rendered = renderArticle(entry, { width: 60, color: false });
+  assert.deepEqual(rendered.links.filter((l) => l.role === 'body').map((l) => l.target.kind), ['article', 'unresolved', 'article']);
+  assert.ok(rendered.plainLines.some((line) => line.includes('Nowhere (not in library)')), rendered.plainLines.join('\n'));
 });
 
 test('the quick front matter reader agrees with yaml wherever it answers', () => {
@@ -262,38 +280,47 @@ test('the quick front matter reader agrees with yaml wherever it answers', () =>
   );
 });
 
-// In a fresh process, since the parsers, once loaded, stay loaded.
-test('deferParsers: a warm load loads no parser; bodies wait for preloadParsers; a cold one loads them to parse', async () => {
+// In a fresh process, watching which modules it resolves: the parsers are loaded only to parse.
+test('a warm load resolves no parser module; a cold one loads them to parse', async () => {
   const dir = await makeFolder(FILES);
   const cache = await cacheDir();
   const cold = await loadLibrary([dir], { cacheDir: cache });
-  const script = path.join(await cacheDir(), 'deferred.mts');
+  const work = await cacheDir();
+  const hooks = path.join(work, 'hooks.mjs');
+  const register = path.join(work, 'register.mjs');
+  const script = path.join(work, 'warm.mts');
+  await writeFile(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (/\\/node_modules\\/(marked|yaml|linkedom|turndown)\\//.test(result.url)) appendFileSync(process.env.RESOLVED_LOG, result.url + '\\n');
+  return result;
+}
+`,
+  );
+  await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
   const library = pathToFileURL(path.resolve('src/library/index.ts')).href;
   await writeFile(
     script,
-    `import { loadLibrary, parsersLoaded, preloadParsers } from ${JSON.stringify(library)};
-const [dir, cacheDir, id] = process.argv.slice(2);
-const out = {};
-const warm = await loadLibrary([dir], { cacheDir, deferParsers: true });
-out.loaded = parsersLoaded();
-out.titles = warm.articles.map((a) => a.title);
-try { warm.byId.get(id).body; out.early = 'read'; } catch (err) { out.early = err.message; }
-await preloadParsers(warm);
-out.after = parsersLoaded();
-out.body = warm.byId.get(id).body;
-out.related = warm.byId.get(id).related.length;
-console.log(JSON.stringify(out));
+    `import { loadLibrary } from ${JSON.stringify(library)};
+const [dir, cacheDir] = process.argv.slice(2);
+const lib = await loadLibrary([dir], { cacheDir });
+console.log(JSON.stringify({ titles: lib.articles.map((a) => a.title), related: lib.byId.get('world/ferry').related.length }));
 `,
   );
-  const run = (cacheDirectory: string) =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, dir, cacheDirectory, 'world/ferry'], { encoding: 'utf8', env: { ...process.env, ...hermeticEnv() } }));
-  const warm = run(cache);
-  const ferry = article(cold, 'world/ferry');
-  assert.equal(warm.loaded, false, 'a warm load loads no parser');
+  const run = (cacheDirectory: string, log: string) => {
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--import', register, '--import', 'tsx', script, dir, cacheDirectory], {
+        encoding: 'utf8',
+        env: { ...process.env, ...hermeticEnv(), RESOLVED_LOG: log },
+      }),
+    );
+    return { ...out, resolved: existsSync(log) ? readFileSync(log, 'utf8') : '' };
+  };
+  const warm = run(cache, path.join(work, 'warm.log'));
+  assert.equal(warm.resolved, '', 'a warm load loads no parser');
   assert.deepEqual(warm.titles, cold.articles.map((a) => a.title));
-  assert.match(warm.early, /not loaded/);
-  assert.equal(warm.after, true);
-  assert.equal(warm.body, ferry.body);
-  assert.equal(warm.related, ferry.related.length);
-  assert.equal(run(await cacheDir()).loaded, true, 'a cold load parses, so it loads the parsers');
+  assert.equal(warm.related, article(cold, 'world/ferry').related.length, 'links resolved from the cache');
+  assert.match(run(await cacheDir(), path.join(work, 'cold.log')).resolved, /node_modules\/marked\//, 'a cold load parses, so it loads the parsers');
 });

@@ -3,8 +3,9 @@ import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
-import { loadLibrary } from '../../src/library/index.js';
-import type { Article, Library } from '../../src/library/index.js';
+import { createBodyStore, loadLibrary, type BodyStore } from '../../src/library/index.js';
+import type { Article, ArticleBody, Library } from '../../src/library/index.js';
+import { loadFileReader } from '../../src/startup.js';
 
 const made: string[] = [];
 after(async () => {
@@ -27,10 +28,28 @@ export async function libraryOf(files: Record<string, string | Uint8Array>): Pro
   return { dir, lib: await loadLibrary([dir]) };
 }
 
-export function article(lib: Library, id: string): Article {
-  const a = lib.byId.get(id);
-  if (!a) throw new Error(`no article ${id}; have ${[...lib.byId.keys()].join(', ')}`);
-  return a;
+// Tests read bodies as the reader does: through a body store, with the file reader loaded once.
+const reader = await loadFileReader(true);
+const stores = new WeakMap<Library, BodyStore>();
+
+/** The body store of a library (one per library, as the reader keeps one). */
+export function storeOf(lib: Library): BodyStore {
+  let store = stores.get(lib);
+  if (!store) stores.set(lib, (store = createBodyStore(lib, reader)));
+  return store;
+}
+
+/** An article's body entry, read now. */
+export function bodyOf(lib: Library, id: string): ArticleBody {
+  const entry = storeOf(lib).read(id);
+  if (!entry) throw new Error(`no article ${id}; have ${[...lib.byId.keys()].join(', ')}`);
+  return entry;
+}
+
+/** An article's record with its body, tokens and body links read now (a test's view of both). */
+export function article(lib: Library, id: string): Article & Pick<ArticleBody, 'body' | 'tokens' | 'linkTargets'> {
+  const { article: record, body, tokens, linkTargets } = bodyOf(lib, id);
+  return { ...record, body, tokens, linkTargets };
 }
 
 /** What `list --json` would show for a link: the id it leads to, or null. */

@@ -1,12 +1,12 @@
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Marked } from 'marked';
-import { wikilinkExtension, scanBody, targetKey, lexBody, lexBodyPlain, countWords, loadParsers } from '../../src/library/index.js';
+import { targetKey } from '../../src/library/index.js';
+import { wikilinkExtension } from '../../src/library/wikilinks.js';
+import { scanBody, lexBody, lexBodyPlain, countWords } from '../../src/library/bodyLinks.js';
 import fc from 'fast-check';
 import { libraryOf, article, linkId } from './helpers.js';
 
-// The parsers load on demand; these tests lex bodies synchronously.
-before(() => loadParsers());
 
 test('wikilinks in every form become tokens; inside code they stay text', () => {
   const tokens = new Marked().use({ extensions: [wikilinkExtension] }).lexer(

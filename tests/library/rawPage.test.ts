@@ -1,16 +1,16 @@
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLibrary, loadParsers, parseRawPage, lexBody, plainTextOf } from '../../src/library/index.js';
+import { loadLibrary } from '../../src/library/index.js';
+import { parseRawPage } from '../../src/library/parseRawPage.js';
+import { lexBody, plainTextOf } from '../../src/library/bodyLinks.js';
 import { libraryOf, article, linkId } from './helpers.js';
 import { SEED_PAGE as seed, SEED_SHAPED_FACTS, SEED_SHAPED_PAGE, SEED_SKIP as noSeed } from '../helpers/seedPage.js';
 
-// The parsers load on demand; these tests lex bodies synchronously.
-before(() => loadParsers());
 
 test('the seed page: title, section, headings, related links, previous and next', { skip: noSeed }, async () => {
   const lib = await loadLibrary([seed]);
   assert.equal(lib.articles.length, 1);
-  const a = lib.articles[0];
+  const a = article(lib, lib.articles[0].id);
   assert.equal(a.format, 'text');
   assert.equal(a.title, 'In Mali, the security situation is deteriorating dangerously');
   assert.deepEqual(a.section, ['World', 'News']);

@@ -5,7 +5,12 @@
 // renderer (helpers.ts beside this file). Bodies use `# Heading` lines, blank-line paragraphs
 // and `[label](ref)` links; the renderer wraps words greedily at the width and records link
 // spans, then adds a numbered related-reading footer and previous/next links.
-import type { Article, ArticleLink, Library, LinkTarget, RelatedLink } from '../../src/library/types.js';
+import type { ArticleLink, Library, LinkTarget, Problem, RelatedLink } from '../../src/library/types.js';
+import { buildRefIndex } from '../../src/library/resolveRef.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/library/decodeText.js';
+import type { BodySource } from '../../src/search/librarySearch.js';
+import type { BodyStore } from '../../src/library/bodyStore.js';
+import type { ArticleRenderer } from '../../src/ui/renderCache.js';
 import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink } from '../../src/render/types.js';
 
 export interface ArticleSpec {
@@ -28,44 +33,55 @@ function targetFor(ref: string, ids: Set<string>): LinkTarget {
   return { kind: 'unresolved', ref, title: ref, reason: 'missing' };
 }
 
+/** The bodies of the hand-built articles (the records hold none, as the loader's do). */
+const bodies = new WeakMap<object, { body: string; linkTargets: Map<string, LinkTarget> }>();
+
+/** The body and body links of an article of a library made here. */
+export function fakeBody(library: Library, id: string): { body: string; linkTargets: Map<string, LinkTarget> } {
+  return bodies.get(library.byId.get(id)!)!;
+}
+
+/** Bodies as text, for search and "mentioned in" (what the reader reads through its body store). */
+export const fakeBodyText: BodySource = (article) => bodies.get(article)?.body ?? null;
+
 export function makeLibrary(specs: ArticleSpec[]): Library {
+  const texts = new Map<string, { body: string; linkTargets: Map<string, LinkTarget> }>();
   const ids = new Set(specs.map((spec) => spec.id));
   const titles = new Map(specs.map((spec) => [spec.id, spec.title]));
   const linkOf = (ref: string): ArticleLink => {
     const target = targetFor(ref, ids);
     return { title: target.kind === 'article' ? titles.get(target.id)! : ref.replace(/^\?/, ''), target };
   };
-  const articles: Article[] = specs.map((spec) => {
+  const articles = specs.map((spec) => {
     const body = spec.body ?? `Text of ${spec.title}.`;
     const linkTargets = new Map<string, LinkTarget>();
     for (const match of body.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)) linkTargets.set(match[2], targetFor(match[2], ids));
+    texts.set(spec.id, { body, linkTargets });
     return {
       id: spec.id,
       title: spec.title,
       path: `${spec.id}.md`,
       absPath: `/lib/${spec.id}.md`,
       root: '/lib',
-      format: 'markdown',
+      format: 'markdown' as const,
       section: spec.section ?? [],
       date: spec.date ?? null,
       author: null,
       summary: null,
       source: null,
-      body,
       related: (spec.related ?? []).map((ref): RelatedLink => ({ ...linkOf(ref), inBody: false })),
       previous: spec.previous ? linkOf(spec.previous) : null,
       next: spec.next ? linkOf(spec.next) : null,
-      linkTargets,
-      backlinks: [],
+      backlinks: [] as string[],
       words: body.split(/\s+/).filter(Boolean).length,
-      problems: [],
+      problems: [] as Problem[],
     };
   });
   articles.sort((a, b) => (a.id < b.id ? -1 : 1));
   // Backlinks, as the loader gives them: every article that links here (body, related, chain).
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const article of articles) {
-    const targets = [...article.linkTargets.values(), ...article.related.map((l) => l.target), article.previous?.target, article.next?.target];
+    const targets = [...texts.get(article.id)!.linkTargets.values(), ...article.related.map((l) => l.target), article.previous?.target, article.next?.target];
     for (const target of targets) {
       if (target?.kind !== 'article' || target.id === article.id) continue;
       const linked = byId.get(target.id)!;
@@ -73,7 +89,9 @@ export function makeLibrary(specs: ArticleSpec[]): Library {
     }
   }
   for (const article of articles) article.backlinks.sort();
-  return { roots: ['/lib'], articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [] };
+  const library: Library = { roots: ['/lib'], articles, byId: new Map(articles.map((a) => [a.id, a])), problems: [], refIndex: buildRefIndex([]), maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  for (const article of articles) bodies.set(article, texts.get(article.id)!);
+  return library;
 }
 
 interface Word {
@@ -86,6 +104,7 @@ export function fakeRender(library: Library, counter?: { calls: number }) {
   return (id: string, width: number): RenderedArticle => {
     if (counter) counter.calls++;
     const article = library.byId.get(id)!;
+    const { body, linkTargets } = fakeBody(library, id);
     const lines: string[] = [];
     const links: RenderedLink[] = [];
     const headings: RenderedHeading[] = [];
@@ -118,7 +137,7 @@ export function fakeRender(library: Library, counter?: { calls: number }) {
       }
       if (line !== '' || words.length === 0) flush();
     };
-    const blocks = article.body.split(/\n\s*\n/);
+    const blocks = body.split(/\n\s*\n/);
     for (const block of blocks) {
       if (lines.length > 0) lines.push('');
       if (block.startsWith('# ')) {
@@ -134,7 +153,7 @@ export function fakeRender(library: Library, counter?: { calls: number }) {
         const plain = match ? rest.slice(0, match.index) : rest;
         for (const text of plain.split(' ').filter(Boolean)) words.push({ text, link: null });
         if (!match) break;
-        const index = addLink(match[1], article.linkTargets.get(match[2])!, 'body');
+        const index = addLink(match[1], linkTargets.get(match[2])!, 'body');
         for (const text of match[1].split(' ').filter(Boolean)) words.push({ text, link: index });
         rest = rest.slice(match.index + match[0].length);
       }
@@ -209,4 +228,18 @@ export function sampleLibrary(): Library {
       next: 'world/ferry',
     },
   ]);
+}
+
+/** A body store and renderer over a hand-built library, as runReader takes them: the stand-in renderer, per id and width. */
+export function fakeBodies(library: Library): { store: BodyStore; renderArticle: ArticleRenderer } {
+  const render = fakeRender(library);
+  return {
+    store: {
+      read(id) {
+        const article = library.byId.get(id);
+        return article ? { article, ...fakeBody(library, id), tokens: [] } : null;
+      },
+    },
+    renderArticle: (entry, options) => render(entry.article.id, options.width),
+  };
 }

@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import { loadLibrary } from '../../src/library/index.js';
 import type { Library } from '../../src/library/types.js';
+import { bodyOf, storeOf } from '../library/helpers.js';
+import { mentionsOf } from '../../src/search/mentions.js';
 import {
   articlesInOrder,
+  createSimpleFilter,
   currentRendered,
   currentVisit,
   initialNavigationState,
@@ -48,9 +51,7 @@ export function renderFor(library: Library): (id: string, width: number) => Rend
     const key = `${width}\u0000${id}`;
     let layout = layouts.get(key);
     if (!layout) {
-      const article = library.byId.get(id);
-      if (!article) throw new Error(`no article ${id}; have ${[...library.byId.keys()].join(', ')}`);
-      layout = renderArticle(article, { width, color: false });
+      layout = renderArticle(bodyOf(library, id), { width, color: false });
       layouts.set(key, layout);
     }
     return layout;
@@ -59,7 +60,15 @@ export function renderFor(library: Library): (id: string, width: number) => Rend
 
 /** What the navigation reads, as the reader gives it (the simple list filter included). */
 export function envFor(library: Library, width = 40, height = 10): NavigationEnv {
-  return { library, articles: articlesInOrder(library), render: renderFor(library), viewport: { width, height }, filter: simpleFilter };
+  const bodyText = (article: { id: string }) => storeOf(library).read(article.id)?.body ?? null;
+  return {
+    library,
+    articles: articlesInOrder(library),
+    render: renderFor(library),
+    viewport: { width, height },
+    filter: createSimpleFilter(bodyText),
+    mentionsOf: (id) => mentionsOf(library, id, bodyText),
+  };
 }
 
 /** A Markdown article: front matter from `meta` (a value that is a list becomes YAML's list), then the body. */

@@ -1,11 +1,14 @@
 // Test helpers: Articles built by hand, visible-column slicing, width and escape checks.
 import stringWidth from 'string-width';
-import type { Article, LinkTarget, RelatedLink, ArticleLink } from '../../src/library/types.js';
+import type { Article, ArticleBody, LinkTarget, RelatedLink, ArticleLink } from '../../src/library/types.js';
+import { lexBody } from '../../src/library/bodyLinks.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import type { RenderedArticle, RenderOptions } from '../../src/render/types.js';
 
-export function makeArticle(over: Partial<Article> & { body: string }): Article {
-  return {
+/** A body entry as the body store gives it, for an article built by hand (its body lexed by the library's lexer). */
+export function makeArticle(over: Partial<Article> & { body: string; linkTargets?: Map<string, LinkTarget> }): ArticleBody {
+  const { body, linkTargets = new Map<string, LinkTarget>(), ...fields } = over;
+  const article: Article = {
     id: 'test/article',
     title: 'Test article',
     path: 'test/article.md',
@@ -20,12 +23,12 @@ export function makeArticle(over: Partial<Article> & { body: string }): Article 
     related: [] as RelatedLink[],
     previous: null as ArticleLink | null,
     next: null as ArticleLink | null,
-    linkTargets: new Map<string, LinkTarget>(),
     backlinks: [],
     words: 0,
     problems: [],
-    ...over,
+    ...fields,
   };
+  return { article, body, tokens: lexBody(body).tokens, linkTargets };
 }
 
 /**

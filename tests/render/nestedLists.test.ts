@@ -1,11 +1,9 @@
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderArticle } from '../../src/render/renderArticle.js';
-import { loadParsers } from '../../src/library/index.js';
 import { makeArticle, overWidth } from './helpers.js';
 
-// The nesting cap lives in the library's lexer, which the renderer uses once the parsers are loaded.
-before(() => loadParsers());
+// The nesting cap lives in the library's lexer (makeArticle lexes with it), as in the reader.
 
 /** `levels` list items, each nested one level (two columns) inside the one before. */
 function nestedList(levels: number, marker = '-'): string {

@@ -3,14 +3,13 @@
 // tokenizers recurse per level). Each shape must be one `too-deep` problem of its own file, its
 // text kept, while the rest of the library lists, checks and shows as before. The fixtures are
 // generated here, never stored.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadParsers, lexBody, plainTextOf } from '../../src/library/index.js';
+import { lexBody, plainTextOf } from '../../src/library/bodyLinks.js';
 import { MAX_NESTING } from '../../src/library/capNesting.js';
 import { makeLibrary, runCli, type CliResult } from '../helpers/runCli.js';
 import { tempDir } from './helpers.js';
 
-before(() => loadParsers());
 
 /** Each hostile shape, as the issue found them (sizes as reported), with a word to find again. */
 export const DEEP_MARKDOWN: Record<string, string> = {

@@ -3,13 +3,14 @@
 // articleJson as list --json prints it): never throws, no line wider than the width, no control
 // sequence but broadsheet's own SGR (none at all without colour). tests/render/renderProperty
 // covers the renderer on hand-built articles; these go through files.
-import { test, after, before } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { loadHtmlParser, loadLibrarySync, loadParsers } from '../../src/library/index.js';
+import { createBodyStore, loadLibrarySync } from '../../src/library/index.js';
+import { loadFileReader } from '../../src/startup.js';
 import type { Library } from '../../src/library/types.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import { formatList } from '../../src/commands/listCommand.js';
@@ -19,8 +20,8 @@ import { terminalJson } from '../../src/commands/terminalText.js';
 import { sortForReading } from '../../src/library/readingOrder.js';
 import { libraryFiles, type FileKind, type GeneratedFile } from './arbitraries.js';
 
-// The parsers and the saved-page parser load on demand; these properties read files synchronously.
-before(() => Promise.all([loadParsers(), loadHtmlParser()]));
+// The file reader with the saved-page parser; these properties read files synchronously.
+const reader = await loadFileReader(true);
 import { foreignControl, tempDir } from './helpers.js';
 
 const RUNS = Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 1000);
@@ -48,12 +49,13 @@ function checkLines(lines: string[], width: number, color: boolean, what: string
 
 /** Everything a library can be printed as, checked. */
 function checkLibrary(library: Library, width: number, color: boolean): void {
+  const store = createBodyStore(library, reader);
   for (const article of library.articles) {
     assert.equal(typeof article.title, 'string');
     assert.ok(Array.isArray(article.section) && article.section.every((s) => typeof s === 'string'));
-    const body = article.body;
-    assert.equal(typeof body, 'string');
-    const rendered = renderArticle(article, { width, color });
+    const entry = store.read(article.id)!;
+    assert.equal(typeof entry.body, 'string');
+    const rendered = renderArticle(entry, { width, color });
     checkLines(rendered.lines, width, color, `render ${JSON.stringify(article.id)}`);
     checkLines(rendered.plainLines, width, false, `plain ${JSON.stringify(article.id)}`);
   }
@@ -76,7 +78,7 @@ function property(kinds: FileKind[], runs: number) {
     fc.property(libraryFiles(kinds), fc.integer({ min: 1, max: 200 }), fc.boolean(), (files, width, color) => {
       const root = writeLibrary(files);
       try {
-        const library = loadLibrarySync([root]);
+        const library = loadLibrarySync([root], reader);
         checkLibrary(library, width, color);
       } finally {
         rmSync(root, { recursive: true, force: true });
@@ -103,7 +105,7 @@ test('a file deleted between loading and opening gives a note, not a crash', () 
     fc.property(libraryFiles(['markdown', 'raw']), fc.integer({ min: 1, max: 120 }), (files, width) => {
       const root = writeLibrary(files);
       try {
-        const library = loadLibrarySync([root]);
+        const library = loadLibrarySync([root], reader);
         rmSync(root, { recursive: true, force: true });
         checkLibrary(library, width, true);
       } finally {

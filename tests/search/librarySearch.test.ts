@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { LibrarySearch, librarySearchFor } from '../../src/search/librarySearch.js';
 import { searchableBody } from '../../src/search/searchableBody.js';
 import { searchFilter } from '../../src/search/searchFilter.js';
-import { makeLibrary } from '../navigation/fakeLibrary.js';
+import { fakeBodyText, makeLibrary } from '../navigation/fakeLibrary.js';
 
 function library() {
   return makeLibrary([
@@ -17,7 +17,7 @@ function library() {
 }
 
 test('a title hit ranks above a section hit above a body hit, whatever the counts', () => {
-  const search = new LibrarySearch(library().articles);
+  const search = new LibrarySearch(library().articles, fakeBodyText);
   const hits = search.search('harbour');
   assert.deepEqual(
     hits.map((h) => [h.id, h.field]),
@@ -30,7 +30,7 @@ test('a title hit ranks above a section hit above a body hit, whatever the count
 });
 
 test('the last word matches as a prefix and fuzzily; earlier words must all match', () => {
-  const search = new LibrarySearch(library().articles);
+  const search = new LibrarySearch(library().articles, fakeBodyText);
   assert.deepEqual(search.search('harb').map((h) => h.id), ['c/title', 'b/section', 'a/body']);
   assert.deepEqual(search.search('harbout').map((h) => h.id).sort(), ['a/body', 'b/section', 'c/title'], 'one wrong letter forgiven');
   assert.deepEqual(search.search('harbour wal').map((h) => h.id), ['c/title', 'a/body']);
@@ -39,13 +39,13 @@ test('the last word matches as a prefix and fuzzily; earlier words must all matc
 });
 
 test('a last word of one or two letters is a prefix over titles and sections, an exact word in the body', () => {
-  const search = new LibrarySearch(library().articles);
+  const search = new LibrarySearch(library().articles, fakeBodyText);
   assert.deepEqual(search.search('ha').map((h) => h.id), ['c/title', 'b/section'], 'the body-only article waits for a third letter');
   assert.deepEqual(search.search('har').map((h) => h.id), ['c/title', 'b/section', 'a/body']);
 });
 
 test('accents and case are folded; link destinations are not text', () => {
-  const search = new LibrarySearch(library().articles);
+  const search = new LibrarySearch(library().articles, fakeBodyText);
   assert.deepEqual(search.search('cafe').map((h) => h.id), ['e/accents']);
   assert.deepEqual(search.search('NAIVE').map((h) => h.id), ['e/accents']);
   assert.equal(searchableBody('See [the wall](https://harbour.example/wall "t").'), 'See [the wall].');
@@ -54,21 +54,21 @@ test('accents and case are folded; link destinations are not text', () => {
 
 test('an async build answers the same, and a search during it finishes the index at once', async () => {
   const articles = library().articles;
-  const a = new LibrarySearch(articles, { chunkSize: 1 });
+  const a = new LibrarySearch(articles, fakeBodyText, { chunkSize: 1 });
   const building = a.buildAsync();
   assert.equal(a.ready, false);
   assert.deepEqual(a.search('harbour').map((h) => h.id), ['c/title', 'b/section', 'a/body'], 'mid-build search is complete');
   await building;
   assert.equal(a.ready, true);
-  const b = new LibrarySearch(articles, { chunkSize: 2 });
+  const b = new LibrarySearch(articles, fakeBodyText, { chunkSize: 2 });
   await b.buildAsync();
   assert.deepEqual(b.search('lamps').map((h) => h.id), a.search('lamps').map((h) => h.id));
 });
 
 test('one index per article list; the filter seam returns articles and where they were hit', () => {
   const lib = library();
-  assert.equal(librarySearchFor(lib.articles), librarySearchFor(lib.articles));
-  const filter = searchFilter(librarySearchFor(lib.articles), lib.articles);
+  assert.equal(librarySearchFor(lib.articles, fakeBodyText), librarySearchFor(lib.articles, fakeBodyText));
+  const filter = searchFilter(librarySearchFor(lib.articles, fakeBodyText), lib.articles);
   const result = filter(lib.articles, 'harbour');
   assert.deepEqual(result.map((a) => a.id), ['c/title', 'b/section', 'a/body']);
   assert.deepEqual(filter.hitOf?.(lib.byId.get('a/body')!, 'harbour'), { field: 'body', terms: ['harbour'] });

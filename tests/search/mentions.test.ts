@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildMentionsIndex, buildMentionsIndexAsync, mentionsIndexFor, mentionsOf } from '../../src/search/mentions.js';
-import { makeLibrary } from '../navigation/fakeLibrary.js';
+import { fakeBodyText, makeLibrary } from '../navigation/fakeLibrary.js';
 
 function library() {
   return makeLibrary([
@@ -21,7 +21,7 @@ function library() {
 
 test('mentioned in: articles naming the title without linking to it, normalised like REF titles', () => {
   const lib = library();
-  const index = buildMentionsIndex(lib.articles);
+  const index = buildMentionsIndex(lib.articles, fakeBodyText);
   assert.deepEqual(index.get('ferry'), ['bridge', 'quoted', 'wrapped']);
   assert.ok(lib.byId.get('ferry')!.backlinks.includes('linker'), 'the linker is a backlink instead');
   assert.equal(index.get('bridge'), undefined, 'one-word titles are left out');
@@ -30,10 +30,10 @@ test('mentioned in: articles naming the title without linking to it, normalised 
 
 test('an article does not mention itself, and one index serves the library', () => {
   const lib = makeLibrary([{ id: 'self', title: 'Self reference', body: 'Self reference in its own text.' }]);
-  assert.deepEqual(mentionsOf(lib, 'self'), []);
+  assert.deepEqual(mentionsOf(lib, 'self', fakeBodyText), []);
   const big = library();
-  assert.equal(mentionsIndexFor(big), mentionsIndexFor(big));
-  assert.deepEqual(mentionsOf(big, 'ferry'), ['bridge', 'quoted', 'wrapped']);
+  assert.equal(mentionsIndexFor(big, fakeBodyText), mentionsIndexFor(big, fakeBodyText));
+  assert.deepEqual(mentionsOf(big, 'ferry', fakeBodyText), ['bridge', 'quoted', 'wrapped']);
 });
 
 test('titles that share first words are told apart; longest and shortest both found', () => {
@@ -42,19 +42,19 @@ test('titles that share first words are told apart; longest and shortest both fo
     { id: 'b', title: 'River ferry timetable', body: 'x' },
     { id: 'c', title: 'Reader', body: 'Check the river ferry timetable.' },
   ]);
-  const index = buildMentionsIndex(lib.articles);
+  const index = buildMentionsIndex(lib.articles, fakeBodyText);
   assert.deepEqual(index.get('a'), ['c']);
   assert.deepEqual(index.get('b'), ['c']);
 });
 
 test('built in slices between keys, the index is the same; asking for it meanwhile finishes it at once', async () => {
-  const whole = buildMentionsIndex(library().articles);
+  const whole = buildMentionsIndex(library().articles, fakeBodyText);
   const sliced = library();
-  await buildMentionsIndexAsync(sliced, { sliceMs: 0 });
-  assert.deepEqual(mentionsIndexFor(sliced), whole);
+  await buildMentionsIndexAsync(sliced, fakeBodyText, { sliceMs: 0 });
+  assert.deepEqual(mentionsIndexFor(sliced, fakeBodyText), whole);
   const asked = library();
-  const building = buildMentionsIndexAsync(asked, { sliceMs: 0 });
-  assert.deepEqual(mentionsOf(asked, 'ferry'), ['bridge', 'quoted', 'wrapped'], 'complete mid-build');
+  const building = buildMentionsIndexAsync(asked, fakeBodyText, { sliceMs: 0 });
+  assert.deepEqual(mentionsOf(asked, 'ferry', fakeBodyText), ['bridge', 'quoted', 'wrapped'], 'complete mid-build');
   await building;
-  assert.equal(mentionsIndexFor(asked), mentionsIndexFor(asked));
+  assert.equal(mentionsIndexFor(asked, fakeBodyText), mentionsIndexFor(asked, fakeBodyText));
 });

@@ -10,7 +10,8 @@ import type { Opener } from '../../src/ui/opener.js';
 import { Reader, type ReaderProps } from '../../src/ui/Reader.js';
 import type { RenderById } from '../../src/ui/renderCache.js';
 import type { TerminalSize } from '../../src/ui/terminalSize.js';
-import { fakeRender, memoRender } from '../navigation/fakeLibrary.js';
+import { fakeBodyText, fakeRender, memoRender } from '../navigation/fakeLibrary.js';
+import type { BodySource } from '../../src/search/librarySearch.js';
 
 export const KEYS = {
   down: '\u001b[B',
@@ -44,6 +45,8 @@ export interface HarnessOptions {
   size?: TerminalSize;
   openId?: string;
   render?: RenderById;
+  /** Bodies as text for search (default: the hand-built libraries' bodies). */
+  bodyText?: BodySource;
   filter?: ArticleFilter;
   opener?: Opener;
   /** Load and save reading state here, as runReader does (saves after `debounceMs`, default 50). */
@@ -60,7 +63,7 @@ export function renderReader(library: Library, options: HarnessOptions = {}): Re
     const loaded = store.load();
     Object.assign(extra, { store, reading: loaded.state, startMessage: loaded.warning });
   }
-  const instance = render(<Reader library={library} render={renderById} size={size} openId={options.openId} {...extra} />);
+  const instance = render(<Reader library={library} render={renderById} bodyText={options.bodyText ?? fakeBodyText} size={size} openId={options.openId} {...extra} />);
   let exited = false;
   // ink-testing-library does not expose waitUntilExit; an exited app unmounts its tree.
   const frame = () => stripAnsi(instance.lastFrame() ?? '');
@@ -88,7 +91,7 @@ export function renderReader(library: Library, options: HarnessOptions = {}): Re
       return harness.waitForFrame((f) => f.includes(text), JSON.stringify(text), timeoutMs);
     },
     rerender(newSize) {
-      instance.rerender(<Reader library={library} render={renderById} size={newSize} openId={options.openId} {...extra} />);
+      instance.rerender(<Reader library={library} render={renderById} bodyText={options.bodyText ?? fakeBodyText} size={newSize} openId={options.openId} {...extra} />);
     },
     unmount() {
       exited = true;

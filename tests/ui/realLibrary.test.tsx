@@ -10,6 +10,7 @@ import { cleanup } from 'ink-testing-library';
 import { loadLibrary } from '../../src/library/index.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import { createRenderCache } from '../../src/ui/renderCache.js';
+import { storeOf } from '../library/helpers.js';
 import { KEYS, renderReader } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -65,8 +66,8 @@ test('read a real library: list, related by number, wikilink to a heading, chain
     'culture/evil.md': '---\ntitle: "Evil \\e]0;pwned\\a title"\nsection: Culture\n---\n\nBody.\n',
   });
   const library = await loadLibrary([root]);
-  const render = createRenderCache(library, renderArticle, false);
-  const reader = renderReader(library, { render, size: { columns: 70, rows: 14 } });
+  const render = createRenderCache(storeOf(library), renderArticle, false);
+  const reader = renderReader(library, { render, bodyText: (article) => storeOf(library).read(article.id)?.body ?? null, size: { columns: 70, rows: 14 } });
 
   const list = await reader.waitForText('The last river ferry');
   assert.ok(!reader.rawFrame().includes('\u001b]0;'), 'no control sequence from a title reaches the screen');

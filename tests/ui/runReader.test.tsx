@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReader } from '../../src/ui/runReader.js';
 import type { Library } from '../../src/library/types.js';
-import { fakeRender, sampleLibrary } from '../navigation/fakeLibrary.js';
+import { fakeBodies, sampleLibrary } from '../navigation/fakeLibrary.js';
 
 class FakeStdout extends EventEmitter {
   isTTY = true;
@@ -61,7 +61,7 @@ function start(library: Library = sampleLibrary(), extra: { openId?: string } = 
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
     color: false,
-    render: (article, options) => fakeRender(library)(article.id, options.width),
+    bodies: fakeBodies(library),
     exitAfterSignal: false,
     stateDir: mkdtempSync(join(tmpdir(), 'broadsheet-run-')),
     opener: async () => false,

@@ -1,0 +1,61 @@
+// What loads late, in one place. The reader's first frame needs only the scan, the metadata
+// cache and the list: Node evaluating the parsers (marked, yaml: ~20 ms), the saved-page stack
+// (linkedom, Readability, turndown: ~60 ms), the renderer or Ink (~200 ms) before it would
+// delay it by that much (SPEC §5). So the modules that bring them are reached only through
+// these dynamic imports (esbuild makes each a chunk of its own), each evaluated once, when a
+// command or the reader first needs it. Nothing else in src/ imports a module lazily.
+import type { FileReader } from './library/readArticleFile.js';
+import type { Library } from './library/types.js';
+import { createBodyStore, type BodyStore } from './library/bodyStore.js';
+import type { ArticleRenderer } from './ui/renderCache.js';
+
+let markdownReader: Promise<FileReader> | null = null;
+let fullReader: Promise<FileReader> | null = null;
+
+/**
+ * The file reader: Markdown and raw pages always, saved HTML pages when `html` is set (the
+ * reader without it reads an HTML file as text, so ask for it whenever one may be read).
+ */
+export function loadFileReader(html: boolean): Promise<FileReader> {
+  if (html) {
+    fullReader ??= Promise.all([import('./library/readArticleFile.js'), import('./library/html/parseHtmlPage.js')]).then(
+      ([{ createFileReader }, { parseHtmlPage }]) => createFileReader(parseHtmlPage),
+    );
+    return retryOnFailure(fullReader, () => (fullReader = null));
+  }
+  markdownReader ??= import('./library/readArticleFile.js').then(({ createFileReader }) => createFileReader(null));
+  return retryOnFailure(markdownReader, () => (markdownReader = null));
+}
+
+/** What showing articles takes: the library's body store and the renderer. */
+export interface Bodies {
+  store: BodyStore;
+  renderArticle: ArticleRenderer;
+}
+
+/**
+ * The one step between a loaded library and showing its articles: the file reader (with the
+ * saved-page parser when the library has HTML pages) and the renderer, loaded together.
+ */
+export async function loadBodies(library: Library): Promise<Bodies> {
+  const [reader, { renderArticle }] = await Promise.all([loadFileReader(library.articles.some((a) => a.format === 'html')), loadRenderer()]);
+  return { store: createBodyStore(library, reader), renderArticle };
+}
+
+/** The article renderer (marked's tokens laid out at a width). */
+export function loadRenderer(): Promise<typeof import('./render/renderArticle.js')> {
+  return import('./render/renderArticle.js');
+}
+
+/** The Ink reader. */
+export function loadReaderUi(): Promise<typeof import('./ui/runReader.js')> {
+  return import('./ui/runReader.js');
+}
+
+/** A load that failed (a chunk missing from a broken install) is tried again next time, not remembered. */
+function retryOnFailure<T>(loading: Promise<T>, forget: () => void): Promise<T> {
+  return loading.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
+}
