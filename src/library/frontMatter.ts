@@ -111,7 +111,7 @@ function describe(v: unknown): string {
 // only text whose YAML meaning is certain (no numbers, booleans, nulls spelled out, comments
 // after values, continuation lines, anchors, tags, nested mappings...) and gives exactly
 // what `yaml` gives for it; anything else returns undefined and goes the full way
-// (gray-matter + yaml). tests/library/frontMatter.test.ts compares both on many inputs.
+// (the yaml package). tests/library/frontMatter.test.ts compares both on many inputs.
 
 const FAST_KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
 const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);

@@ -248,7 +248,7 @@ test('the quick front matter reader agrees with yaml wherever it answers', () =>
   const yamlOf = (text: string) => {
     if (text.replace(/^\s*#[^\n]+/gm, '').trim() === '') return {};
     try {
-      // A block of comments only (a bare `#` is one gray-matter keeps) is null to yaml: no fields either way.
+      // A block of comments only is null to yaml: no fields either way.
       return (YAML.parse(`\n${text}`, { logLevel: 'error', maxAliasCount: 100 }) as unknown) ?? {};
     } catch {
       return 'throws';
