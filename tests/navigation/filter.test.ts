@@ -2,7 +2,7 @@
 // from the environment the helper makes, and the caller's memory of the last query.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rememberingLastQuery } from '../../src/navigation/index.js';
+import { rememberingLastQuery, simpleFilter } from '../../src/navigation/index.js';
 import { envFor, libraryOf, markdown } from './helpers.js';
 
 test('title hits above section hits above body hits, reading order within each; case and width folded', async () => {
@@ -22,6 +22,8 @@ test('title hits above section hits above body hits, reading order within each; 
   assert.deepEqual(ids('xylophone'), []);
   const fish = env.library.byId.get('coast/fish')!;
   assert.deepEqual(filter.hitOf!(fish, 'harbour'), { field: 'body', terms: ['harbour'] });
+  // Without bodies at hand (a navigation given no filter), titles and sections still match.
+  assert.deepEqual(simpleFilter(env.articles, 'harbour').map((a) => a.id), ['town/harbour', 'harbour/lamps']);
 });
 
 test('a remembering filter asks the filter it wraps once per query and list, and passes hitOf through', async () => {
