@@ -15,7 +15,7 @@ import { searchFilter } from '../src/search/searchFilter.js';
 import { createRenderCache } from '../src/ui/renderCache.js';
 import { readerEnv } from '../src/ui/readerLayout.js';
 import { listBody } from '../src/ui/views.js';
-import { renderArticle } from '../src/render/renderArticle.js';
+import { loadBodies } from '../src/startup.js';
 
 const args = process.argv.slice(2);
 const dir = resolve(args.find((arg) => !arg.startsWith('--')) ?? '.bench/lib10k');
@@ -36,26 +36,27 @@ const percentile = (values, p) => {
 const ms = (value) => `${value.toFixed(1)} ms`;
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-// Parsers loaded on demand (when the loader has that step); the library is then read as the reader reads it.
-await import('../src/library/parsers.js').then((m) => m.loadParsers?.(), () => {});
 const t0 = performance.now();
 const library = await loadLibrary([dir]);
 const loaded = performance.now() - t0;
 const articles = articlesInOrder(library);
 
-const search = librarySearchFor(articles);
+// Bodies as the reader reads them: through the body store.
+const { store, renderArticle } = await loadBodies(library);
+const bodyOf = (article) => store.read(article.id)?.body ?? null;
+const search = librarySearchFor(articles, bodyOf);
 const t1 = performance.now();
 await search.buildAsync();
 const indexed = performance.now() - t1;
 
 const t2 = performance.now();
-mentionsIndexFor(library);
+mentionsIndexFor(library, bodyOf);
 const mentioned = performance.now() - t2;
 globalThis.gc?.();
 const memory = process.memoryUsage();
 
 const filter = searchFilter(search, articles);
-const render = createRenderCache(library, renderArticle, false);
+const render = createRenderCache(store, renderArticle, false);
 const size = { columns: 100, rows: 30 };
 let env = readerEnv(library, render, size, filter);
 const height = size.rows - 2;

@@ -57,14 +57,14 @@ test('the file reader checks the open file: a pipe or a device where a file was 
   writeFileSync(grown, 'x'.repeat(3000));
   // In a child with a time limit: the old reader looped on /dev/zero or waited on the pipe forever.
   const script = `
-    import { loadParsers, readArticleFileSync } from './src/library/index.ts';
-    await loadParsers();
+    import { loadFileReader } from './src/startup.ts';
+    const reader = await loadFileReader(false);
     const file = (absPath) => ({ absPath, relPath: 'x.md', format: 'markdown' });
     const out = {
-      zero: readArticleFileSync(file('/dev/zero'), 1 << 20, 0),
-      pipe: readArticleFileSync(file(${JSON.stringify(pipe)}), 1 << 20, 0),
+      zero: reader.read(file('/dev/zero'), 1 << 20, 0),
+      pipe: reader.read(file(${JSON.stringify(pipe)}), 1 << 20, 0),
       // Its stat said 10 bytes; it has 3000 now, over a 1000-byte cap.
-      grown: readArticleFileSync(file(${JSON.stringify(grown)}), 1000, 10),
+      grown: reader.read(file(${JSON.stringify(grown)}), 1000, 10),
     };
     console.log(JSON.stringify(out));`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...hermetic() } });
