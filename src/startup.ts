@@ -4,6 +4,7 @@
 // delay it by that much (SPEC §5). So the modules that bring them are reached only through
 // these dynamic imports (esbuild makes each a chunk of its own), each evaluated once, when a
 // command or the reader first needs it. Nothing else in src/ imports a module lazily.
+import { createRequire } from 'node:module';
 import type { FileReader } from './library/readArticleFile.js';
 import type { Library } from './library/types.js';
 import { createBodyStore, type BodyStore } from './library/bodyStore.js';
@@ -51,6 +52,18 @@ export function loadRenderer(): Promise<typeof import('./render/renderArticle.js
 export function loadReaderUi(): Promise<typeof import('./ui/runReader.js')> {
   return import('./ui/runReader.js');
 }
+
+/**
+ * write-file-atomic (temp file beside the target, fsync, rename: readers see the old file or the
+ * new one), evaluated at the first write rather than on the way to the first frame (it brings
+ * signal-exit's hooks). Synchronous, as saves happen on exit paths: a literal `require`, which
+ * esbuild bundles; under tsx, a require made for this module.
+ */
+export function atomicWriter(): typeof import('write-file-atomic') {
+  atomic ??= (typeof require === 'function' ? require('write-file-atomic') : createRequire(import.meta.url)('write-file-atomic')) as typeof import('write-file-atomic');
+  return atomic;
+}
+let atomic: typeof import('write-file-atomic') | undefined;
 
 /** A load that failed (a chunk missing from a broken install) is tried again next time, not remembered. */
 function retryOnFailure<T>(loading: Promise<T>, forget: () => void): Promise<T> {

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { Article, ArticleBody, Library } from './types.js';
 import type { FileReader, ReadArticle } from './readArticleFile.js';
 import { unreadableBody } from './fileOutcome.js';
-import { articleRecord, resolveFileLinks } from './loadLibrary.js';
+import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { plainTokens } from './plainTokens.js';
 
 export interface BodyStore {

@@ -4,13 +4,14 @@
 // mtime are what they were, and only for the same cache format, parser version and build of
 // this code. A missing, corrupt or stale cache is ignored and rewritten, atomically, only when
 // something changed.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProblemKind } from './types.js';
 import type { RefMode, RefSpec } from './refSpec.js';
 import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
+import { atomicWriter } from '../startup.js';
 import type { FileStamp } from './scanLibrary.js';
 
 /** Bump when the layout of the cache file changes. */
@@ -137,31 +138,6 @@ function decodeFile(v: Json[]): CachedFile | undefined {
   return { ok: true, meta: { title, section: sectionList, date, author, summary, source, words, ...parts } };
 }
 
-/**
- * Write a file so that readers see the old whole file or the new whole file, never a part:
- * a temporary file beside it, then a rename. (write-file-atomic does the same, but names its
- * temporary file after its own `__filename`, which the ESM bundle does not define.) No fsync:
- * a cache lost in a crash is only rebuilt.
- */
-function writeAtomically(file: string, data: string): void {
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
-  let fd: number | null = openSync(tmp, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw err;
-  }
-}
-
 export interface LibraryCache {
   /**
    * The cached result for a file, when its size and mtime still match and the entry reads
@@ -257,7 +233,8 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       if (!changed) return;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeAtomically(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files }));
+        // No fsync: a cache lost in a crash is only rebuilt.
+        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files }), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

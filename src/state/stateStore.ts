@@ -6,8 +6,8 @@
 // There is no lock: two saves within the few milliseconds between one's read and its rename can
 // still drop the earlier one's latest changes (they come back with that reader's next change).
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { atomicWriter } from '../startup.js';
 import { emptyReadingState, isReadingState, mergeReadingStates, type ReadingState } from './readingState.js';
 
 export const STATE_FILE = 'reading-state.json';
@@ -90,13 +90,6 @@ export function removeStaleTemporaryFiles(directory: string, now: number = Date.
   return removed;
 }
 
-// write-file-atomic (and signal-exit with it) is evaluated at the first save, not on the way to
-// the reader's first frame, which only loads. `require` keeps that synchronous (esbuild turns it
-// into a call that evaluates the bundled module then).
-let atomic: typeof import('write-file-atomic') | undefined;
-const writeFileAtomic = () =>
-  (atomic ??= (typeof require === 'function' ? require('write-file-atomic') : createRequire(import.meta.url)('write-file-atomic')) as typeof import('write-file-atomic'));
-
 /** What a save did besides writing: a warning when the file on disk had to be set aside. */
 export interface SavedState {
   warning?: string;
@@ -111,6 +104,6 @@ export function saveReadingState(directory: string, state: ReadingState): SavedS
   mkdirSync(directory, { recursive: true });
   const onDisk = loadReadingState(directory);
   if (onDisk.mustNotWrite) throw new Error(onDisk.mustNotWrite);
-  writeFileAtomic().sync(join(directory, STATE_FILE), `${JSON.stringify(mergeReadingStates(state, onDisk.state))}\n`, { mode: 0o600 });
+  atomicWriter().sync(join(directory, STATE_FILE), `${JSON.stringify(mergeReadingStates(state, onDisk.state))}\n`, { mode: 0o600 });
   return onDisk.warning ? { warning: onDisk.warning } : {};
 }
