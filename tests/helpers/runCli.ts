@@ -8,7 +8,6 @@ import { hermeticEnv } from './hermeticEnv.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(REPO_ROOT, 'bin', 'broadsheet.js');
-export { SEED_DIR } from './seedPage.js';
 
 export interface CliResult {
   code: number;
