@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type CommandLine } from './commands/parseCommandLine.js';
 import { USAGE, USAGE_HINT } from './commands/usageText.js';
 import { chooseColor, chooseWidth, isDumbTerminal } from './commands/outputOptions.js';
-import { sanitizeLine } from './commands/terminalText.js';
+import { sanitizeLine } from './text/sanitize.js';
 import { CommandError } from './commands/commandError.js';
 import packageJson from '../package.json' with { type: 'json' };
 // The reader and `list` are the hot paths: bundled with the entry, so starting them fetches

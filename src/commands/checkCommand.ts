@@ -2,7 +2,8 @@
 import { Chalk } from 'chalk';
 import type { Problem } from '../library/types.js';
 import { openLibrary } from './openLibrary.js';
-import { sanitizeLine, terminalJson } from './terminalText.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { terminalJson } from './terminalText.js';
 
 export interface CheckOptions {
   paths: string[];

@@ -16,7 +16,7 @@ import { uniqueFileName, urlStem, urlTitle } from './importNames.js';
 import { OutputWriteError, writeOutputFile } from './importWrite.js';
 import { CommandError } from './commandError.js';
 import { UsageError } from './parseCommandLine.js';
-import { sanitizeLine } from './terminalText.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { loadBodies } from '../startup.js';
 
 export interface ImportOptions {

@@ -4,7 +4,7 @@ import type { Token, Tokens } from 'marked';
 import YAML from 'yaml';
 import { escapeLinkLabel, markdownDestination } from '../library/escapeMarkdown.js';
 import type { ArticleBody, ArticleLink, LinkTarget } from '../library/types.js';
-import { sanitizeLine, sanitizeText } from '../render/sanitizeText.js';
+import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 
 /** Source article id → the id its Markdown file will have in the output folder. */
 export type OutputIds = Map<string, string>;

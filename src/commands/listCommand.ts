@@ -1,12 +1,12 @@
 // `broadsheet list`: the library as a reader would browse it, or as JSON (SPEC §2).
 import { Chalk } from 'chalk';
-import { displayWidth } from '../render/textWidth.js';
+import { displayWidth, truncate } from '../text/width.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article } from '../library/types.js';
 import { articleJson } from './articleJson.js';
 import { openLibrary } from './openLibrary.js';
-import { sanitizeLine, terminalJson } from './terminalText.js';
-import { truncate } from '../ui/displayText.js';
+import { terminalJson } from './terminalText.js';
 
 export interface ListOptions {
   paths: string[];

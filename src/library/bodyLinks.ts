@@ -9,6 +9,7 @@ import { wikilinkExtension } from './wikilinks.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
 import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
 import type { ProblemKind } from './types.js';
+import { decodeEntities } from '../text/entities.js';
 
 export interface BodyLink {
   /** `token.href` for Markdown links, the wikilink's `ref` (with `#Heading`) for wikilinks. */
@@ -223,7 +224,8 @@ export function plainTextOf(tokens: Token[]): string {
     }
     const kids = children(t);
     if (kids.length > 0) for (const k of kids) s += plainTextOf(k) + (t.type === 'table' ? ' ' : '');
-    else if (typeof t.text === 'string') s += t.text;
+    // marked leaves named references in text as written (`&amp;`): the reader sees them decoded.
+    else if (typeof t.text === 'string') s += t.type === 'text' ? decodeEntities(t.text) : t.text;
     if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote') s += '\n';
   }
   return s;

@@ -4,6 +4,7 @@
 // and whatever could be read is kept.
 import YAML from 'yaml';
 import type { RefSpec } from './refSpec.js';
+import { dateProblem, normalizeDate } from '../text/dates.js';
 
 export interface FrontMatter {
   title?: string;
@@ -34,36 +35,6 @@ function oneLine(s: string): string {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** A date in front matter → ISO `YYYY-MM-DD`, keeping a time when one is given; null when not a date. */
-export function normalizeDate(value: unknown): string | null {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
-  }
-  if (typeof value !== 'string') return null;
-  const s = value.trim();
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
-  if (m) {
-    const [, y, mo, d, h, mi, sec, frac, zone] = m;
-    if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return null;
-    let out = `${y}-${pad(+mo)}-${pad(+d)}`;
-    if (h !== undefined) {
-      if (+h > 23 || +mi > 59 || (sec !== undefined && +sec > 60)) return null;
-      out += `T${pad(+h)}:${mi}${sec !== undefined ? `:${sec}${frac ?? ''}` : ''}`;
-      if (zone) out += zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-    }
-    return out;
-  }
-  // Other spellings a person writes ("2 April 2025", "April 2, 2025"): keep the day only.
-  if (!/\d/.test(s) || !/[a-z]/i.test(s)) return null;
-  const t = new Date(s);
-  if (Number.isNaN(t.getTime())) return null;
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 }
 
 /** `[World, Transport]`, "World / Transport", "World > Transport", "World › Transport". */
@@ -242,9 +213,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     else errors.push(`section should be a list or "A / B", not ${describe(raw.section)}`);
   }
   if (raw.date !== undefined && raw.date !== null && raw.date !== '') {
-    const date = normalizeDate(raw.date);
+    // YAML's core schema reads `2025-04-02` as text; a number (`date: 2025`) is text as written.
+    const written = typeof raw.date === 'string' || typeof raw.date === 'number' ? String(raw.date) : null;
+    const date = written === null ? null : normalizeDate(written);
     if (date) data.date = date;
-    else errors.push(`date ${describe(raw.date)} is not a date`);
+    else errors.push(written === null ? `date should be a date, not ${describe(raw.date)}` : dateProblem(written));
   }
   if (raw.related !== undefined && raw.related !== null) {
     const list = Array.isArray(raw.related) ? raw.related : [raw.related];

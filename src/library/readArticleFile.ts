@@ -15,6 +15,7 @@ import { parseTextArticle } from './parseTextArticle.js';
 import { parseHtmlArticle, type PageParser } from './htmlArticle.js';
 import { htmlEncoding } from './html/decodeHtmlBytes.js';
 import { specialFileKind } from './scanLibrary.js';
+import { cleanHeader } from './headerText.js';
 
 /** A file read and parsed: the parse, its body's tokens (lexed once) and the metadata from them. */
 export interface ReadArticle {
@@ -116,6 +117,7 @@ function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: numb
     parsed = parseTextArticle(decoded.text, title);
     parsed.problems.push({ kind: 'unreadable', message: `could not be parsed (${err instanceof Error ? err.message : String(err)}); shown as text` });
   }
+  parsed = cleanHeader(parsed, title);
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
   // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
   const lexed = lexBody(parsed.body);

@@ -6,7 +6,7 @@
 // order; SPEC §3: 1 … 9 follow at once, more than nine build the number in the status line).
 // Owns screen, history, index and digits.
 import type { LinkTarget } from '../library/types.js';
-import { createSlugger } from '../render/slugs.js';
+import { headingSlug } from '../text/slug.js';
 import type { RenderedArticle, RenderedLink } from '../render/types.js';
 import { restoredLine } from '../state/readingState.js';
 import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
@@ -14,7 +14,7 @@ import { clamp, maxTop } from './viewport.js';
 
 /** The line of a heading named by its slug (as GitHub writes it) or its text, or null. */
 export function headingLine(rendered: RenderedArticle, heading: string): number | null {
-  const slug = createSlugger()(heading);
+  const slug = headingSlug(heading);
   const wanted = heading.trim().toLocaleLowerCase('en');
   const found =
     rendered.headings.find((h) => h.slug === heading || h.slug === slug) ??

@@ -2,8 +2,9 @@
 // below it the related-reading list (numbered, so `[n]` in the body points at it) and
 // the previous/next footer.
 import type { Article, LinkTarget } from '../library/types.js';
-import { cellWidth } from './textWidth.js';
-import { cleanLine, collapse } from './cleanText.js';
+import { cellWidth } from '../text/width.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { DIM, STYLE, linkStyle } from './styles.js';
 import { emptyLine, frag, prefixLines, pushAll, ruleLine, type Frag, type Line } from './lines.js';
 import { type Atom, isBreak, wrapAtoms } from './wrapAtoms.js';
@@ -11,9 +12,9 @@ import { addLink, linkSuffix } from './links.js';
 import type { Ctx, LinkInfo } from './renderContext.js';
 
 export function titleBlock(article: Article, width: number): Line[] {
-  const out = wrapAtoms([{ text: collapse(cleanLine(article.title)) || collapse(cleanLine(article.id)), style: STYLE.title, link: -1 }], width);
-  const meta = [article.section.map((s) => collapse(cleanLine(s))).filter(Boolean).join(' › '), article.date, article.author]
-    .map((p) => collapse(cleanLine(p ?? '')))
+  const out = wrapAtoms([{ text: collapseWhitespace(sanitizeLine(article.title)) || collapseWhitespace(sanitizeLine(article.id)), style: STYLE.title, link: -1 }], width);
+  const meta = [article.section.map((s) => collapseWhitespace(sanitizeLine(s))).filter(Boolean).join(' › '), article.date, article.author]
+    .map((p) => collapseWhitespace(sanitizeLine(p ?? '')))
     .filter((p) => p !== '');
   if (meta.length) pushAll(out, wrapAtoms([{ text: meta.join(' · '), style: STYLE.meta, link: -1 }], width));
   return out;
@@ -34,10 +35,10 @@ function footerLink(ctx: Ctx, info: LinkInfo, before: Atom[], after: Atom[], wid
 }
 
 function titleOf(l: { title: string; target: LinkTarget }): string {
-  const t = collapse(cleanLine(l.title));
+  const t = collapseWhitespace(sanitizeLine(l.title));
   if (t) return t;
   const tg = l.target;
-  return collapse(cleanLine(tg.kind === 'article' ? tg.id : tg.kind === 'external' ? tg.url : tg.title || tg.ref)) || '?';
+  return collapseWhitespace(sanitizeLine(tg.kind === 'article' ? tg.id : tg.kind === 'external' ? tg.url : tg.title || tg.ref)) || '?';
 }
 
 export function relatedAndFooter(ctx: Ctx, width: number): Line[] {
@@ -69,6 +70,6 @@ export function relatedAndFooter(ctx: Ctx, width: number): Line[] {
 }
 
 export function sameTitle(a: string, b: string): boolean {
-  const n = (s: string) => collapse(s).toLowerCase();
+  const n = (s: string) => collapseWhitespace(s).toLowerCase();
   return n(a) === n(b);
 }

@@ -1,9 +1,9 @@
 // Block layout: each Markdown block (paragraph, heading, list, code, blockquote, rule,
 // table, HTML) laid out into lines at a width, nested blocks inside their indent.
 import { startsWithRelatedOpener } from '../library/relatedOpeners.js';
-import { sanitizeText, expandTabs } from './sanitizeText.js';
-import { clean, collapse } from './cleanText.js';
-import { cellWidth } from './textWidth.js';
+import { cleanText, expandTabs, sanitizeText } from '../text/sanitize.js';
+import { collapseWhitespace } from '../text/whitespace.js';
+import { cellWidth } from '../text/width.js';
 import { plainInline, plainPrefix } from './plainInline.js';
 import { emptyLine, frag, hardWrap, prefixLines, pushAll, ruleLine, type Line } from './lines.js';
 import { type Atom, wrapAtoms } from './wrapAtoms.js';
@@ -11,7 +11,8 @@ import { STYLE, headingStyle } from './styles.js';
 import { inlineAtoms } from './inlineAtoms.js';
 import { layoutTable } from './tables.js';
 import { layoutHtmlBlock } from './htmlText.js';
-import type { Ctx, Tok } from './renderContext.js';
+import type { Token, Tokens } from 'marked';
+import { bodyTokens, type BodyToken, type Ctx } from './renderContext.js';
 
 const MAX_DEPTH = 64;
 /**
@@ -20,11 +21,10 @@ const MAX_DEPTH = 64;
  */
 const MIN_NESTED_WIDTH = 16;
 
-export function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
+export function layoutBlocks(tokens: readonly Token[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
   const out: Line[] = [];
-  if (!tokens) return out;
   let lead: Atom[] = [];
-  for (const t of tokens) {
+  for (const t of bodyTokens(tokens)) {
     if (t.type === 'checkbox') {
       lead.push({ text: t.checked ? '[x] ' : '[ ] ', style: STYLE.listMarker, link: -1 });
       continue;
@@ -42,10 +42,10 @@ export function layoutBlocks(tokens: Tok[] | undefined, width: number, ctx: Ctx,
   return out;
 }
 
-function layoutBlock(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+function layoutBlock(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): Line[] {
   if (ctx.depth > MAX_DEPTH) {
     // Pathological nesting: flatten what is left to plain text.
-    return wrapAtoms([{ text: clean(String(t.raw ?? t.text ?? '')), style: 0, link: -1 }], width);
+    return wrapAtoms([{ text: cleanText(t.raw), style: 0, link: -1 }], width);
   }
   ctx.depth++;
   try {
@@ -55,7 +55,7 @@ function layoutBlock(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
   }
 }
 
-function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[] {
+function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): Line[] {
   switch (t.type) {
     case 'space':
     case 'def':
@@ -64,23 +64,23 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
     case 'text': {
       const atoms: Atom[] = [...lead];
       const wasRelated = ctx.inRelated;
-      if (t.type === 'paragraph' || Array.isArray(t.tokens)) {
+      if (t.tokens) {
         // Not collapsed first: the opener test takes any run of spaces itself, as in the
         // library's scan, and collapsing every paragraph's text cost more than the test.
         ctx.inRelated = startsWithRelatedOpener(plainPrefix(t.tokens));
       }
       try {
-        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, 0, ctx, atoms, -1);
-        else atoms.push({ text: clean(t.text), style: 0, link: -1 });
+        if (t.tokens) inlineAtoms(t.tokens, 0, ctx, atoms, -1);
+        else atoms.push({ text: cleanText(t.text), style: 0, link: -1 });
       } finally {
         ctx.inRelated = wasRelated;
       }
       return wrapAtoms(atoms, width);
     }
     case 'heading':
-      return layoutHeading(t.tokens, Number(t.depth) || 1, width, ctx);
+      return layoutHeading(t.tokens, t.depth || 1, width, ctx);
     case 'code':
-      return layoutCode(String(t.text ?? ''), width);
+      return layoutCode(t.text, width);
     case 'blockquote': {
       if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(t.tokens, width, ctx, false);
       const inner = layoutBlocks(t.tokens, width - 2, ctx, false);
@@ -94,24 +94,25 @@ function layoutBlockInner(t: Tok, width: number, ctx: Ctx, lead: Atom[]): Line[]
     case 'hr':
       return [ruleLine(width)];
     case 'html':
-      return layoutHtmlBlock(String(t.text ?? t.raw ?? ''), width);
+      return layoutHtmlBlock(t.text, width);
     default:
-      if (Array.isArray(t.tokens)) {
+      // Inline tokens met at block level (marked gives them in some list items).
+      if ('tokens' in t && t.tokens) {
         const atoms: Atom[] = [...lead];
         inlineAtoms(t.tokens, 0, ctx, atoms, -1);
         return wrapAtoms(atoms, width);
       }
-      if (typeof t.text === 'string' && t.text !== '') return wrapAtoms([{ text: clean(t.text), style: 0, link: -1 }], width);
+      if ('text' in t && t.text !== '') return wrapAtoms([{ text: cleanText(t.text), style: 0, link: -1 }], width);
       return [];
   }
 }
 
-function layoutHeading(tokens: Tok[] | undefined, level: number, width: number, ctx: Ctx): Line[] {
+function layoutHeading(tokens: readonly Token[], level: number, width: number, ctx: Ctx): Line[] {
   const style = headingStyle(level);
   const atoms: Atom[] = [];
   inlineAtoms(tokens, style, ctx, atoms, -1);
   const lines = wrapAtoms(atoms, width);
-  lines[0].heading = { text: collapse(plainInline(tokens)), level };
+  lines[0].heading = { text: collapseWhitespace(plainInline(tokens)), level };
   if (level <= 2) {
     let w = 0;
     for (const l of lines) w = Math.max(w, l.w);
@@ -137,16 +138,16 @@ function layoutCode(text: string, width: number): Line[] {
 
 const BULLETS = ['•', '◦', '▪'];
 
-function layoutList(t: Tok, width: number, ctx: Ctx): Line[] {
-  const items: Tok[] = Array.isArray(t.items) ? t.items : [];
-  const ordered = !!t.ordered;
-  const start = Number.isFinite(Number(t.start)) && t.start !== '' ? Number(t.start) : 1;
+function layoutList(t: Tokens.List, width: number, ctx: Ctx): Line[] {
+  const items = t.items;
+  const ordered = t.ordered;
+  const start = t.start === '' ? 1 : t.start;
   const markers = items.map((_, i) => (ordered ? `${start + i}.` : BULLETS[ctx.listDepth % BULLETS.length]));
   let mw = 0;
   for (const m of markers) mw = Math.max(mw, cellWidth(m));
   mw += 1;
   const out: Line[] = [];
-  const loose = !!t.loose || items.some((it) => it.loose);
+  const loose = t.loose || items.some((it) => it.loose);
   ctx.listDepth++;
   try {
     items.forEach((item, i) => {

@@ -3,7 +3,7 @@
 import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink } from './types.js';
 import { hardWrap, type Frag, type Line } from './lines.js';
 import { sgr } from './styles.js';
-import { createSlugger } from './slugs.js';
+import { createSlugger } from '../text/slug.js';
 import type { Ctx } from './renderContext.js';
 
 /** Cut fragments at the width (never needed when layout is right; kept as a guarantee). */
@@ -31,6 +31,8 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
   const spans: LineSpan[][] = ctx.links.map(() => []);
   const headings: RenderedHeading[] = [];
   const slugOf = createSlugger();
+  // An article uses a handful of styles: each one's SGR is made once per render.
+  const sgrOf: string[] = [];
   for (let i = 0; i < all.length; i++) {
     const line = all[i];
     // Fit (a safety net: layout never overflows) and drop trailing spaces.
@@ -67,7 +69,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
       if (color) {
         if (f.style !== cur) {
           if (cur !== 0) styled += '\x1b[0m';
-          styled += sgr(f.style);
+          styled += sgrOf[f.style] ??= sgr(f.style);
           cur = f.style;
         }
         styled += f.text;

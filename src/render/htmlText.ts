@@ -1,15 +1,14 @@
 // Raw HTML in Markdown is never passed through: blocks are shown as their text (dim, tags
 // dropped, block tags as line breaks) and images, inline or in blocks, by their alt text.
-import { sanitizeText } from './sanitizeText.js';
-import { decodeEntities } from './entities.js';
-import { clean, collapse } from './cleanText.js';
+import { cleanText } from '../text/sanitize.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE } from './styles.js';
 import { pushAll, type Line } from './lines.js';
 import { wrapAtoms } from './wrapAtoms.js';
 
 export function altOf(tag: string): string {
   const m = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-  return m ? clean(m[1] ?? m[2] ?? m[3] ?? '') : '';
+  return m ? cleanText(m[1] ?? m[2] ?? m[3] ?? '') : '';
 }
 
 const BLOCK_TAGS =
@@ -27,10 +26,10 @@ function htmlToText(html: string): string[] {
   s = s.replace(/<br\s*\/?>/gi, '\n');
   s = s.replace(BLOCK_TAGS, '\n');
   s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
-  s = sanitizeText(decodeEntities(s));
+  s = cleanText(s);
   return s
     .split('\n')
-    .map((l) => collapse(l))
+    .map((l) => collapseWhitespace(l))
     .filter((l) => l !== '');
 }
 

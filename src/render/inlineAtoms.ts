@@ -1,16 +1,17 @@
 // Inline tokens (text, emphasis, code spans, links, wikilinks, images, inline HTML) turned
 // into atoms for wrapping; links are numbered as they are met, so in reading order.
 import type { LinkTarget } from '../library/types.js';
-import { sanitizeLine, sanitizeText } from './sanitizeText.js';
-import { clean, cleanLine, collapse } from './cleanText.js';
+import { cleanLine, cleanText, sanitizeLine, sanitizeText } from '../text/sanitize.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, linkStyle, mergeStyle } from './styles.js';
 import { type Atom, isBreak } from './wrapAtoms.js';
 import { altOf } from './htmlText.js';
 import { addLink, atomsLabel, linkSuffix, resolveHref, safeTarget } from './links.js';
-import type { Ctx, LinkInfo, Tok } from './renderContext.js';
+import type { Token } from 'marked';
+import { bodyTokens, type Ctx, type LinkInfo } from './renderContext.js';
 
 function imageAtom(alt: string, style: number, link: number): Atom {
-  const a = collapse(alt);
+  const a = collapseWhitespace(alt);
   return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
 }
 
@@ -23,16 +24,15 @@ function inlineHtml(html: string, style: number, link: number, out: Atom[]): voi
   if (img !== null) out.push(imageAtom(img, style, link));
 }
 
-export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
-  if (!tokens) return;
-  for (const t of tokens) {
+export function inlineAtoms(tokens: readonly Token[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
+  for (const t of bodyTokens(tokens)) {
     switch (t.type) {
       case 'text':
-        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
-        else out.push({ text: clean(t.text), style, link });
+        if (t.tokens) inlineAtoms(t.tokens, style, ctx, out, link);
+        else out.push({ text: cleanText(t.text), style, link });
         break;
       case 'escape':
-        out.push({ text: sanitizeText(String(t.text ?? '')), style, link });
+        out.push({ text: sanitizeText(t.text), style, link });
         break;
       case 'strong':
         inlineAtoms(t.tokens, mergeStyle(style, STYLE.strong), ctx, out, link);
@@ -45,17 +45,16 @@ export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, 
         break;
       case 'codespan':
         // Code spans are literal: no entity decoding (CommonMark), but sanitised.
-        out.push({ text: sanitizeText(String(t.text ?? '')).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
+        out.push({ text: sanitizeText(t.text).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
         break;
       case 'br':
         out.push({ br: true });
         break;
       case 'image':
-        out.push(imageAtom(clean(t.text), style, link));
+        out.push(imageAtom(cleanText(t.text), style, link));
         break;
       case 'html':
-      case 'tag':
-        inlineHtml(String(t.text ?? t.raw ?? ''), style, link, out);
+        inlineHtml(t.text, style, link, out);
         break;
       case 'checkbox':
         out.push({ text: t.checked ? '[x] ' : '[ ] ', style, link });
@@ -66,7 +65,7 @@ export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, 
           inlineAtoms(t.tokens, style, ctx, out, link);
           break;
         }
-        const href = String(t.href ?? '');
+        const href = t.href;
         const from = out.length;
         const L = addLink(ctx, { label: '', target: { kind: 'unresolved', ref: '', title: '', reason: 'missing' }, role: 'body' });
         // Style needs the target, the fallback target needs the label: lay out, then restyle.
@@ -91,11 +90,11 @@ export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, 
       }
       case 'wikilink': {
         if (link >= 0) {
-          out.push({ text: sanitizeLine(String(t.label ?? '')), style, link });
+          out.push({ text: sanitizeLine(t.label), style, link });
           break;
         }
-        const ref = String(t.ref ?? '');
-        const label = collapse(sanitizeLine(String(t.label ?? ref))) || collapse(sanitizeLine(ref)) || '?';
+        const ref = t.ref;
+        const label = collapseWhitespace(sanitizeLine(t.label)) || collapseWhitespace(sanitizeLine(ref)) || '?';
         const target: LinkTarget = ctx.linkTargets.get(ref) ?? {
           kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
         };
@@ -106,8 +105,10 @@ export function inlineAtoms(tokens: Tok[] | undefined, style: number, ctx: Ctx, 
         break;
       }
       default:
-        if (Array.isArray(t.tokens)) inlineAtoms(t.tokens, style, ctx, out, link);
-        else if (typeof t.text === 'string') out.push({ text: clean(t.text), style, link });
+        // A block token where inline content was expected (marked nests them in some
+        // list items): its inline children, else its text.
+        if ('tokens' in t && t.tokens) inlineAtoms(t.tokens, style, ctx, out, link);
+        else if ('text' in t && typeof t.text === 'string') out.push({ text: cleanText(t.text), style, link });
     }
   }
 }

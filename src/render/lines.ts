@@ -2,7 +2,7 @@
 // style, the link it belongs to and its width, so wrapping is exact (string-width,
 // graphemes kept whole) and link spans fall out of the final columns without any marker
 // characters.
-import { cellWidth, graphemes } from './textWidth.js';
+import { cellWidth, graphemes } from '../text/width.js';
 import { STYLE } from './styles.js';
 
 export interface Frag {

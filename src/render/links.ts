@@ -4,8 +4,8 @@
 // `[n]` in a related-reading paragraph).
 import type { LinkTarget } from '../library/types.js';
 import { targetKey } from '../library/linkGraph.js';
-import { sanitizeLine } from './sanitizeText.js';
-import { cleanLine, collapse } from './cleanText.js';
+import { cleanLine, sanitizeLine } from '../text/sanitize.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, mergeStyle } from './styles.js';
 import { type Atom, isBreak } from './wrapAtoms.js';
 import type { Ctx, LinkInfo } from './renderContext.js';
@@ -60,7 +60,7 @@ export function atomsLabel(atoms: Atom[], from: number): string {
     const a = atoms[i];
     s += isBreak(a) ? ' ' : a.text;
   }
-  return collapse(s);
+  return collapseWhitespace(s);
 }
 
 /** The suffixes after a link's label: external URL, "not in library" marker, related number. */

@@ -1,46 +1,43 @@
 // Plain text of inline tokens, without styling or link numbering: heading text (for the
 // headings list and slugs) and the start of a paragraph (for the related-opener test).
-import { sanitizeText } from './sanitizeText.js';
-import { clean } from './cleanText.js';
-import type { Tok } from './renderContext.js';
+import { cleanText, sanitizeText } from '../text/sanitize.js';
+import type { Token } from 'marked';
+import { bodyTokens } from './renderContext.js';
 
-export function plainInline(tokens: Tok[] | undefined): string {
-  if (!tokens) return '';
+export function plainInline(tokens: readonly Token[] | undefined): string {
   let s = '';
-  for (const t of tokens) {
+  for (const t of bodyTokens(tokens)) {
     switch (t.type) {
       case 'text':
-        s += t.tokens ? plainInline(t.tokens) : clean(t.text);
+        s += t.tokens ? plainInline(t.tokens) : cleanText(t.text);
         break;
       case 'escape':
       case 'codespan':
-        s += sanitizeText(String(t.text ?? ''));
+        s += sanitizeText(t.text);
         break;
       case 'image':
-        s += clean(t.text);
+        s += cleanText(t.text);
         break;
       case 'wikilink':
-        s += sanitizeText(String(t.label ?? ''));
+        s += sanitizeText(t.label);
         break;
       case 'br':
         s += ' ';
         break;
       case 'html':
-      case 'tag':
         break;
       default:
-        if (Array.isArray(t.tokens)) s += plainInline(t.tokens);
-        else if (typeof t.text === 'string') s += clean(t.text);
+        if ('tokens' in t && t.tokens) s += plainInline(t.tokens);
+        else if ('text' in t && typeof t.text === 'string') s += cleanText(t.text);
     }
   }
   return s;
 }
 
 /** The plain text a paragraph starts with (enough to test for a related opener). */
-export function plainPrefix(tokens: Tok[] | undefined, want = 48): string {
-  if (!tokens) return '';
+export function plainPrefix(tokens: readonly Token[] | undefined, want = 48): string {
   let s = '';
-  for (const t of tokens) {
+  for (const t of tokens ?? []) {
     if (s.length >= want) break;
     s += plainInline([t]);
   }

@@ -10,9 +10,9 @@ import type { Token } from 'marked';
 import type { ArticleBody } from '../library/types.js';
 import { relatedNumbers } from '../library/linkGraph.js';
 import type { RenderedArticle, RenderOptions } from './types.js';
-import { cleanLine } from './cleanText.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import { plainInline } from './plainInline.js';
-import type { Ctx, Tok } from './renderContext.js';
+import type { Ctx } from './renderContext.js';
 import { emptyLine, pushAll, type Line } from './lines.js';
 import { layoutBlocks } from './blocks.js';
 import { relatedAndFooter, sameTitle, titleBlock } from './articleFrame.js';
@@ -28,13 +28,13 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
   const firstIdx = tokens.findIndex((t) => t.type !== 'space');
   if (firstIdx >= 0) {
     const f = tokens[firstIdx];
-    if (f.type === 'heading' && f.depth === 1 && sameTitle(plainInline(f.tokens as Tok[]), cleanLine(article.title))) {
+    if (f.type === 'heading' && f.depth === 1 && sameTitle(plainInline(f.tokens), sanitizeLine(article.title))) {
       tokens = tokens.slice(firstIdx + 1);
     }
   }
 
   const all: Line[] = titleBlock(article, width);
-  const body = layoutBlocks(tokens as unknown as Tok[], width, ctx, false);
+  const body = layoutBlocks(tokens, width, ctx, false);
   if (body.length) {
     all.push(emptyLine());
     pushAll(all, body);
@@ -46,5 +46,3 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
   }
   return emit(all, ctx, width, options.color !== false);
 }
-
-export { sanitizeText, sanitizeLine } from './sanitizeText.js';

@@ -1,11 +1,23 @@
 // What one render carries through the layout: the article, its resolved body links, the links
 // met so far (in reading order, so their index is their number), and the nesting state.
+import type { MarkedToken, Token } from 'marked';
 import type { Article, LinkTarget } from '../library/types.js';
+import type { WikilinkToken } from '../library/wikilinks.js';
 import type { RenderedLink } from './types.js';
 
-// marked's tokens, read loosely: we only look at fields we know and check them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Tok = { type: string; [key: string]: any };
+/** The wikilink token as the renderer reads it (its fields only, not Generic's `any` index). */
+export type WikilinkNode = Pick<WikilinkToken, 'type' | 'raw' | 'ref' | 'label' | 'embed'>;
+
+/** Every token the body's lexer makes: marked's own, and the wikilink extension's. */
+export type BodyToken = MarkedToken | WikilinkNode;
+
+/**
+ * marked types child lists as `Token[]`, which admits any extension's `Tokens.Generic`; the
+ * only extension the library's lexer carries is the wikilink, so a child list is a list of BodyToken.
+ */
+export function bodyTokens(tokens: readonly Token[] | undefined): readonly BodyToken[] {
+  return (tokens ?? []) as readonly BodyToken[];
+}
 
 export interface LinkInfo {
   label: string;

@@ -23,10 +23,8 @@ export function mergeStyle(outer: number, inner: number): number {
   return ((outer | inner) & ~FG_MASK) | colour;
 }
 
-const sgrCache: (string | undefined)[] = [];
+/** The SGR sequence that switches to `style` from no style. */
 export function sgr(style: number): string {
-  let s = sgrCache[style];
-  if (s !== undefined) return s;
   const codes: number[] = [];
   if (style & BOLD) codes.push(1);
   if (style & DIM) codes.push(2);
@@ -35,9 +33,7 @@ export function sgr(style: number): string {
   if (style & INVERSE) codes.push(7);
   if (style & STRIKE) codes.push(9);
   if (style & FG_MASK) codes.push((style & FG_MASK) >> 8);
-  s = codes.length ? `\x1b[${codes.join(';')}m` : '';
-  sgrCache[style] = s;
-  return s;
+  return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
 
 export const STYLE = {

@@ -4,15 +4,16 @@ import { emptyLine, frag, lineOf, alignLine, pushAll, ruleLine, type Frag, type 
 import { type Atom, measureAtoms, wrapAtoms } from './wrapAtoms.js';
 import { BOLD, STYLE } from './styles.js';
 import { inlineAtoms } from './inlineAtoms.js';
-import type { Ctx, Tok } from './renderContext.js';
+import type { Tokens } from 'marked';
+import type { Ctx } from './renderContext.js';
 
-export function layoutTable(t: Tok, width: number, ctx: Ctx): Line[] {
-  const header: Tok[] = Array.isArray(t.header) ? t.header : [];
-  const rows: Tok[][] = Array.isArray(t.rows) ? t.rows : [];
+export function layoutTable(t: Tokens.Table, width: number, ctx: Ctx): Line[] {
+  const header = t.header;
+  const rows = t.rows;
   const n = Math.max(header.length, ...rows.map((r) => r.length));
   if (n === 0) return [];
-  const align: (string | null)[] = Array.isArray(t.align) ? t.align : [];
-  const cellAtoms = (cell: Tok | undefined, style: number): Atom[] => {
+  const align = t.align;
+  const cellAtoms = (cell: Tokens.TableCell | undefined, style: number): Atom[] => {
     const atoms: Atom[] = [];
     if (cell) inlineAtoms(cell.tokens, style, ctx, atoms, -1);
     return atoms;
@@ -43,7 +44,7 @@ export function layoutTable(t: Tok, width: number, ctx: Ctx): Line[] {
         if (j > 0) frags.push(sepFrag);
         const a = align[j];
         const cellLine = cells[j][k] ?? emptyLine();
-        const padded = j === n - 1 && (a == null || a === 'left') ? cellLine : alignLine(cellLine, w, (a as 'left' | 'right' | 'center' | null) ?? null);
+        const padded = j === n - 1 && (a == null || a === 'left') ? cellLine : alignLine(cellLine, w, a ?? null);
         for (const f of padded.frags) frags.push(f);
       });
       out.push(lineOf(frags));

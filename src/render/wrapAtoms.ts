@@ -1,6 +1,6 @@
 // Inline content (atoms: styled text and hard breaks) wrapped into lines at a width, and
 // measured for table columns.
-import { cellWidth, graphemes, isSimple, isWideCode } from './textWidth.js';
+import { cellWidth, graphemes, isSimple, isWideCode } from '../text/width.js';
 import { emptyLine, type Line } from './lines.js';
 
 /** Inline content before wrapping: text with style/link, or a hard line break. */
@@ -21,29 +21,33 @@ const K_OPP = 2; // text that starts a new word with no space (after/before a wi
 const K_BREAK = 3; // hard line break
 const SPLIT = 8; // flag: one code unit = one grapheme = one column (can be cut anywhere)
 
-const pA: number[] = [];
-const pS: number[] = [];
-const pE: number[] = [];
-const pW: number[] = [];
-const pK: number[] = [];
-let pN = 0;
-
-function piece(a: number, s: number, e: number, w: number, k: number): void {
-  pA[pN] = a;
-  pS[pN] = s;
-  pE[pN] = e;
-  pW[pN] = w;
-  pK[pN] = k;
-  pN++;
+/** The pieces of one wrap or measure: parallel arrays, made per call (wrapping is re-entrant). */
+interface Pieces {
+  /** Atom index, start and end in its text, width, kind (| SPLIT). */
+  a: number[];
+  s: number[];
+  e: number[];
+  w: number[];
+  k: number[];
+  n: number;
 }
 
-function cutPieces(atoms: Atom[]): void {
-  pN = 0;
+function piece(p: Pieces, a: number, s: number, e: number, w: number, k: number): void {
+  p.a.push(a);
+  p.s.push(s);
+  p.e.push(e);
+  p.w.push(w);
+  p.k.push(k);
+  p.n++;
+}
+
+function cutPieces(atoms: Atom[]): Pieces {
+  const p: Pieces = { a: [], s: [], e: [], w: [], k: [], n: 0 };
   let afterWide = false;
   for (let ai = 0; ai < atoms.length; ai++) {
     const at = atoms[ai];
     if (isBreak(at)) {
-      piece(ai, 0, 0, 0, K_BREAK);
+      piece(p, ai, 0, 0, 0, K_BREAK);
       afterWide = false;
       continue;
     }
@@ -56,7 +60,7 @@ function cutPieces(atoms: Atom[]): void {
       if (isBreakable(c0)) {
         let e = i + 1;
         while (e < len && isBreakable(text.charCodeAt(e))) e++;
-        piece(ai, i, e, 1, K_SPACE);
+        piece(p, ai, i, e, 1, K_SPACE);
         afterWide = false;
         i = e;
         continue;
@@ -72,32 +76,32 @@ function cutPieces(atoms: Atom[]): void {
       const start = i;
       i = e;
       if (ascii) {
-        piece(ai, start, e, e - start, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+        piece(p, ai, start, e, e - start, (afterWide ? K_OPP : K_GLUE) | SPLIT);
         afterWide = false;
         continue;
       }
       const run = text.slice(start, e);
       if (isSimple(run) && cellWidth(run) === run.length) {
-        piece(ai, start, e, run.length, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+        piece(p, ai, start, e, run.length, (afterWide ? K_OPP : K_GLUE) | SPLIT);
         afterWide = false;
         continue;
       }
       if (isSimple(run)) {
         // CJK mixed with simple narrow text: one code unit per grapheme, wide ones are
         // break opportunities on both sides, narrow runs between them stay together.
-        let p = start;
-        while (p < e) {
-          if (isWideCode(text.charCodeAt(p))) {
-            piece(ai, p, p + 1, 2, K_OPP);
+        let q0 = start;
+        while (q0 < e) {
+          if (isWideCode(text.charCodeAt(q0))) {
+            piece(p, ai, q0, q0 + 1, 2, K_OPP);
             afterWide = true;
-            p++;
+            q0++;
             continue;
           }
-          let q = p + 1;
+          let q = q0 + 1;
           while (q < e && !isWideCode(text.charCodeAt(q))) q++;
-          piece(ai, p, q, q - p, (afterWide ? K_OPP : K_GLUE) | SPLIT);
+          piece(p, ai, q0, q, q - q0, (afterWide ? K_OPP : K_GLUE) | SPLIT);
           afterWide = false;
-          p = q;
+          q0 = q;
         }
         continue;
       }
@@ -107,12 +111,13 @@ function cutPieces(atoms: Atom[]): void {
       for (const g of graphemes(run)) {
         const gw = cellWidth(g);
         const wide = gw >= 2;
-        piece(ai, pos, pos + g.length, gw, wide || afterWide ? K_OPP : K_GLUE);
+        piece(p, ai, pos, pos + g.length, gw, wide || afterWide ? K_OPP : K_GLUE);
         afterWide = wide;
         pos += g.length;
       }
     }
   }
+  return p;
 }
 
 /** Breakable whitespace. NBSP (U+00A0) and other no-break spaces are deliberately absent. */
@@ -188,7 +193,7 @@ class LineBuilder {
 
 /** Width on one line (words joined by single spaces) and the widest single word. */
 export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: number } {
-  cutPieces(atoms);
+  const { k: pK, w: pW, n: pN } = cutPieces(atoms);
   let natural = 0;
   let line = 0;
   let longest = 0;
@@ -224,8 +229,7 @@ export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: num
  */
 export function wrapAtoms(atoms: Atom[], width: number): Line[] {
   const W = Math.max(1, width);
-  cutPieces(atoms);
-  const n = pN;
+  const { a: pA, s: pS, e: pE, w: pW, k: pK, n } = cutPieces(atoms);
   const b = new LineBuilder(atoms);
   let i = 0;
   let spaceAt = -1; // the whitespace piece before the next word, if any

@@ -2,7 +2,7 @@
 // stack into the screen), and runReader is told so it can restore the terminal and exit 1.
 import { Component, type ReactNode } from 'react';
 import { Text } from 'ink';
-import { cleanLine } from './displayText.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 interface Props {
   children: ReactNode;
@@ -15,7 +15,7 @@ interface State {
 
 export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `broadsheet: ${cleanLine(message)}`;
+  return `broadsheet: ${sanitizeLine(message)}`;
 }
 
 export class ErrorBoundary extends Component<Props, State> {

@@ -1,8 +1,8 @@
 // The focused link's highlight: inverse video over the columns of its spans. The styled line
 // is cut around the span with slice-ansi (keeping the styling on either side) and the span
 // itself is drawn from the plain line in inverse, so no reset inside the link can cancel it.
-import { displayWidth } from '../render/textWidth.js';
-import { INVERSE_OFF, INVERSE_ON, sliceAnsi } from './displayText.js';
+import { displayWidth, sliceColumns } from '../text/width.js';
+import { INVERSE_OFF, INVERSE_ON } from './sgr.js';
 
 export interface ColumnRange {
   start: number;
@@ -23,17 +23,17 @@ export function highlightColumns(line: string, plainLine: string, ranges: readon
     const start = Math.max(range.start, column);
     const end = Math.max(start, range.end);
     if (end === start) continue;
-    if (start > column) out += sliceAnsi(line, column, start);
-    const label = sliceAnsi(plainLine, start, end);
+    if (start > column) out += sliceColumns(line, column, start);
+    const label = sliceColumns(plainLine, start, end);
     out += (range.on ?? INVERSE_ON) + label + ' '.repeat(Math.max(0, end - start - displayWidth(label))) + (range.off ?? INVERSE_OFF);
     column = end;
   }
-  if (column < total) out += sliceAnsi(line, column);
+  if (column < total) out += sliceColumns(line, column);
   return out;
 }
 
 /** Cut a styled line to `columns` visible columns (lines from the renderer should already fit). */
 export function clipLine(line: string, columns: number): string {
   if (displayWidth(line) <= columns) return line;
-  return sliceAnsi(line, 0, Math.max(0, columns));
+  return sliceColumns(line, 0, Math.max(0, columns));
 }

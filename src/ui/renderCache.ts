@@ -4,7 +4,7 @@
 import type { ArticleBody } from '../library/types.js';
 import type { BodyStore } from '../library/bodyStore.js';
 import type { RenderedArticle, RenderOptions } from '../render/types.js';
-import { cleanLine } from './displayText.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export type ArticleRenderer = (entry: ArticleBody, options: RenderOptions) => RenderedArticle;
 export type RenderById = (id: string, width: number) => RenderedArticle;
@@ -37,7 +37,7 @@ export function createRenderCache(store: BodyStore, render: ArticleRenderer, col
 }
 
 function messageArticle(message: string, width: number): RenderedArticle {
-  const line = cleanLine(message);
+  const line = sanitizeLine(message);
   return { lines: [line], plainLines: [line], links: [], headings: [], width };
 }
 

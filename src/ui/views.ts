@@ -1,6 +1,7 @@
 // What each screen draws, as plain functions from state to lines: the Ink component only puts
 // these lines on screen. Only the visible lines are built, whatever the article's length.
-import { displayWidth } from '../render/textWidth.js';
+import { displayWidth, fit, truncate } from '../text/width.js';
+import { sanitizeLine } from '../text/sanitize.js';
 import {
   contextOf,
   currentMatchIndex,
@@ -17,7 +18,7 @@ import {
   type PanelGroup,
 } from '../navigation/index.js';
 import type { Article, LinkTarget } from '../library/types.js';
-import { cleanLine, DIM_OFF, DIM_ON, fit, INVERSE_OFF, INVERSE_ON, truncate, width } from './displayText.js';
+import { DIM_OFF, DIM_ON, INVERSE_OFF, INVERSE_ON } from './sgr.js';
 import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
 import { bindingsFor, helpLines, keysLabel, type Context } from './keys.js';
 
@@ -35,7 +36,7 @@ function pad(lines: string[], height: number): string[] {
 }
 
 function sectionTitle(article: Article): string {
-  return cleanLine([...article.section, article.title].join(' › '));
+  return sanitizeLine([...article.section, article.title].join(' › '));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -46,13 +47,13 @@ export const UNREAD_MARK = '•';
 
 function listRow(article: Article, columns: number, selected: boolean, unread: boolean): string {
   const marker = (selected ? '› ' : '  ') + (unread ? `${UNREAD_MARK} ` : '  ');
-  const title = cleanLine(article.title);
-  const meta = [cleanLine(article.section.join(' › ')), article.date ? cleanLine(article.date.slice(0, 10)) : ''].filter(Boolean).join('  ');
+  const title = sanitizeLine(article.title);
+  const meta = [sanitizeLine(article.section.join(' › ')), article.date ? sanitizeLine(article.date.slice(0, 10)) : ''].filter(Boolean).join('  ');
   const room = columns - marker.length;
   let row: string;
   if (room >= 40 && meta !== '') {
-    const metaText = truncate(meta, Math.min(width(meta), Math.floor((columns - 2) / 2), room - 12));
-    const titleRoom = room - width(metaText) - 2;
+    const metaText = truncate(meta, Math.min(displayWidth(meta), Math.floor((columns - 2) / 2), room - 12));
+    const titleRoom = room - displayWidth(metaText) - 2;
     row = marker + fit(title, titleRoom) + '  ' + (selected ? metaText : DIM_ON + metaText + DIM_OFF);
   } else {
     row = marker + truncate(title, room);
@@ -64,7 +65,7 @@ function listRow(article: Article, columns: number, selected: boolean, unread: b
 export function listBody(state: NavigationState, env: NavigationEnv, columns: number, height: number): string[] {
   const visible = visibleArticles(state, env);
   if (visible.length === 0) {
-    const text = state.list.query ? `No article matches “${cleanLine(state.list.query)}”.` : 'The library is empty.';
+    const text = state.list.query ? `No article matches “${sanitizeLine(state.list.query)}”.` : 'The library is empty.';
     return pad([truncate(text, columns)], height);
   }
   const selected = selectedIndex(state, env);
@@ -142,8 +143,8 @@ export function tocBody(state: NavigationState, env: NavigationEnv, columns: num
   const { headings } = env.render(visit.id, env.viewport.width);
   const selected = state.overlay?.selected ?? 0;
   const top = Math.min(...headings.map((heading) => heading.level));
-  const rows = headings.map((heading, i) => entryRow('  '.repeat(Math.max(0, heading.level - top)) + cleanLine(heading.text), columns, i === selected));
-  return overlayRows(`Contents — ${article ? cleanLine(article.title) : ''}`, rows, selected, columns, height);
+  const rows = headings.map((heading, i) => entryRow('  '.repeat(Math.max(0, heading.level - top)) + sanitizeLine(heading.text), columns, i === selected));
+  return overlayRows(`Contents — ${article ? sanitizeLine(article.title) : ''}`, rows, selected, columns, height);
 }
 
 const GROUP_TITLES: Record<PanelGroup, string> = {
@@ -156,7 +157,7 @@ const GROUP_TITLES: Record<PanelGroup, string> = {
 };
 
 function panelEntryText(env: NavigationEnv, entry: PanelEntry): string {
-  const label = cleanLine(entry.label);
+  const label = sanitizeLine(entry.label);
   let text: string;
   switch (entry.group) {
     case 'related':
@@ -169,7 +170,7 @@ function panelEntryText(env: NavigationEnv, entry: PanelEntry): string {
       text = `Next: ${label}`;
       break;
     case 'external':
-      text = entry.target.kind === 'external' && entry.target.url !== entry.label ? `${label} ↗ ${cleanLine(entry.target.url)}` : `↗ ${label}`;
+      text = entry.target.kind === 'external' && entry.target.url !== entry.label ? `${label} ↗ ${sanitizeLine(entry.target.url)}` : `↗ ${label}`;
       break;
     default:
       text = label;
@@ -198,7 +199,7 @@ export function linksBody(state: NavigationState, env: NavigationEnv, columns: n
     rows.push(entryRow(panelEntryText(env, entry), columns, i === selected));
   });
   if (entries.length === 0) rows.push(truncate('No links from or to this article.', columns));
-  return overlayRows(`Links — ${article ? cleanLine(article.title) : ''}`, rows, selectedRow, columns, height);
+  return overlayRows(`Links — ${article ? sanitizeLine(article.title) : ''}`, rows, selectedRow, columns, height);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,11 +224,11 @@ export function helpBody(state: NavigationState, columns: number, height: number
 function targetText(env: NavigationEnv, target: LinkTarget): string {
   switch (target.kind) {
     case 'article':
-      return `→ ${cleanLine(titleOf(env, target))}`;
+      return `→ ${sanitizeLine(titleOf(env, target))}`;
     case 'external':
-      return `↗ ${cleanLine(target.url)}`;
+      return `↗ ${sanitizeLine(target.url)}`;
     case 'unresolved':
-      return `${DIM_ON}not in library: ${cleanLine(target.title)}${DIM_OFF}`;
+      return `${DIM_ON}not in library: ${sanitizeLine(target.title)}${DIM_OFF}`;
   }
 }
 
@@ -239,7 +240,7 @@ function helpHint(context: Context): string {
 }
 
 function statusBar(main: string, right: string, columns: number): string {
-  const rightWidth = width(right);
+  const rightWidth = displayWidth(right);
   if (rightWidth + 1 > columns) return INVERSE_ON + fit(main, columns) + INVERSE_OFF;
   const left = fit(main, columns - rightWidth - 1);
   return INVERSE_ON + left + ' ' + right + INVERSE_OFF;
@@ -263,7 +264,7 @@ function searchCount(state: NavigationState, env: NavigationEnv): string {
 
 export function statusLine(state: NavigationState, env: NavigationEnv, columns: number, height: number): string {
   const context = contextOf(state);
-  const message = state.message !== null ? cleanLine(state.message) : null;
+  const message = state.message !== null ? sanitizeLine(state.message) : null;
   const help = columns >= 40 ? '? help' : '?';
   if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help')}`, '', columns);
   const current = currentVisit(state);
@@ -271,20 +272,20 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   const titleOfCurrent = currentArticle ? sectionTitle(currentArticle) : '';
   if (context === 'search') {
     const right = `${message ?? searchCount(state, env)}  ${help}`;
-    return statusBar(withTitle(`/${cleanLine(state.search?.query ?? '')}▏`, titleOfCurrent, columns - width(right) - 1), right, columns);
+    return statusBar(withTitle(`/${sanitizeLine(state.search?.query ?? '')}▏`, titleOfCurrent, columns - displayWidth(right) - 1), right, columns);
   }
   if (context === 'toc' || context === 'links') {
     const hint = message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context)}`;
-    return statusBar(withTitle(hint, titleOfCurrent, columns - width(help) - 1), help, columns);
+    return statusBar(withTitle(hint, titleOfCurrent, columns - displayWidth(help) - 1), help, columns);
   }
 
   if (state.screen === 'list') {
     const visible = visibleArticles(state, env);
     const total = env.library.articles.length;
     if (context === 'filter') {
-      return statusBar(`/${cleanLine(state.list.query)}▏`, `${message ?? `${visible.length} of ${total}`}  ${help}`, columns);
+      return statusBar(`/${sanitizeLine(state.list.query)}▏`, `${message ?? `${visible.length} of ${total}`}  ${help}`, columns);
     }
-    const filtered = state.list.query ? ` matching “${cleanLine(state.list.query)}”` : '';
+    const filtered = state.list.query ? ` matching “${sanitizeLine(state.list.query)}”` : '';
     const main = message ?? `broadsheet · ${visible.length} article${visible.length === 1 ? '' : 's'}${filtered}`;
     return statusBar(main, help, columns);
   }
@@ -305,9 +306,9 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
     // A message that already names the target (the URL `o` could not open) says it once.
     if (note !== null && note.includes(target.replace(/^[→↗]\s*/, ''))) target = null;
   }
-  const search = state.search && state.search.query !== '' ? `/${truncate(cleanLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
+  const search = state.search && state.search.query !== '' ? `/${truncate(sanitizeLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
   const right = `${search}${position}  ${help}`;
-  return statusBar(statusLeft(note, target, sectionTitle(article), columns - width(right) - 1), right, columns);
+  return statusBar(statusLeft(note, target, sectionTitle(article), columns - displayWidth(right) - 1), right, columns);
 }
 
 const SEPARATOR = ' │ ';
@@ -322,16 +323,16 @@ const SEPARATOR = ' │ ';
 function statusLeft(note: string | null, target: string | null, title: string, room: number): string {
   const join = (...parts: (string | null)[]) => parts.filter((part): part is string => part !== null).join(SEPARATOR);
   const all = join(note, target, title);
-  if (target === null || width(all) <= room || room < 60) return all;
-  const titleRoom = Math.min(width(title), Math.floor(room / 3));
-  const targetRoom = room - titleRoom - SEPARATOR.length - (note === null ? 0 : width(note) + SEPARATOR.length);
+  if (target === null || displayWidth(all) <= room || room < 60) return all;
+  const titleRoom = Math.min(displayWidth(title), Math.floor(room / 3));
+  const targetRoom = room - titleRoom - SEPARATOR.length - (note === null ? 0 : displayWidth(note) + SEPARATOR.length);
   return targetRoom >= 12 ? join(note, truncate(target, targetRoom), title) : join(note, title);
 }
 
 /** An overlay's or prompt's status: its own hint first, then section › title when there is room. */
 function withTitle(hint: string, title: string, room: number): string {
   const all = title === '' ? hint : hint + SEPARATOR + title;
-  return width(all) <= room ? all : hint;
+  return displayWidth(all) <= room ? all : hint;
 }
 
 /** The whole screen for a state: the text area and the status line. */

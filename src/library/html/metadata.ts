@@ -1,7 +1,7 @@
 // What a page says about itself in <head>: meta tags, JSON-LD, canonical link. Read from the
 // raw page, before any content extraction touches the document.
 import { collapse } from './dom.js';
-import { normalizeHtmlDate } from './dates.js';
+import { normalizeDate } from '../../text/dates.js';
 
 export interface PageMeta {
   /** Values of `<meta property|name|itemprop=KEY content=…>` by lower-case key, in page order. */
@@ -103,7 +103,7 @@ export function pageDate(doc: Document, meta: PageMeta, articleRoot: Element): {
     }
   }
   for (const candidate of candidates) {
-    const date = normalizeHtmlDate(candidate);
+    const date = normalizeDate(candidate);
     if (date) return { date, unreadable: null };
   }
   return { date: null, unreadable: candidates[0] ?? null };

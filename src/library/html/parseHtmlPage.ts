@@ -12,6 +12,7 @@ import { pageSection } from './breadcrumbs.js';
 import { pageTitle } from './pageTitle.js';
 import { findRelatedBlocks } from './relatedBlock.js';
 import { toMarkdown } from './toMarkdown.js';
+import { dateProblem } from '../../text/dates.js';
 
 export type { PageLink } from './pageLinks.js';
 export { decodeHtmlBytes } from './decodeHtmlBytes.js';
@@ -76,7 +77,7 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   }
   const source = pageSource(doc, meta);
   const { date, unreadable } = pageDate(doc, meta, root);
-  if (unreadable) problems.push(`date "${unreadable}" is not a date broadsheet can read`);
+  if (unreadable) problems.push(dateProblem(unreadable));
   const author = pageAuthor(meta);
   const section = pageSection(doc, meta, { title, source, siteName: firstMeta(meta, 'og:site_name') });
   const links = pageLinks(doc);

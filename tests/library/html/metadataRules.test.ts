@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cutSiteName } from '../../../src/library/html/pageTitle.js';
-import { normalizeHtmlDate } from '../../../src/library/html/dates.js';
 import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
 
 test('cutSiteName: the part matching the first <h1> wins, even when it holds a separator itself', () => {
@@ -20,22 +19,6 @@ test('cutSiteName: else the longest part; no separator means no cut; hyphens ins
   assert.equal(cutSiteName('Gazette | A rather long headline', '', null), 'A rather long headline');
   assert.equal(cutSiteName('Well-known ferry keeps running', '', 'Gazette'), 'Well-known ferry keeps running');
   assert.equal(cutSiteName('Ferry|Gazette', '', null), 'Ferry|Gazette');
-});
-
-test('normalizeHtmlDate: ISO kept (time and offset when given), others read, impossible days refused', () => {
-  assert.equal(normalizeHtmlDate('2025-04-02'), '2025-04-02');
-  assert.equal(normalizeHtmlDate('2025-4-2'), '2025-04-02');
-  assert.equal(normalizeHtmlDate('2025-04-02T09:30:00+0200'), '2025-04-02T09:30:00+02:00');
-  assert.equal(normalizeHtmlDate('2025-04-02 09:30'), '2025-04-02T09:30');
-  assert.equal(normalizeHtmlDate('2025-04-02T07:30:00.000Z'), '2025-04-02T07:30:00.000Z');
-  assert.equal(normalizeHtmlDate('Wed, 02 Apr 2025 07:30:00 GMT'), '2025-04-02T07:30:00Z');
-  assert.equal(normalizeHtmlDate('April 2, 2025'), '2025-04-02');
-  assert.equal(normalizeHtmlDate('2 April 2025'), '2025-04-02');
-  assert.equal(normalizeHtmlDate('2025-02-29'), null);
-  assert.equal(normalizeHtmlDate('2024-02-29'), '2024-02-29');
-  assert.equal(normalizeHtmlDate('12/03/2025'), null);
-  assert.equal(normalizeHtmlDate('yesterday'), null);
-  assert.equal(normalizeHtmlDate(''), null);
 });
 
 const head = (inner: string, body = '<p>Some text to read.</p>') => `<!doctype html><html><head>${inner}</head><body>${body}</body></html>`;
