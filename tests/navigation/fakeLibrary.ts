@@ -12,6 +12,7 @@ import type { BodySource } from '../../src/search/librarySearch.js';
 import type { BodyStore } from '../../src/library/bodyStore.js';
 import type { ArticleRenderer } from '../../src/ui/renderCache.js';
 import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink } from '../../src/render/types.js';
+import { headingSlug } from '../../src/text/slug.js';
 
 export interface ArticleSpec {
   id: string;
@@ -142,7 +143,7 @@ export function fakeRender(library: Library, counter?: { calls: number }) {
       if (lines.length > 0) lines.push('');
       if (block.startsWith('# ')) {
         const text = block.slice(2).trim();
-        headings.push({ text, level: 1, line: lines.length, slug: text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-') });
+        headings.push({ text, level: 1, line: lines.length, slug: headingSlug(text) });
         lines.push(text.toUpperCase().slice(0, width));
         continue;
       }
