@@ -48,11 +48,8 @@ test('the CommonMark spec examples: broadsheet shows every word marked-terminal 
   assert.ok(examples.length > 600, `${examples.length} examples`);
   // The spec writes a tab as `→` in its examples.
   const documents = examples.map((e) => ({ name: `example ${e.number} (${e.section})`, markdown: e.markdown.replace(/→/g, '\t') }));
-  assert.deepEqual(losses(documents), {
-    // broadsheet's entity decoder knows a short list of names; HTML5 has 2,125 (issue 11: one
-    // decoder, the `entities` package, in src/text). Remove this line when it decodes them.
-    'example 25 (Entity and numeric character references)': 'words at 1000: ď h d ̸; letters at 80: ď×1 ̸×1; letters at 40: ď×1 ̸×1',
-  });
+  // Every HTML5 entity name is decoded (src/text/entities.ts, the `entities` package), example 25's too.
+  assert.deepEqual(losses(documents), {});
 });
 
 function readmes(): { name: string; markdown: string }[] {
