@@ -20,12 +20,13 @@ export function findArticle(library: Library, ref: string): Article {
   const root = library.roots[0] ?? process.cwd();
   // Relative REFs typed by a person are read from the (first) library root.
   const target = resolveRef(ref, { id: '', absPath: join(root, '.command-line'), root }, index);
+  // Typed by a person, a REF that matches several is asked again, never guessed.
+  if (target.kind === 'article' && target.candidates) {
+    throw new CommandError(`"${ref}" matches several articles: ${target.candidates.join(', ')}`, 1);
+  }
   if (target.kind === 'article') {
     const article = library.byId.get(target.id);
     if (article) return article;
-  }
-  if (target.kind === 'unresolved' && target.reason === 'ambiguous') {
-    throw new CommandError(`"${ref}" matches several articles: ${(target.candidates ?? []).join(', ')}`, 1);
   }
   throw new CommandError(`not in library: ${ref}`, 1);
 }

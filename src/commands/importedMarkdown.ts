@@ -68,7 +68,7 @@ function rewriteLinks(entry: ArticleBody, outputIds: OutputIds): string {
       const href = token.type === 'link' ? (token as Tokens.Link).href : (token as unknown as WikilinkToken).ref;
       const label = token.type === 'link' ? (token as Tokens.Link).text : (token as unknown as WikilinkToken).label;
       const target = entry.linkTargets.get(href);
-      if (target && target.kind !== 'external') {
+      if (target && (target.kind === 'article' || target.kind === 'unresolved')) {
         const id = outputRef(target, outputIds);
         // A Markdown link's label is Markdown already; a wikilink's is plain text.
         const markdownLabel = token.type === 'link' ? label : escapeLinkLabel(label);
@@ -95,8 +95,8 @@ function rewriteLinks(entry: ArticleBody, outputIds: OutputIds): string {
   return body;
 }
 
-function wikiTitle(target: LinkTarget): string {
-  const title = target.kind === 'unresolved' ? target.title : target.kind === 'article' ? target.id : target.url;
+function wikiTitle(target: Extract<LinkTarget, { kind: 'article' | 'unresolved' }>): string {
+  const title = target.kind === 'unresolved' ? target.title : target.id;
   return title.replace(/\s+/g, ' ').trim();
 }
 

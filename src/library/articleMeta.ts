@@ -22,8 +22,8 @@ export interface ArticleMeta extends ArticleHeader {
 }
 
 /** The metadata of a parsed file, from its body as lexed (links, words, what the lexer could not take). */
-export function articleMeta(parsed: ParsedArticle, lexed: LexedBody): ArticleMeta {
-  const scan = scanTokens(lexed);
+export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?: number): ArticleMeta {
+  const scan = scanTokens(lexed, firstLine);
   return {
     title: parsed.title,
     section: parsed.section,

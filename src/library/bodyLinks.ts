@@ -17,8 +17,12 @@ export interface BodyLink {
   /** The visible words of the link. */
   label: string;
   wikilink: boolean;
+  /** A Markdown image (`![alt](src)`) or an embed (`![[REF]]`): it names a file to show. */
+  image: boolean;
   /** Stands in a paragraph that starts with a related opener. */
   inRelated: boolean;
+  /** The file's line it is on (1-based), when the body is the file's own text. */
+  line?: number;
 }
 
 export interface BodyScan {
@@ -235,29 +239,46 @@ export function scanBody(body: string): BodyScan {
   return scanTokens(lexBody(body));
 }
 
-/** The links, problem and plain text of a body already lexed. */
-export function scanTokens({ tokens, problem }: LexedBody): BodyScan {
+const newlines = (s: string | undefined) => {
+  let n = 0;
+  if (s) for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * The links, problem and plain text of a body already lexed. With `firstLine` (the file's line
+ * the body starts on), each link carries its line: counted from the newlines of the tokens'
+ * `raw` before it (a child list starts on its parent's line; a table's rows below its header).
+ */
+export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): BodyScan {
   const links: BodyLink[] = [];
-  const visit = (list: Token[], inRelated: boolean) => {
+  const lined = (link: BodyLink, line: number): BodyLink => (firstLine === undefined ? link : { ...link, line });
+  const visit = (list: Token[], inRelated: boolean, startLine: number) => {
+    let line = startLine;
     for (const tok of list) {
       const t = tok as AnyToken;
-      if (t.type === 'image') continue; // images are never followed
-      if (t.type === 'link' && typeof t.href === 'string') {
-        links.push({ href: t.href, label: plainTextOf(t.tokens ?? []).trim(), wikilink: false, inRelated });
+      if (t.type === 'image' && typeof t.href === 'string') {
+        links.push(lined({ href: t.href, label: (t.text ?? '').trim(), wikilink: false, image: true, inRelated }, line));
+      } else if (t.type === 'link' && typeof t.href === 'string') {
         // A link inside a link's label is not a link; nothing to walk.
-        continue;
+        links.push(lined({ href: t.href, label: plainTextOf(t.tokens ?? []).trim(), wikilink: false, image: false, inRelated }, line));
+      } else if (t.type === 'wikilink' && typeof t.ref === 'string') {
+        links.push(lined({ href: t.ref, label: t.label ?? t.ref, wikilink: true, image: !!(t as { embed?: boolean }).embed, inRelated }, line));
+      } else {
+        // A paragraph (or a tight list item's text) that opens with `Read:` & co.
+        const related =
+          inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && startsWithRelatedOpener(plainTextOf(t.tokens)));
+        if (t.type === 'table') {
+          for (const cell of t.header ?? []) visit(cell.tokens, related, line);
+          (t.rows ?? []).forEach((row, r) => {
+            for (const cell of row) visit(cell.tokens, related, line + 2 + r);
+          });
+        } else for (const k of children(t)) visit(k, related, line);
       }
-      if (t.type === 'wikilink' && typeof t.ref === 'string') {
-        links.push({ href: t.ref, label: t.label ?? t.ref, wikilink: true, inRelated });
-        continue;
-      }
-      // A paragraph (or a tight list item's text) that opens with `Read:` & co.
-      const related =
-        inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && startsWithRelatedOpener(plainTextOf(t.tokens)));
-      for (const k of children(t)) visit(k, related);
+      line += newlines(t.raw);
     }
   };
-  visit(tokens, false);
+  visit(tokens, false, firstLine ?? 1);
   return { links, problem, plainText: plainTextOf(tokens) };
 }
 

@@ -17,7 +17,7 @@ import type { FileStamp } from './scanLibrary.js';
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 2;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 /** A cached file: its metadata, or why it gave no article (binary, too large...). */
 export type CachedFile = { ok: true; meta: ArticleMeta } | { ok: false; kind: ProblemKind; why: string };
@@ -41,7 +41,8 @@ function buildStamp(): string {
 //      or [key, size, mtimeMs, kind, why] for a file that gave no article.
 // `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
 // itself a JSON text, [related, previous, next, titleHrefs, links, problems].
-// A RefSpec: [ref, by] or [ref, by, label]. A link: [href, label, flags] (1 wikilink, 2 related).
+// A RefSpec: [ref, by] or [ref, by, label]. A link: [href, label, flags] or [href, label, flags, line]
+// (flags: 1 wikilink, 2 related, 4 image).
 // A problem: [kind, message] or [kind, message, target].
 
 type Json = unknown;
@@ -76,8 +77,13 @@ function decodeList<T>(v: Json, one: (x: Json) => T | undefined): T[] | undefine
 const decodeString = (x: Json) => (isStr(x) ? x : undefined);
 
 function decodeLink(v: Json): BodyLink | undefined {
-  if (!Array.isArray(v) || v.length !== 3 || !isStr(v[0]) || !isStr(v[1]) || typeof v[2] !== 'number') return undefined;
-  return { href: v[0], label: v[1], wikilink: (v[2] & 1) !== 0, inRelated: (v[2] & 2) !== 0 };
+  if (!Array.isArray(v) || (v.length !== 3 && v.length !== 4) || !isStr(v[0]) || !isStr(v[1]) || typeof v[2] !== 'number') return undefined;
+  const link: BodyLink = { href: v[0], label: v[1], wikilink: (v[2] & 1) !== 0, image: (v[2] & 4) !== 0, inRelated: (v[2] & 2) !== 0 };
+  if (v.length === 4) {
+    if (typeof v[3] !== 'number') return undefined;
+    link.line = v[3];
+  }
+  return link;
 }
 
 function decodeProblem(v: Json): ArticleMeta['problems'][number] | undefined {
@@ -95,7 +101,10 @@ function encodeLinkParts(m: LinkParts): string {
     m.previous ? encodeRef(m.previous) : null,
     m.next ? encodeRef(m.next) : null,
     m.titleHrefs,
-    m.links.map((l) => [l.href, l.label, (l.wikilink ? 1 : 0) | (l.inRelated ? 2 : 0)]),
+    m.links.map((l) => {
+      const flags = (l.wikilink ? 1 : 0) | (l.inRelated ? 2 : 0) | (l.image ? 4 : 0);
+      return l.line === undefined ? [l.href, l.label, flags] : [l.href, l.label, flags, l.line];
+    }),
     m.problems.map((p) => (p.target === undefined ? [p.kind, p.message] : [p.kind, p.message, p.target])),
   ]);
 }

@@ -13,6 +13,8 @@ export function targetKey(target: LinkTarget): string {
       return `article:${target.id}`;
     case 'external':
       return `url:${normalizeUrl(target.url)}`;
+    case 'attachment':
+      return `file:${target.absPath}`;
     case 'unresolved':
       return `title:${normalizeTitle(target.title) || target.ref}`;
   }
@@ -22,22 +24,26 @@ function listCandidates(ids: string[]): string {
   return ids.length <= 5 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`;
 }
 
-type Role = 'link' | 'related link' | 'previous link' | 'next link';
+type Role = 'link' | 'image' | 'related link' | 'previous link' | 'next link';
 
-function problemFor(path: string, id: string, role: Role, target: LinkTarget): Problem | null {
+function problemFor(path: string, id: string, role: Role, target: LinkTarget, ref: string | undefined): Problem | null {
+  if (target.kind === 'article' && target.candidates) {
+    return {
+      id,
+      kind: 'ambiguous',
+      warning: true,
+      message: `${path}: ${role} "${ref ?? target.id}" is ambiguous: it matches ${listCandidates(target.candidates)}; followed to ${target.id}`,
+      target: ref ?? target.id,
+    };
+  }
   if (target.kind !== 'unresolved') return null;
   // The words the reader sees, and the REF as written when it says something else.
   const name = target.title && target.title !== target.ref ? `${target.title}" (${target.ref})` : `${target.ref}"`;
   switch (target.reason) {
     case 'missing':
       return { id, kind: 'unresolved', message: `${path}: ${role} "${name} not found in library`, target: target.ref };
-    case 'ambiguous':
-      return {
-        id,
-        kind: 'ambiguous',
-        message: `${path}: ${role} "${name} is ambiguous: it matches ${listCandidates(target.candidates ?? [])}`,
-        target: target.ref,
-      };
+    case 'missing-file':
+      return { id, kind: 'missing-file', message: `${path}: ${role} "${target.ref}": no such file in the library`, target: target.ref };
     case 'outside-root':
       return { id, kind: 'outside-root', message: `${path}: ${role} "${target.ref}" leaves the library root`, target: target.ref };
   }
@@ -67,17 +73,18 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
   const titleHrefs = parsed.titleHrefs.length > 0 ? new Set(parsed.titleHrefs) : null;
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  const report = (role: Role, target: LinkTarget) => {
-    const p = problemFor(path, context.id, role, target);
+  const report = (role: Role, target: LinkTarget, ref?: string, line?: number) => {
+    const p = problemFor(path, context.id, role, target, ref);
     if (!p) return;
     const key = `${p.kind}\0${p.target}`;
     if (reported.has(key)) return;
     reported.add(key);
-    problems.push(p);
+    problems.push(line === undefined ? p : { ...p, line });
   };
   const titleOf = (target: LinkTarget, label: string): string => {
     if (target.kind === 'article') return index.byId.get(target.id)?.title ?? label;
     if (target.kind === 'unresolved') return target.title;
+    if (target.kind === 'attachment') return label || target.name;
     return label || target.url;
   };
 
@@ -92,6 +99,8 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
   };
 
   for (const link of parsed.links) {
+    // `[x]()` links nowhere and says so; a remote image is never fetched, so never checked.
+    if (link.href.trim() === '' || (link.image && /^https?:/i.test(link.href))) continue;
     const label = stripEnclosingQuotes(link.label);
     let target = linkTargets.get(link.href);
     if (!target) {
@@ -99,22 +108,24 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
       // A label that only repeats the REF says nothing more than the REF.
       const useLabel = label && label !== link.href ? label : undefined;
       target = resolveRef(link.href, context, index, { by: byTitle ? 'title' : 'any', label: useLabel });
+      // An image names a file: a missing one is a missing file, whatever its name says.
+      if (link.image && target.kind === 'unresolved' && target.reason === 'missing') target = { ...target, reason: 'missing-file' };
       linkTargets.set(link.href, target);
     }
-    report(link.inRelated ? 'related link' : 'link', target);
+    report(link.image ? 'image' : link.inRelated ? 'related link' : 'link', target, link.href, link.line);
     if (link.inRelated) addRelated(target, label, true);
   }
 
   const resolveSpec = (spec: RefSpec): LinkTarget => resolveRef(spec.ref, context, index, { by: spec.by, label: spec.label });
   for (const spec of parsed.related) {
     const target = resolveSpec(spec);
-    report('related link', target);
+    report('related link', target, spec.ref);
     addRelated(target, spec.label ?? spec.ref, false);
   }
   const chain = (spec: RefSpec | null, role: Role): ArticleLink | null => {
     if (!spec) return null;
     const target = resolveSpec(spec);
-    report(role, target);
+    report(role, target, spec.ref);
     return { title: titleOf(target, spec.label ?? spec.ref), target };
   };
   const previous = chain(parsed.previous, 'previous link');

@@ -109,7 +109,10 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  const refIndex = buildRefIndex(loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })));
+  const refIndex = buildRefIndex(
+    loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
+    scan.attachments,
+  );
   const resolved = loaded.map(({ file, meta }) => ({ id: file.id, links: resolveFileLinks(file, meta, refIndex) }));
   const backlinks = computeBacklinks(resolved);
   const idProblemsOf = new Map<string, Problem[]>();

@@ -5,12 +5,17 @@
 // so dropping it would make different titles match by accident.
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu;
 
+// Punctuation and symbols separate words, except pictographs (emoji): notes apps name notes
+// `🌱 Name` and `🌿 Name`, and those are two notes. ©, ®, ™, ↔ and the like (pictographic
+// below U+2300) stay symbols.
+const SEPARATING = /(?!(?=\p{Extended_Pictographic})[^\u0000-\u22ff])[\p{P}\p{S}\p{Cc}]/gu;
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /**
  * NFKC, case folded, accents dropped, punctuation and symbols (all quote styles) as spaces,
- * whitespace (NBSP included) collapsed and trimmed. Letters of every script are kept.
+ * whitespace (NBSP included) collapsed and trimmed. Letters of every script and emoji are kept.
  */
 export function normalizeTitle(title: string): string {
   // Printable ASCII: no normalisation, folding or marks to care about, and every character that
@@ -20,8 +25,8 @@ export function normalizeTitle(title: string): string {
   // Upper then lower approximates full case folding: ß → SS → ss, final ς → Σ → σ.
   t = t.toUpperCase().toLowerCase();
   t = t.normalize('NFD').replace(ACCENTED, '$1').normalize('NFC');
-  t = t.replace(/\p{Cf}/gu, ''); // soft hyphens, zero-width joiners: invisible, not separators
-  t = t.replace(/[\p{P}\p{S}\p{Cc}]/gu, ' ');
+  t = t.replace(/[\p{Cf}\ufe0e\ufe0f]/gu, ''); // soft hyphens, zero-width joiners, emoji variation selectors: invisible
+  t = t.replace(SEPARATING, ' ');
   return t.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu, ' ').trim();
 }
 

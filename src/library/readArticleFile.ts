@@ -121,5 +121,14 @@ function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: numb
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
   // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
   const lexed = lexBody(parsed.body);
-  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed) };
+  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, bodyFirstLine(file, decoded.text, parsed.body)) };
+}
+
+/** The file's line the body starts on (after front matter), when the body is the file's own text (Markdown); else undefined. */
+function bodyFirstLine(file: ReadableFile, text: string, body: string): number | undefined {
+  if (file.format !== 'markdown' || !text.endsWith(body)) return undefined;
+  let line = 1;
+  const end = text.length - body.length;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

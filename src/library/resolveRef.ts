@@ -1,11 +1,15 @@
 // REF resolution (SPEC §1a): path, id, source URL, file name, title, in that order.
 // The first step matching exactly one article wins; a step matching several makes the REF
-// ambiguous; nothing is missing; a path leaving the root is outside-root whatever exists.
+// ambiguous, followed to the nearest candidate (as notes apps do); nothing is missing; a path
+// leaving the root is outside-root whatever exists. A REF naming an existing file of the library
+// that is not an article is an attachment.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LinkTarget } from './types.js';
+import { attachmentKind } from './attachmentKind.js';
 import type { RefMode } from './refSpec.js';
 import { normalizeTitle } from './normalizeTitle.js';
-import { ARTICLE_EXTENSIONS } from './scanLibrary.js';
+import { ARTICLE_EXTENSIONS, type AttachmentFile } from './scanLibrary.js';
 import { isInsideRoot } from './containment.js';
 
 export interface RefCandidate {
@@ -21,10 +25,14 @@ export interface RefIndex {
   byAbsPath: Map<string, RefCandidate>;
   /** Absolute path without extension → candidates, best extension first. */
   byAbsNoExt: Map<string, RefCandidate[]>;
-  /** File name with and without extension → candidates. */
+  /** File name with and without extension, lower case → candidates. */
   byFileName: Map<string, RefCandidate[]>;
   bySource: Map<string, RefCandidate[]>;
   byTitle: Map<string, RefCandidate[]>;
+  /** Attachments by absolute path. */
+  files: Map<string, AttachmentFile>;
+  /** Attachments by file name (with extension), lower case. */
+  filesByName: Map<string, AttachmentFile[]>;
 }
 
 /** Where a REF is written: the referring article. */
@@ -65,13 +73,13 @@ function stripExt(p: string): string {
   return e ? p.slice(0, -e.length) : p;
 }
 
-function push<K>(map: Map<K, RefCandidate[]>, key: K, c: RefCandidate) {
+function push<K, V>(map: Map<K, V[]>, key: K, c: V) {
   const list = map.get(key);
   if (!list) map.set(key, [c]);
   else if (!list.includes(c)) list.push(c);
 }
 
-export function buildRefIndex(candidates: Iterable<RefCandidate>): RefIndex {
+export function buildRefIndex(candidates: Iterable<RefCandidate>, attachments: Iterable<AttachmentFile> = []): RefIndex {
   const index: RefIndex = {
     byId: new Map(),
     byAbsPath: new Map(),
@@ -79,12 +87,15 @@ export function buildRefIndex(candidates: Iterable<RefCandidate>): RefIndex {
     byFileName: new Map(),
     bySource: new Map(),
     byTitle: new Map(),
+    files: new Map(),
+    filesByName: new Map(),
   };
   for (const c of candidates) {
     index.byId.set(c.id, c);
     index.byAbsPath.set(c.absPath, c);
     push(index.byAbsNoExt, stripExt(c.absPath), c);
-    const base = path.basename(c.absPath);
+    // File names match whatever their case (SPEC §1a step 4), as in notes apps.
+    const base = path.basename(c.absPath).toLowerCase();
     push(index.byFileName, base, c);
     push(index.byFileName, stripExt(base), c);
     if (c.source) push(index.bySource, normalizeUrl(c.source), c);
@@ -92,6 +103,10 @@ export function buildRefIndex(candidates: Iterable<RefCandidate>): RefIndex {
     if (key) push(index.byTitle, key, c);
   }
   for (const list of index.byAbsNoExt.values()) list.sort((a, b) => extRank(a.absPath) - extRank(b.absPath));
+  for (const f of attachments) {
+    index.files.set(f.absPath, f);
+    push(index.filesByName, path.basename(f.absPath).toLowerCase(), f);
+  }
   return index;
 }
 
@@ -115,11 +130,45 @@ function safeDecode(s: string): string {
   }
 }
 
-type StepResult = { found: RefCandidate } | { several: RefCandidate[] } | { outside: true } | null;
+type StepResult = { found: RefCandidate; several?: RefCandidate[] } | { outside: true } | null;
 
-function decide(list: RefCandidate[] | undefined): StepResult {
+const segments = (c: { absPath: string; root: string }) => path.relative(c.root, c.absPath).split(path.sep).length;
+
+/**
+ * The candidate a REF matching several is followed to (SPEC §1a): one in the referring file's
+ * folder, then the one with the shortest path (fewest folders), then the first id.
+ */
+export function nearest<C extends { id: string; absPath: string; root: string }>(list: readonly C[], from: RefContext): C {
+  const dir = path.dirname(from.absPath);
+  const here = list.filter((c) => path.dirname(c.absPath) === dir);
+  const pool = here.length > 0 ? here : list;
+  return [...pool].sort((a, b) => segments(a) - segments(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+}
+
+function decide(list: RefCandidate[] | undefined, from: RefContext): StepResult {
   if (!list || list.length === 0) return null;
-  return list.length === 1 ? { found: list[0] } : { several: list };
+  return list.length === 1 ? { found: list[0] } : { found: nearest(list, from), several: list };
+}
+
+/** `deeper/Beta` names `sub/deeper/Beta.md`: the REF is the last segments of the path (any case, with or without extension). */
+function endsWithSegments(c: RefCandidate, tail: string): boolean {
+  const rel = path.relative(c.root, c.absPath).split(path.sep).join('/').toLowerCase();
+  const bare = stripExt(rel);
+  return rel === tail || bare === tail || rel.endsWith(`/${tail}`) || bare.endsWith(`/${tail}`);
+}
+
+function byFileName(ref: string, index: RefIndex, from: RefContext): StepResult {
+  const lower = ref.toLowerCase();
+  const slash = lower.lastIndexOf('/');
+  const name = lower.slice(slash + 1);
+  let list = index.byFileName.get(name) ?? [];
+  // mdBook, MkDocs and Jekyll sources link `chapter.html` to what is `chapter.md` here.
+  if (list.length === 0 && /\.html?$/.test(name)) list = index.byFileName.get(stripExt(name)) ?? [];
+  if (slash >= 0) {
+    const tail = lower.replace(/\.html?$/, '');
+    list = list.filter((c) => endsWithSegments(c, lower) || endsWithSegments(c, tail));
+  }
+  return decide(onePerFile(list), from);
 }
 
 // A relative path with nothing for path.resolve to normalise: no `.`/`..` segment, no `//`, no
@@ -163,6 +212,13 @@ function byPath(ref: string, from: RefContext, index: RefIndex, alsoFromRoot: bo
       if (exact) return { found: exact };
       const noExt = index.byAbsNoExt.get(abs);
       if (noExt?.length) return { found: noExt[0] };
+      // `x.html` written for the site a book is built into: its source `x.md`, `x/index.md`, `x/README.md`.
+      if (/\.html?$/i.test(abs)) {
+        const bare = stripExt(abs);
+        const source =
+          index.byAbsNoExt.get(bare)?.[0] ?? index.byAbsPath.get(path.join(bare, 'index.md')) ?? index.byAbsPath.get(path.join(bare, 'README.md'));
+        if (source) return { found: source };
+      }
     }
   }
   return null;
@@ -179,20 +235,62 @@ function steps(ref: string, from: RefContext, index: RefIndex, by: RefMode): Ste
   }
   // `./x`, `../x`, `/x` name a place, not a title: the later steps would only guess.
   if (by === 'any' && /^\.{0,2}\//.test(ref)) return null;
-  if (by === 'any' && /^https?:\/\//i.test(ref)) {
-    const r = decide(index.bySource.get(normalizeUrl(ref)));
-    if (r) return r;
-  }
-  if (by === 'any' && !ref.includes('/')) {
-    const r = decide(onePerFile(index.byFileName.get(ref) ?? []));
+  if (by === 'any' && /^https?:\/\//i.test(ref)) return decide(index.bySource.get(normalizeUrl(ref)), from);
+  if (by === 'any') {
+    const r = byFileName(ref, index, from);
     if (r) return r;
   }
   if (by === 'any' || by === 'title') {
     const key = normalizeTitle(ref);
     if (key) {
-      const r = decide(index.byTitle.get(key));
+      const r = decide(index.byTitle.get(key), from);
       if (r) return r;
     }
+  }
+  return null;
+}
+
+/** A name with a file extension that is not an article's (`.png`, `.pdf`, `.canvas`): a missing one is a missing file. */
+export function namesAFile(ref: string): boolean {
+  const ext = /\.([a-z0-9]{1,10})$/i.exec(ref.replace(/[#?].*$/, ''));
+  return !!ext && !isArticleExtension(`.${ext[1]}`);
+}
+
+function isArticleExtension(ext: string): boolean {
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext.toLowerCase());
+}
+
+function isRegularFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An existing file of the library that is not an article, named by path (from the file, or from
+ * the root) or, as notes apps write embeds, by file name anywhere in the library.
+ */
+function findAttachment(ref: string, from: RefContext, index: RefIndex): AttachmentFile | null {
+  const decoded = ref.includes('%') ? safeDecode(ref) : ref;
+  for (const v of decoded === ref ? [ref] : [ref, decoded]) {
+    if (v === '') continue;
+    for (const base of [path.dirname(from.absPath), from.root]) {
+      const { abs, inside } = resolveUnder(from.root, base, v);
+      if (!inside || index.byAbsPath.has(abs)) continue;
+      const known = index.files.get(abs);
+      if (known) return known;
+      // A file the scan did not list (`show FILE` reads only what its links name): look.
+      if (isRegularFile(abs) && !isArticleExtension(path.extname(abs))) return { absPath: abs, root: from.root, relPath: path.relative(from.root, abs).split(path.sep).join('/') };
+    }
+    if (/^\.{0,2}\//.test(v)) continue;
+    const lower = v.toLowerCase();
+    const slash = lower.lastIndexOf('/');
+    const list = (index.filesByName.get(lower.slice(slash + 1)) ?? []).filter(
+      (f) => f.root === from.root && (slash < 0 || f.relPath.toLowerCase() === lower || f.relPath.toLowerCase().endsWith(`/${lower}`)),
+    );
+    if (list.length > 0) return nearest(list.map((f) => ({ ...f, id: f.relPath })), from);
   }
   return null;
 }
@@ -203,12 +301,11 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function resolveRef(ref: string, from: RefContext, index: RefIndex, options: ResolveOptions = {}): LinkTarget {
   const by = options.by ?? 'any';
   const written = ref.trim();
-  const unresolved = (reason: 'missing' | 'ambiguous' | 'outside-root', title: string, candidates?: string[]): LinkTarget => ({
+  const unresolved = (reason: 'missing' | 'missing-file' | 'outside-root', title: string): LinkTarget => ({
     kind: 'unresolved',
     ref: written,
     title: options.label?.trim() || title || written,
     reason,
-    ...(candidates ? { candidates } : {}),
   });
 
   if (by === 'any') {
@@ -218,10 +315,8 @@ export function resolveRef(ref: string, from: RefContext, index: RefIndex, optio
       return heading ? { kind: 'article', id: from.id, heading } : { kind: 'article', id: from.id };
     }
     if (/^https?:\/\//i.test(written)) {
-      const r = decide(index.bySource.get(normalizeUrl(written)));
-      if (r && 'found' in r) return { kind: 'article', id: r.found.id };
-      if (r && 'several' in r) return unresolved('ambiguous', written, r.several.map((c) => c.id).sort());
-      return { kind: 'external', url: written };
+      const r = decide(index.bySource.get(normalizeUrl(written)), from);
+      return r && 'found' in r ? articleTarget(r, '') : { kind: 'external', url: written };
     }
     // mailto:, ftp: and the like; a Windows drive letter (`C:`) is not a scheme.
     if (SCHEME.test(written) && !/^[a-z]:[\\/]/i.test(written)) return { kind: 'external', url: written };
@@ -240,9 +335,31 @@ export function resolveRef(ref: string, from: RefContext, index: RefIndex, optio
   return finish(result, heading);
 
   function finish(r: StepResult, h: string): LinkTarget {
-    if (!r) return unresolved('missing', base || written);
-    if ('outside' in r) return unresolved('outside-root', base || written);
-    if ('several' in r) return unresolved('ambiguous', base || written, r.several.map((c) => c.id).sort());
-    return h ? { kind: 'article', id: r.found.id, heading: h } : { kind: 'article', id: r.found.id };
+    if (r && 'outside' in r) return unresolved('outside-root', base || written);
+    if (r) return articleTarget(r, h);
+    if (by === 'any' && base) {
+      const file = findAttachment(base, from, index);
+      if (file) {
+        const name = path.basename(file.absPath);
+        return {
+          kind: 'attachment',
+          path: file.relPath,
+          absPath: file.absPath,
+          name,
+          fileKind: attachmentKind(name),
+          ...(hash >= 0 && written.slice(hash + 1).trim() ? { fragment: written.slice(hash + 1).trim() } : {}),
+        };
+      }
+    }
+    return unresolved(by === 'any' && namesAFile(base) ? 'missing-file' : 'missing', base || written);
   }
+}
+
+function articleTarget(r: { found: RefCandidate; several?: RefCandidate[] }, heading: string): LinkTarget {
+  return {
+    kind: 'article',
+    id: r.found.id,
+    ...(heading ? { heading } : {}),
+    ...(r.several ? { candidates: r.several.map((c) => c.id).sort() } : {}),
+  };
 }

@@ -52,9 +52,19 @@ export interface ScanOptions {
   include?(relPath: string, kind: 'folder' | 'file'): boolean;
 }
 
+/** A file of the library that is not an article (an image, a PDF, a canvas…): links may name it. */
+export interface AttachmentFile {
+  absPath: string;
+  root: string;
+  /** Relative to the root, `/` separators. */
+  relPath: string;
+}
+
 export interface ScanResult {
   roots: string[];
   files: ScannedFile[];
+  /** Files below the folders given that are not articles; never read, only named. */
+  attachments: AttachmentFile[];
   problems: Problem[];
 }
 
@@ -109,6 +119,7 @@ function walk(
   relDir: string,
   visited: Set<string>,
   out: ScannedFile[],
+  attachments: AttachmentFile[],
   problems: Problem[],
   include: ScanOptions['include'],
 ): void {
@@ -168,9 +179,10 @@ function walk(
         if (visited.has(real)) continue;
         visited.add(real);
       }
-      walk(root, rootReal, abs, rel, visited, out, problems, include);
-    } else if (isFile && isArticleFile(entry.name) && (!include || include(rel, 'file'))) {
-      out.push(scanned(root, abs, stat, rel));
+      walk(root, rootReal, abs, rel, visited, out, attachments, problems, include);
+    } else if (isFile && (!include || include(rel, 'file'))) {
+      if (isArticleFile(entry.name)) out.push(scanned(root, abs, stat, rel));
+      else attachments.push({ absPath: abs, root, relPath: rel });
     }
   }
 }
@@ -205,6 +217,7 @@ export async function scanLibrary(paths: string[], options: ScanOptions = {}): P
 export function scanLibrarySync(paths: string[], options: ScanOptions = {}): ScanResult {
   const roots: string[] = [];
   const files: ScannedFile[] = [];
+  const attachments: AttachmentFile[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
   const add = (f: ScannedFile) => {
@@ -224,7 +237,7 @@ export function scanLibrarySync(paths: string[], options: ScanOptions = {}): Sca
       if (!roots.includes(abs)) roots.push(abs);
       const rootReal = realpathOr(abs);
       const found: ScannedFile[] = [];
-      walk(abs, rootReal, abs, '', new Set([rootReal]), found, problems, options.include);
+      walk(abs, rootReal, abs, '', new Set([rootReal]), found, attachments, problems, options.include);
       found.forEach(add);
     } else if (!st.isFile()) {
       // A device or a pipe stats as size 0 and may never end (/dev/zero): only files and folders are read.
@@ -236,5 +249,5 @@ export function scanLibrarySync(paths: string[], options: ScanOptions = {}): Sca
       add(scanned(root, abs, stampOf(st)));
     }
   }
-  return { roots, files, problems };
+  return { roots, files, attachments, problems };
 }

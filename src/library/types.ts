@@ -5,13 +5,35 @@ import type { RefIndex } from './resolveRef.js';
 
 export type ArticleFormat = 'markdown' | 'text' | 'html';
 
-/** Why a REF did not resolve to exactly one article. */
-export type UnresolvedReason = 'missing' | 'ambiguous' | 'outside-root';
+/** Why a REF did not resolve: no article, no file (an attachment's name), or a path out of the root. */
+export type UnresolvedReason = 'missing' | 'missing-file' | 'outside-root';
+
+/** What an attachment is, for the words it is shown with (`[image: …]`, `[pdf: …]`). */
+export type AttachmentKind = 'image' | 'pdf' | 'audio' | 'video' | 'file';
 
 /** Where a link leads, once resolved against the library. */
 export type LinkTarget =
-  | { kind: 'article'; id: string; heading?: string }
+  | {
+      kind: 'article';
+      id: string;
+      /** `REF#Heading`: a heading's text or slug, or `^id` for the block ending with that marker. */
+      heading?: string;
+      /** When the REF matched several articles (SPEC §1a): all of them, sorted; `id` is the nearest. */
+      candidates?: string[];
+    }
   | { kind: 'external'; url: string }
+  | {
+      /** An existing file of the library that is not an article (image, PDF, canvas…): opened outside. */
+      kind: 'attachment';
+      /** Relative to its library root, `/` separators. */
+      path: string;
+      absPath: string;
+      /** The file's name, as shown when the link gives no label. */
+      name: string;
+      fileKind: AttachmentKind;
+      /** `#page=3`, `#icon`…: kept for the words shown, never a label. */
+      fragment?: string;
+    }
   | {
       kind: 'unresolved';
       /** The REF as written (path, id, URL, file name or title). */
@@ -19,8 +41,6 @@ export type LinkTarget =
       /** Best human title for it: the link label or the REF itself. */
       title: string;
       reason: UnresolvedReason;
-      /** For 'ambiguous': the candidate ids. */
-      candidates?: string[];
     };
 
 /** One link with the words the reader sees for it. */
@@ -45,6 +65,8 @@ export type ProblemKind =
   | 'unreadable'
   | 'binary'
   | 'too-large'
+  /** A link or image naming a file (not an article) that is not there. */
+  | 'missing-file'
   /** Nested deeper than the reader follows (lists, quotes, emphasis, HTML elements): flattened past that. */
   | 'too-deep';
 
@@ -55,6 +77,10 @@ export interface Problem {
   message: string;
   /** The REF or file the problem is about, when there is one. */
   target?: string;
+  /** 1-based line of the file's text the problem is on, when it is found in the text. */
+  line?: number;
+  /** True for what `check` reports without failing (an ambiguous REF, followed to the nearest). */
+  warning?: boolean;
 }
 
 /** What an article says about itself: the same fields from every format's parser to the reader. */

@@ -9,7 +9,7 @@ import type { LinkTarget } from '../library/types.js';
 import { headingSlug } from '../text/slug.js';
 import type { RenderedArticle, RenderedLink } from '../render/types.js';
 import { restoredLine } from '../state/readingState.js';
-import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
+import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
 import { clamp, maxTop } from './viewport.js';
 
 /** The line of a heading named by its slug (as GitHub writes it) or its text, or null. */
@@ -67,6 +67,8 @@ export function titleOf(env: NavigationEnv, target: LinkTarget): string {
     }
     case 'external':
       return target.url;
+    case 'attachment':
+      return target.fragment ? `${target.name} › ${target.fragment}` : target.name;
     case 'unresolved':
       return target.title;
   }
@@ -80,8 +82,10 @@ export function followTarget(state: NavigationState, env: NavigationEnv, target:
       return openArticle(state, env, target.id, target.heading);
     case 'external':
       return { ...state, message: `external link: ${target.url}` };
+    case 'attachment':
+      return requestOpen(state, target.absPath, true);
     case 'unresolved':
-      return { ...state, message: `not in library: ${target.title}` };
+      return { ...state, message: target.reason === 'missing-file' ? `no such file: ${target.ref}` : `not in library: ${target.title}` };
   }
 }
 

@@ -50,8 +50,16 @@ export interface Overlay {
 
 /** A URL the reader asked to open outside (the UI carries it out; `seq` tells requests apart). */
 export interface OpenRequest {
+  /** A URL, or for an attachment (`file: true`) the file's absolute path. */
   url: string;
   seq: number;
+  file?: true;
+}
+
+/** Ask the UI to hand a URL (or an attachment's path) to the system opener. */
+export function requestOpen(state: NavigationState, url: string, file = false): NavigationState {
+  const request: OpenRequest = { url, seq: (state.openRequest?.seq ?? 0) + 1, ...(file ? { file: true as const } : {}) };
+  return { ...state, openRequest: request, message: `opening ${url}` };
 }
 
 export interface NavigationState {

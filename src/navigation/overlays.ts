@@ -3,7 +3,7 @@
 // which asks the UI to open a URL outside. Owns help, overlay and openRequest.
 import type { LinkTarget } from '../library/types.js';
 import { followTarget, relatedNumbers, titleOf } from './history.js';
-import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
+import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { clamp, halfPageRows, pageRows, scrollTo } from './viewport.js';
 
 export type PanelGroup = 'related' | 'previous' | 'next' | 'external' | 'linkedFrom' | 'mentionedIn';
@@ -84,10 +84,6 @@ function moveOverlay(state: NavigationState, env: NavigationEnv, step: 1 | -1): 
   return selected === state.overlay.selected ? state : { ...state, overlay: { ...state.overlay, selected } };
 }
 
-function requestOpen(state: NavigationState, url: string): NavigationState {
-  return { ...state, openRequest: { url, seq: (state.openRequest?.seq ?? 0) + 1 }, message: `opening ${url}` };
-}
-
 function acceptOverlay(state: NavigationState, env: NavigationEnv): NavigationState {
   const visit = currentVisit(state);
   const overlay = state.overlay;
@@ -105,6 +101,7 @@ function acceptOverlay(state: NavigationState, env: NavigationEnv): NavigationSt
   if (entry.target.kind === 'unresolved') return { ...state, message: `not in library: ${entry.target.title}` };
   const closed = { ...state, overlay: null };
   if (entry.target.kind === 'external') return requestOpen(closed, entry.target.url);
+  if (entry.target.kind === 'attachment') return requestOpen(closed, entry.target.absPath, true);
   return followTarget(closed, env, entry.target);
 }
 
@@ -114,6 +111,7 @@ function openExternal(state: NavigationState, env: NavigationEnv): NavigationSta
   if (visit.focus === null) return { ...state, message: 'no link focused: Tab focuses one, then o opens it' };
   const link = env.render(visit.id, env.viewport.width).links[visit.focus];
   if (!link) return state;
+  if (link.target.kind === 'attachment') return requestOpen(state, link.target.absPath, true);
   if (link.target.kind !== 'external') return { ...state, message: 'o opens external links; Enter follows this one' };
   return requestOpen(state, link.target.url);
 }

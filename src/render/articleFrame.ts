@@ -38,7 +38,7 @@ function titleOf(l: { title: string; target: LinkTarget }): string {
   const t = collapseWhitespace(sanitizeLine(l.title));
   if (t) return t;
   const tg = l.target;
-  return collapseWhitespace(sanitizeLine(tg.kind === 'article' ? tg.id : tg.kind === 'external' ? tg.url : tg.title || tg.ref)) || '?';
+  return collapseWhitespace(sanitizeLine(tg.kind === 'article' ? tg.id : tg.kind === 'external' ? tg.url : tg.kind === 'attachment' ? tg.name : tg.title || tg.ref)) || '?';
 }
 
 export function relatedAndFooter(ctx: Ctx, width: number): Line[] {

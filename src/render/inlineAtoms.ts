@@ -6,13 +6,27 @@ import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, linkStyle, mergeStyle } from './styles.js';
 import { type Atom, isBreak } from './wrapAtoms.js';
 import { altOf } from './htmlText.js';
-import { addLink, atomsLabel, linkSuffix, resolveHref, safeTarget } from './links.js';
+import { addLink, atomsLabel, attachmentText, linkSuffix, resolveHref, safeTarget, wikilinkText, withoutSize } from './links.js';
 import type { Token } from 'marked';
 import { bodyTokens, type Ctx, type LinkInfo } from './renderContext.js';
 
 function imageAtom(alt: string, style: number, link: number): Atom {
-  const a = collapseWhitespace(alt);
+  const a = collapseWhitespace(withoutSize(alt));
   return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
+}
+
+/** A target that names a file: an attachment, or a file that is not there. */
+function namesFile(target: LinkTarget | undefined): target is LinkTarget {
+  return !!target && (target.kind === 'attachment' || (target.kind === 'unresolved' && target.reason === 'missing-file'));
+}
+
+/** An attachment (or a missing file) as one focusable atom: `[image: …]`, `[pdf: … › page 3]`. */
+function fileLink(target: LinkTarget, label: string, href: string, style: number, ctx: Ctx, out: Atom[]): void {
+  const text = sanitizeLine(attachmentText(target, label, href));
+  const info: LinkInfo = { label: text, target, role: 'body' };
+  const L = addLink(ctx, info);
+  out.push({ text, style: mergeStyle(style, linkStyle(target)), link: L });
+  linkSuffix(ctx, info, style, out, true, target);
 }
 
 function inlineHtml(html: string, style: number, link: number, out: Atom[]): void {
@@ -50,9 +64,12 @@ export function inlineAtoms(tokens: readonly Token[] | undefined, style: number,
       case 'br':
         out.push({ br: true });
         break;
-      case 'image':
-        out.push(imageAtom(cleanText(t.text), style, link));
+      case 'image': {
+        const target = link < 0 ? ctx.linkTargets.get(t.href) : undefined;
+        if (namesFile(target)) fileLink(target, cleanText(t.text), t.href, style, ctx, out);
+        else out.push(imageAtom(cleanText(t.text), style, link));
         break;
+      }
       case 'html':
         inlineHtml(t.text, style, link, out);
         break;
@@ -66,6 +83,18 @@ export function inlineAtoms(tokens: readonly Token[] | undefined, style: number,
           break;
         }
         const href = t.href;
+        const fileTarget = ctx.linkTargets.get(href);
+        if (namesFile(fileTarget)) {
+          const words: Atom[] = [];
+          inlineAtoms(t.tokens, style, ctx, words, -1);
+          fileLink(fileTarget, atomsLabel(words, 0), href, style, ctx, out);
+          break;
+        }
+        if (href.trim() === '') {
+          // `[x]()` leads nowhere: its words, as text.
+          inlineAtoms(t.tokens, style, ctx, out, link);
+          break;
+        }
         const from = out.length;
         const L = addLink(ctx, { label: '', target: { kind: 'unresolved', ref: '', title: '', reason: 'missing' }, role: 'body' });
         // Style needs the target, the fallback target needs the label: lay out, then restyle.
@@ -94,8 +123,14 @@ export function inlineAtoms(tokens: readonly Token[] | undefined, style: number,
           break;
         }
         const ref = t.ref;
-        const label = collapseWhitespace(sanitizeLine(t.label)) || collapseWhitespace(sanitizeLine(ref)) || '?';
-        const target: LinkTarget = ctx.linkTargets.get(ref) ?? {
+        const given = t.label !== ref ? t.label : '';
+        const found = ctx.linkTargets.get(ref);
+        if (namesFile(found)) {
+          fileLink(found, given, ref, style, ctx, out);
+          break;
+        }
+        const label = collapseWhitespace(sanitizeLine(given || wikilinkText(ref))) || collapseWhitespace(sanitizeLine(ref)) || '?';
+        const target: LinkTarget = found ?? {
           kind: 'unresolved', ref: sanitizeLine(ref), title: label, reason: 'missing',
         };
         const info: LinkInfo = { label, target, role: 'body' };

@@ -4,6 +4,7 @@
 // `[n]` in a related-reading paragraph).
 import type { LinkTarget } from '../library/types.js';
 import { targetKey } from '../library/linkGraph.js';
+import { attachmentKind } from '../library/attachmentKind.js';
 import { cleanLine, sanitizeLine } from '../text/sanitize.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, mergeStyle } from './styles.js';
@@ -22,6 +23,52 @@ export function resolveHref(href: string, label: string, ctx: Ctx): LinkTarget {
     return { kind: 'article', id: ctx.article.id, heading: cleanLine(href.slice(1)) };
   }
   return { kind: 'unresolved', ref: cleanLine(href), title: label || cleanLine(href), reason: 'missing' };
+}
+
+/** `|100` and `|100x80` after a name or alt text are image sizes (Obsidian), never words. */
+const SIZE = /^\d+(?:x\d+)?$/;
+
+/** An alt text or label without a trailing `|100` size; '' when it was only a size. */
+export function withoutSize(label: string): string {
+  const bar = label.lastIndexOf('|');
+  if (bar >= 0 && SIZE.test(label.slice(bar + 1).trim())) return label.slice(0, bar).trim();
+  return SIZE.test(label.trim()) ? '' : label;
+}
+
+/** `page=3` → `page 3`: the part of a PDF's fragment worth showing; other fragments (`#icon`) say nothing. */
+function pdfPlace(fragment: string | undefined): string {
+  const page = fragment ? /(?:^|&)page=(\d+)/.exec(fragment) : null;
+  return page ? ` › page ${page[1]}` : '';
+}
+
+/**
+ * What an attachment (or a missing file named by an image or embed) reads as in the text:
+ * `[image: Engelbart.jpg]`, `[pdf: Doc.pdf › page 3]`, `[file: Board.canvas]`; its label or
+ * alt text when one is given.
+ */
+export function attachmentText(target: LinkTarget, label: string, fallbackName: string): string {
+  const words = collapseWhitespace(withoutSize(label));
+  if (target.kind === 'attachment') return `[${target.fileKind}: ${words || target.name}${pdfPlace(target.fragment)}]`;
+  return `[${attachmentKind(fallbackName)}: ${words || baseName(fallbackName)}]`;
+}
+
+function baseName(ref: string): string {
+  const bare = ref.replace(/#.*$/, '');
+  return bare.slice(bare.lastIndexOf('/') + 1) || ref;
+}
+
+/**
+ * The words of a wikilink written without a label (SPEC §1a display text): `[[Note#Heading]]`
+ * reads `Note › Heading`, `[[#Heading]]` reads `Heading`, a block reference `^id` the same way.
+ */
+export function wikilinkText(ref: string): string {
+  const hash = ref.indexOf('#');
+  if (hash < 0) return ref;
+  const note = ref.slice(0, hash).trim();
+  // Obsidian chains headings `Note#Part#Sub`: each level one ›.
+  const place = ref.slice(hash + 1).split('#').map((p) => p.trim()).filter(Boolean).join(' › ');
+  if (!place) return note || ref;
+  return note ? `${note} › ${place}` : place;
 }
 
 function sameAsLabel(url: string, label: string): boolean {
@@ -70,7 +117,8 @@ export function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[],
     out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
   } else if (t.kind === 'unresolved') {
     // SPEC §3: dimmed and marked "not in library", in words, in the text as in the lists.
-    out.push({ text: ' (not in library)', style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
+    const words = t.reason === 'missing-file' ? ' (file missing)' : ' (not in library)';
+    out.push({ text: words, style: mergeStyle(style, STYLE.unresolvedSuffix), link: -1 });
   }
   if (inBody && ctx.inRelated) {
     const n = ctx.relatedNumbers.get(targetKey(keyTarget));

@@ -67,6 +67,6 @@ export function headingStyle(level: number): number {
 
 export function linkStyle(t: LinkTarget): number {
   if (t.kind === 'article') return STYLE.linkArticle;
-  if (t.kind === 'external') return STYLE.linkExternal;
+  if (t.kind === 'external' || t.kind === 'attachment') return STYLE.linkExternal;
   return STYLE.linkUnresolved;
 }

@@ -19,7 +19,7 @@ import { buildMentionsIndexAsync, mentionsOf } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
-import { isOpenable, unopenedMessage, type Opener } from './opener.js';
+import { isOpenable, isOpenableFile, unopenedFileMessage, unopenedMessage, type Opener } from './opener.js';
 import { keyPresses, readerReducer, type ReaderAction } from './keyInput.js';
 import type { RenderById } from './renderCache.js';
 import { useTerminalSize, type TerminalSize } from './terminalSize.js';
@@ -129,8 +129,8 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
   useEffect(() => {
     const request = state.openRequest;
     if (!request) return;
-    const fallback = () => dispatch({ type: 'message', message: unopenedMessage(request.url) });
-    if (!opener || !isOpenable(request.url)) {
+    const fallback = () => dispatch({ type: 'message', message: request.file ? unopenedFileMessage(request.url) : unopenedMessage(request.url) });
+    if (!opener || !(request.file ? isOpenableFile(request.url) : isOpenable(request.url))) {
       fallback();
       return;
     }

@@ -227,6 +227,8 @@ function targetText(env: NavigationEnv, target: LinkTarget): string {
       return `→ ${sanitizeLine(titleOf(env, target))}`;
     case 'external':
       return `↗ ${sanitizeLine(target.url)}`;
+    case 'attachment':
+      return `↗ ${target.fileKind}: ${sanitizeLine(target.path)}`;
     case 'unresolved':
       return `${DIM_ON}not in library: ${sanitizeLine(target.title)}${DIM_OFF}`;
   }

@@ -47,13 +47,14 @@ test('wikilinks resolve, headings kept, embeds are links', async () => {
   assert.deepEqual(a.problems.map((p) => p.message), ['notes/a.md: link "Missing note" not found in library']);
 });
 
-test('links are found in lists, tables, quotes and nested emphasis; images are not links', async () => {
+test('links are found in lists, tables, quotes and nested emphasis; images are found as images', async () => {
   const scan = scanBody('- [l1](one)\n  - **[l2](two)**\n\n| h |\n|---|\n| [l3](three) |\n\n> [l4](four)\n\n![img](pic.png)\n');
-  assert.deepEqual(scan.links.map((l) => [l.href, l.label]), [
-    ['one', 'l1'],
-    ['two', 'l2'],
-    ['three', 'l3'],
-    ['four', 'l4'],
+  assert.deepEqual(scan.links.map((l) => [l.href, l.label, l.image]), [
+    ['one', 'l1', false],
+    ['two', 'l2', false],
+    ['three', 'l3', false],
+    ['four', 'l4', false],
+    ['pic.png', 'img', true],
   ]);
 });
 

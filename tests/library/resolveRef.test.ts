@@ -43,32 +43,30 @@ test('an http link to no article source is external; mailto too; #x is this arti
   assert.deepEqual(t.get('#Second-part'), { kind: 'article', id: 'a', heading: 'Second-part' });
 });
 
-test('a file name shared by two articles is ambiguous, with the candidates named', async () => {
+test('a file name shared by two articles is ambiguous, with the candidates named, and followed to the first id', async () => {
   const { lib } = await libraryOf({
     'index.md': '[x](notes)\n',
     'world/notes.md': '# World notes\n',
     'culture/notes.md': '# Culture notes\n',
   });
   const target = article(lib, 'index').linkTargets.get('notes');
-  assert.equal(target?.kind, 'unresolved');
-  assert.equal(target?.kind === 'unresolved' && target.reason, 'ambiguous');
-  assert.deepEqual(target?.kind === 'unresolved' && target.candidates, ['culture/notes', 'world/notes']);
+  assert.deepEqual(target, { kind: 'article', id: 'culture/notes', candidates: ['culture/notes', 'world/notes'] });
   const p = article(lib, 'index').problems;
   assert.equal(p.length, 1);
   assert.equal(p[0].kind, 'ambiguous');
-  assert.match(p[0].message, /culture\/notes, world\/notes/);
+  assert.equal(p[0].warning, true);
+  assert.match(p[0].message, /culture\/notes, world\/notes; followed to culture\/notes/);
 });
 
-test('two articles with the same title: a title REF is ambiguous', async () => {
+test('two articles with the same title: a title REF is ambiguous, followed to the first id', async () => {
   const { lib } = await libraryOf({
     'a.md': '---\nrelated: [{title: Bridge vote}]\n---\n',
     'x/one.md': '# Bridge vote\n',
     'y/two.md': '# Bridge Vote!\n',
   });
   const r = article(lib, 'a').related[0];
-  assert.equal(r.target.kind === 'unresolved' && r.target.reason, 'ambiguous');
-  assert.deepEqual(r.target.kind === 'unresolved' && r.target.candidates, ['x/one', 'y/two']);
-  assert.equal(linkId(r), null);
+  assert.deepEqual(r.target, { kind: 'article', id: 'x/one', candidates: ['x/one', 'y/two'] });
+  assert.equal(linkId(r), 'x/one');
 });
 
 test('a REF that climbs out of the root is outside-root even when the file exists', async () => {

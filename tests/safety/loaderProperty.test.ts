@@ -61,7 +61,7 @@ function checkLibrary(library: Library, width: number, color: boolean): void {
   }
   checkLines(formatList(sortForReading(library.articles), width, color).replace(/\n$/, '').split('\n'), width, color, 'formatList');
 
-  const problems = formatProblems(library.problems, library.articles.length, color);
+  const problems = formatProblems(library.problems, library, color);
   assert.equal(foreignControl(problems, color), null, `formatProblems: ${foreignControl(problems, color)}`);
   assert.equal(problems.split('\n').length, Math.max(1, library.problems.length + (library.problems.length ? 1 : 0)) + 1, 'one line per problem');
   for (const problem of library.problems) assert.ok(problem.message.length > 0 && problem.kind.length > 0);
