@@ -96,3 +96,30 @@ test('read a real library: list, related by number, wikilink to a heading, chain
   await reader.press(KEYS.right);
   await reader.waitForText('Bridge opening words.');
 });
+
+test('Tab to an attachment and Enter: the system opener gets its file path; o does the same', async () => {
+  const root = writeLibrary({
+    'notes/Home.md': '# Home\n\nThe portrait: ![[Engelbart.jpg|100]] and the board [[Board.canvas]].\n',
+    'notes/attachments/Engelbart.jpg': 'not really a jpeg',
+    'Board.canvas': '{"nodes":[]}',
+  });
+  const library = await loadLibrary([root]);
+  const render = createRenderCache(storeOf(library), renderArticle, false);
+  const opened: string[] = [];
+  const reader = renderReader(library, {
+    render,
+    openId: 'notes/Home',
+    size: { columns: 120, rows: 10 },
+    opener: async (file) => (opened.push(file), true),
+  });
+  await reader.waitForText('[image: Engelbart.jpg]');
+  await reader.press(KEYS.tab);
+  await reader.waitForText('↗ image: notes/attachments/Engelbart.jpg');
+  await reader.press(KEYS.enter);
+  await reader.waitForText(`opened ${join(root, 'notes/attachments/Engelbart.jpg')}`);
+  assert.deepEqual(opened, [join(root, 'notes/attachments/Engelbart.jpg')]);
+  await reader.press(KEYS.tab, 'o');
+  await reader.waitForFrame(() => opened.length === 2, 'the second open');
+  assert.equal(opened[1], join(root, 'Board.canvas'));
+  assert.ok(reader.frame().includes('The portrait:'), 'still on the note');
+});
