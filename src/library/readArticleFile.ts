@@ -13,7 +13,7 @@ import type { ParsedArticle } from './parsedArticle.js';
 import { parseMarkdownArticle } from './parseMarkdownArticle.js';
 import { parseTextArticle } from './parseTextArticle.js';
 import { parseHtmlArticle, type PageParser } from './htmlArticle.js';
-import { htmlEncoding } from './html/decodeHtmlBytes.js';
+import { chooseHtmlEncoding } from './html/decodeHtmlBytes.js';
 import { specialFileKind } from './scanLibrary.js';
 import { cleanHeader } from './headerText.js';
 
@@ -97,10 +97,8 @@ export function createFileReader(pageParser: PageParser | null): FileReader {
 }
 
 function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: number, pageParser: PageParser | null): ReadOutcome {
-  const decoded = decodeBytes(bytes, {
-    maxBytes,
-    charset: file.format === 'html' ? htmlEncoding(bytes) : undefined,
-  });
+  const html = file.format === 'html' ? chooseHtmlEncoding(bytes) : null;
+  const decoded = decodeBytes(bytes, { maxBytes, charset: html?.encoding });
   if (!decoded.ok) return { ok: false, kind: decoded.kind, why: decoded.message };
 
   const title = fileTitle(file.relPath);
@@ -119,6 +117,7 @@ function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: numb
   }
   parsed = cleanHeader(parsed, title);
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
+  if (html?.mismatch) parsed.problems.unshift({ kind: 'encoding', message: html.mismatch });
   // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
   const lexed = lexBody(parsed.body);
   return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, bodyFirstLine(file, decoded.text, parsed.body)) };

@@ -1,6 +1,9 @@
 // Bytes of a saved or fetched page → text, honouring the charset the page declares
 // (HTML's own order: a byte-order mark, then the HTTP content-type, then a <meta> in the
-// first 1024 bytes). Undeclared pages are UTF-8.
+// first 1024 bytes). Undeclared pages are UTF-8, and so are pages whose bytes are UTF-8
+// whatever they declare (SPEC §1c): a browser saving a page re-encodes it as UTF-8 but keeps
+// its old <meta charset>.
+import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../decodeText.js';
 
 export { decodeWindows1252 };
@@ -51,17 +54,43 @@ function bomEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The encoding `decodeHtmlBytes` would use, as TextDecoder names it. */
-export function htmlEncoding(bytes: Uint8Array, contentType?: string | null): string {
-  const bom = bomEncoding(bytes);
-  if (bom) return bom;
-  const decoder = decoderFor(charsetFromContentType(contentType)) ?? decoderFor(declaredHtmlCharset(bytes));
-  return decoder?.encoding ?? 'utf-8';
+export interface HtmlEncoding {
+  /** As TextDecoder names it. */
+  encoding: string;
+  /** Set when the bytes overrule the declared charset: says what was declared and what was read. */
+  mismatch: string | null;
+}
+
+/** Any byte of a multi-byte UTF-8 sequence: pure ASCII is valid in every declared charset, so it proves nothing. */
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return true;
+  return false;
 }
 
 /**
- * Decode a page's bytes. A byte-order mark wins, then the charset of `contentType` (an HTTP
- * header, when the page was fetched), then the page's `<meta>` declaration; otherwise UTF-8.
+ * The encoding `decodeHtmlBytes` uses: a BOM, else UTF-8 when the bytes are valid UTF-8 holding
+ * multi-byte sequences (real text in another charset almost never is), else the declared one.
+ */
+export function chooseHtmlEncoding(bytes: Uint8Array, contentType?: string | null): HtmlEncoding {
+  const bom = bomEncoding(bytes);
+  if (bom) return { encoding: bom, mismatch: null };
+  const declared = [charsetFromContentType(contentType), declaredHtmlCharset(bytes)].find((label) => decoderFor(label) !== null) ?? null;
+  const encoding = decoderFor(declared)?.encoding ?? 'utf-8';
+  if (encoding !== 'utf-8' && hasNonAscii(bytes) && isUtf8(bytes)) {
+    return { encoding: 'utf-8', mismatch: `declares charset ${declared} but its bytes are UTF-8; read as UTF-8` };
+  }
+  return { encoding, mismatch: null };
+}
+
+/** The encoding `decodeHtmlBytes` would use, as TextDecoder names it. */
+export function htmlEncoding(bytes: Uint8Array, contentType?: string | null): string {
+  return chooseHtmlEncoding(bytes, contentType).encoding;
+}
+
+/**
+ * Decode a page's bytes. A byte-order mark wins, then UTF-8 when the bytes are UTF-8 with
+ * multi-byte sequences, then the charset of `contentType` (an HTTP header, when the page was
+ * fetched), then the page's `<meta>` declaration; otherwise UTF-8.
  * Unknown labels count as undeclared. The BOM is dropped. Invalid bytes become U+FFFD.
  */
 export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null): string {
