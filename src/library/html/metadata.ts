@@ -22,11 +22,13 @@ export function readPageMeta(doc: Document): PageMeta {
     const content = collapse(el.getAttribute('content'));
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
-      const key = el.getAttribute(attr)?.trim().toLowerCase();
-      if (!key) continue;
-      const list = meta.get(key);
-      if (list) list.push(content);
-      else meta.set(key, [content]);
+      // RDFa lets one tag carry several properties: property="og:title twitter:title".
+      const keys = (el.getAttribute(attr) ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+      for (const key of attr === 'property' ? keys : keys.slice(0, 1)) {
+        const list = meta.get(key);
+        if (list) list.push(content);
+        else meta.set(key, [content]);
+      }
     }
   }
 

@@ -1,24 +1,69 @@
-// The page's title (SPEC §1c): og:title, else <title>, else the first <h1>; the site's name
-// is cut off the first two.
+// The page's title (SPEC §1c): og:title, else <title>, else the page's headline <h1>; the
+// site's name, and only that, is cut off the first two.
 import { collapse, looseKey, textOf } from './dom.js';
 import { firstMeta, type PageMeta } from './metadata.js';
 
-/** Separators between a title and a site name: ` | `, ` - `, ` – `, ` — `, ` · `. */
-const SEPARATOR = /(\s+[|\-–—·]\s+)/;
+/**
+ * Separators between a title and a site name: ` | `, ` - `, ` – `, ` — `, ` · `, and the CJK
+ * ones, which go unspaced: `：`, `｜`, and `_` next to a CJK character ("新台阶_科技_腾讯网";
+ * `file_name` is one word).
+ */
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+const SEPARATOR = new RegExp(`(\\s+[|\\-–—·]\\s+|\\s*[：｜]\\s*|\\s+_\\s+|(?<=[${CJK}])\\s*_\\s*|\\s*_\\s*(?=[${CJK}]))`, 'u');
+
+/** Who the page belongs to, to recognise the site's name in a title. */
+export interface SiteIdentity {
+  /** `og:site_name`. */
+  name: string | null;
+  /** Host name of the page's address (canonical, else og:url), when it has one. */
+  host: string | null;
+}
+
+/** Letters and digits only, lower case: "The Verge" and "theverge" and "TheVerge.com" meet here. */
+function compact(text: string): string {
+  return looseKey(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The name a host is known by: `www.theverge.com` → `theverge`, `news.bbc.co.uk` → `bbc`. */
+function hostName(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length >= 3 && labels[labels.length - 2].length <= 3 && labels[labels.length - 1].length === 2) return labels[labels.length - 3];
+  return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
+}
+
+/** True when `part` of a title names the site: its og:site_name, its host, or its host's name ("BBC News" on bbc.co.uk). */
+export function isSiteName(part: string, site: SiteIdentity): boolean {
+  const key = compact(part.replace(/^\s*[[(]|[\])]\s*$/g, ''));
+  if (!key) return false;
+  if (site.name && key === compact(site.name)) return true;
+  if (!site.host) return false;
+  const host = site.host.toLowerCase().replace(/^(?:www\d?|m|amp)\./, '');
+  const name = hostName(host);
+  if (key === compact(host) || key === name) return true;
+  // "BBC News", "Ars Technica Blog": the host's name followed by a word or two.
+  const words = looseKey(part).split(' ');
+  return name.length >= 3 && words.length <= 3 && compact(words[0]) === name;
+}
+
+/** A trailing "[Site]" or "(Site)" that is the site's name ("My Hero Academia [Archive of Our Own]"). */
+function cutBracketedSite(part: string, site: SiteIdentity): string {
+  const m = /^(.*\S)\s*([[(][^\])]+[\])])$/u.exec(part);
+  return m && isSiteName(m[2], site) ? m[1] : part;
+}
 
 /**
- * Cut a site name off `title`. Of the parts between separators, keep the run that matches
- * the first <h1>; else drop the parts at either end that are `og:site_name`; else keep the
- * longest part. A title without separators is kept whole.
+ * Cut the site's name off `title`. Of the parts between separators, keep the run that matches
+ * the headline <h1>; else drop the parts at either end that name the site (`isSiteName`); else
+ * keep the title whole: a part is never dropped for not being the longest, as real titles hold
+ * ` - ` too.
  */
-export function cutSiteName(title: string, h1: string, siteName: string | null): string {
+export function cutSiteName(title: string, h1: string, site: SiteIdentity): string {
   const pieces = title.split(SEPARATOR); // part, separator, part, separator, part…
-  if (pieces.length === 1) return title;
   const parts = pieces.filter((_, i) => i % 2 === 0);
   const join = (from: number, to: number) => pieces.slice(from * 2, to * 2 + 1).join('').trim();
 
   const h1Key = looseKey(h1);
-  if (h1Key) {
+  if (h1Key && parts.length > 1) {
     // Longest runs first, so "A – B" is kept whole when the <h1> is "A – B".
     for (let length = parts.length; length >= 1; length--) {
       for (let from = 0; from + length <= parts.length; from++) {
@@ -28,36 +73,76 @@ export function cutSiteName(title: string, h1: string, siteName: string | null):
     }
   }
 
-  const siteKey = siteName ? looseKey(siteName) : '';
-  if (siteKey) {
-    let from = 0;
-    let to = parts.length - 1;
-    while (from < to && looseKey(parts[to]) === siteKey) to--;
-    while (from < to && looseKey(parts[from]) === siteKey) from++;
-    if (from > 0 || to < parts.length - 1) return join(from, to);
-  }
+  let from = 0;
+  let to = parts.length - 1;
+  while (from < to && isSiteName(parts[to], site)) to--;
+  while (from < to && isSiteName(parts[from], site)) from++;
+  const kept = from > 0 || to < parts.length - 1 ? join(from, to) : title.trim();
+  return cutBracketedSite(kept, site) || title.trim();
+}
 
-  let longest = 0;
-  parts.forEach((part, i) => {
-    if (part.trim().length > parts[longest].trim().length) longest = i;
-  });
-  return parts[longest].trim() || title;
+/** Letter words, and each CJK character as a word of its own (CJK titles have no spaces). */
+function wordsOf(text: string): string[] {
+  return looseKey(text).match(new RegExp(`[${CJK}]|[^\\s${CJK}]+`, 'gu')) ?? [];
+}
+
+/**
+ * An og:title that says nothing of this page: the site's name, or a line sites put on every
+ * page ("Latest News & Headlines") that shares under half its words with the headline.
+ */
+function isGenericTitle(og: string, h1: string, site: SiteIdentity): boolean {
+  if (isSiteName(og, site)) return true;
+  const headline = new Set(wordsOf(h1));
+  const words = wordsOf(og);
+  return words.length > 0 && words.filter((w) => headline.has(w)).length * 2 < words.length;
+}
+
+/**
+ * In the site's banner rather than the article's own header: a `role=banner`, `#header` or
+ * `#masthead` outside the article, or a `<header>` outside it that holds the site's nav or
+ * only a short name (an article's headline may sit in a bare <header> outside any <article>).
+ */
+function inPageHeader(h1: Element, text: string): boolean {
+  const banner = h1.closest('[role=banner], #header, #masthead, header');
+  if (!banner || banner.closest('article, main, [role=main]')) return false;
+  if (banner.tagName !== 'HEADER') return true;
+  return banner.querySelector('nav, [role=navigation]') !== null || text.split(' ').length <= 3;
+}
+
+/** The page's headline <h1>: the first that is not the site's logo (in the page's own header or nav, a link home, or the site's name). */
+export function headline(doc: Document, site: SiteIdentity): string {
+  for (const h1 of doc.querySelectorAll('body h1')) {
+    const text = textOf(h1);
+    if (!text) continue;
+    if (h1.closest('nav, [role=navigation]') || inPageHeader(h1, text)) continue;
+    const links = h1.querySelectorAll('a[href]');
+    if (links.length === 1 && textOf(links[0]) === text && /^(?:\/|\.\/|index\.html?)?$/i.test(links[0].getAttribute('href')?.trim() ?? '')) continue;
+    if (isSiteName(text, site)) continue;
+    return text;
+  }
+  return '';
 }
 
 export interface TitleResult {
   title: string;
-  /** The first <h1> of the page, collapsed ('' when none). */
+  /** The page's headline <h1>, collapsed ('' when none). */
   h1: string;
   from: 'og:title' | 'title' | 'h1' | 'none';
 }
 
-export function pageTitle(doc: Document, meta: PageMeta): TitleResult {
-  const h1 = textOf(doc.querySelector('body h1'));
-  const siteName = firstMeta(meta, 'og:site_name');
+export function pageTitle(doc: Document, meta: PageMeta, host: string | null): TitleResult {
+  const site: SiteIdentity = { name: firstMeta(meta, 'og:site_name'), host };
+  const h1 = headline(doc, site);
   const og = collapse(firstMeta(meta, 'og:title'));
-  if (og) return { title: cutSiteName(og, h1, siteName), h1, from: 'og:title' };
   const titleElement = textOf(doc.querySelector('head title') ?? doc.querySelector('title'));
-  if (titleElement) return { title: cutSiteName(titleElement, h1, siteName), h1, from: 'title' };
+  const fromTitle = titleElement ? cutSiteName(titleElement, h1, site) : '';
+  if (og) {
+    const fromOg = cutSiteName(og, h1, site);
+    // A generic og:title loses to the page's own <title> and <h1> when those agree.
+    if (h1 && fromTitle && looseKey(fromTitle) === looseKey(h1) && isGenericTitle(fromOg, h1, site)) return { title: fromTitle, h1, from: 'title' };
+    return { title: fromOg, h1, from: 'og:title' };
+  }
+  if (fromTitle) return { title: fromTitle, h1, from: 'title' };
   if (h1) return { title: h1, h1, from: 'h1' };
   return { title: '', h1, from: 'none' };
 }

@@ -63,19 +63,28 @@ function prepared(html: string, title: string): { doc: Document; root: Element }
   return { doc, root };
 }
 
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null; // a relative or broken source names no site
+  }
+}
+
 export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const problems: string[] = [];
   const doc = parseDocument(html);
   const meta = readPageMeta(doc);
   const root = findArticleRoot(doc);
 
-  const found = pageTitle(doc, meta);
+  const source = pageSource(doc, meta);
+  const found = pageTitle(doc, meta, hostOf(source));
   let title = found.title;
   if (!title) {
     title = basename(fileName, extname(fileName)) || fileName;
     problems.push('no title found (no og:title, <title> or <h1>); using the file name');
   }
-  const source = pageSource(doc, meta);
   const { date, unreadable } = pageDate(doc, meta, root);
   if (unreadable) problems.push(dateProblem(unreadable));
   const author = pageAuthor(meta);

@@ -4,21 +4,39 @@ import assert from 'node:assert/strict';
 import { cutSiteName } from '../../../src/library/html/pageTitle.js';
 import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
 
-test('cutSiteName: the part matching the first <h1> wins, even when it holds a separator itself', () => {
-  assert.equal(cutSiteName('Ferry – the last crossing | Gazette', 'Ferry - the last crossing', null), 'Ferry – the last crossing');
-  assert.equal(cutSiteName('Gazette · World · Ferry keeps running', 'Ferry keeps running', 'Gazette'), 'Ferry keeps running');
-  assert.equal(cutSiteName('FERRY KEEPS RUNNING — Gazette', 'Ferry keeps running', null), 'FERRY KEEPS RUNNING');
+const noSite = { name: null, host: null };
+const gazette = { name: 'Gazette', host: null };
+
+test('cutSiteName: the part matching the headline <h1> wins, even when it holds a separator itself', () => {
+  assert.equal(cutSiteName('Ferry – the last crossing | Gazette', 'Ferry - the last crossing', noSite), 'Ferry – the last crossing');
+  assert.equal(cutSiteName('Gazette · World · Ferry keeps running', 'Ferry keeps running', gazette), 'Ferry keeps running');
+  assert.equal(cutSiteName('FERRY KEEPS RUNNING — Gazette', 'Ferry keeps running', noSite), 'FERRY KEEPS RUNNING');
 });
 
 test('cutSiteName: og:site_name dropped from either end when no part matches the <h1>', () => {
-  assert.equal(cutSiteName('Gazette - Choir sings at dawn', '', 'Gazette'), 'Choir sings at dawn');
-  assert.equal(cutSiteName('Choir sings - at dawn | Gazette', 'Something else', 'Gazette'), 'Choir sings - at dawn');
+  assert.equal(cutSiteName('Gazette - Choir sings at dawn', '', gazette), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings - at dawn | Gazette', 'Something else', gazette), 'Choir sings - at dawn');
 });
 
-test('cutSiteName: else the longest part; no separator means no cut; hyphens inside words are not separators', () => {
-  assert.equal(cutSiteName('Gazette | A rather long headline', '', null), 'A rather long headline');
-  assert.equal(cutSiteName('Well-known ferry keeps running', '', 'Gazette'), 'Well-known ferry keeps running');
-  assert.equal(cutSiteName('Ferry|Gazette', '', null), 'Ferry|Gazette');
+test('cutSiteName: the domain names the site too: the host, its name, or its name and a word or two', () => {
+  assert.equal(cutSiteName('Choir sings at dawn | harbourgazette.example', '', { name: null, host: 'www.harbourgazette.example' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings at dawn - Harbour Gazette', '', { name: null, host: 'harbourgazette.example' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings at dawn - HGN News', '', { name: null, host: 'news.hgn.co.uk' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Fan fiction, chapter 1 | Ferry fans [Harbour Archive]', '', { name: null, host: 'harbourarchive.example' }), 'Fan fiction, chapter 1 | Ferry fans');
+});
+
+test('cutSiteName: a part that is not the site is never cut, even the shorter one; no separator means no cut', () => {
+  assert.equal(cutSiteName('Ferries - a history | A rather long headline', '', noSite), 'Ferries - a history | A rather long headline');
+  assert.equal(cutSiteName('The river - and the town that lives on it', '', gazette), 'The river - and the town that lives on it');
+  assert.equal(cutSiteName('Well-known ferry keeps running', '', gazette), 'Well-known ferry keeps running');
+  assert.equal(cutSiteName('Ferry|Gazette', '', noSite), 'Ferry|Gazette');
+});
+
+test('cutSiteName: the CJK separators ：, ｜ and _ (beside CJK text only), unspaced', () => {
+  assert.equal(cutSiteName('渡船照常运行｜港口日报', '', { name: '港口日报', host: null }), '渡船照常运行');
+  assert.equal(cutSiteName('渡し船は今も走る：港町新聞', '', { name: '港町新聞', host: null }), '渡し船は今も走る');
+  assert.equal(cutSiteName('渡船照常运行_新闻_港口网', '渡船照常运行', noSite), '渡船照常运行');
+  assert.equal(cutSiteName('read_me_first', '', { name: 'first', host: null }), 'read_me_first');
 });
 
 const head = (inner: string, body = '<p>Some text to read.</p>') => `<!doctype html><html><head>${inner}</head><body>${body}</body></html>`;

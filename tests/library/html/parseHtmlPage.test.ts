@@ -91,9 +91,9 @@ test('og:site_name cut from the front; a .breadcrumbs run of links; pubdate meta
   assert.doesNotMatch(p.markdown, /Previous article/);
 });
 
-test('with no <h1> and no site name, the longest part of the title is kept', () => {
+test('with no <h1> and nothing naming the site, the title is kept whole: no part is cut for being shorter', () => {
   const p = page('title-longest.html');
-  assert.equal(p.title, 'Why the spring tides ran so high this year');
+  assert.equal(p.title, 'Gazette · Why the spring tides ran so high this year');
   assert.match(p.markdown, /^Astronomers and harbour masters agree/);
 });
 

@@ -1,0 +1,55 @@
+// Saved pages as the library reads them (SPEC §1c): charset, title, byline, section, previous/next
+// and dates, one rule per test. Every page here is written for this project.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { article, libraryOf } from '../helpers.js';
+import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
+
+const STORY = '<p>The last ferry across the river left on time this morning, as it has every day for ninety years, and the crew say it will keep running while anyone still wants to cross.</p><p>Passengers were few but loyal: a baker, two schoolchildren and a man with a bicycle, who said he had never once taken the bridge.</p>';
+
+/** A saved page: `head` inside <head>, `body` inside <body>. */
+const pageOf = (head: string, body: string) => parseHtmlPage(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`, 'page.html');
+
+test('a page saved as UTF-8 that still declares gb2312 reads right, with an encoding problem naming the mismatch', async () => {
+  const html = '<!doctype html><html><head><meta charset="gb2312"><title>渡船照常运行｜港口日报</title></head><body><article><h1>渡船照常运行</h1><p>今天早上，最后一班渡船照常离港。船长说，只要还有乘客，他就会继续开船。</p></article></body></html>';
+  const { lib } = await libraryOf({ 'ferry.html': Buffer.from(html, 'utf8') });
+  const a = article(lib, 'ferry');
+  assert.equal(a.title, '渡船照常运行');
+  assert.match(a.body, /最后一班渡船照常离港/);
+  const encoding = a.problems.filter((p) => p.kind === 'encoding');
+  assert.equal(encoding.length, 1, JSON.stringify(a.problems));
+  assert.match(encoding[0].message, /gb2312.*UTF-8/);
+});
+
+test('a logo <h1> in the page header, or one that is the site name, is not the headline: the real <h1> cuts the title', () => {
+  const p = pageOf(
+    '<title>Harbour Weekly · The ferry keeps running · Local news</title><meta property="og:site_name" content="Harbour Weekly">',
+    `<header><h1>HW</h1><nav><a href="/">Home</a></nav></header><div class="logo"><h1><a href="/">Harbour</a></h1></div><h1 class="brand">Harbour Weekly</h1><article><header><h1>The ferry keeps running</h1></header>${STORY}</article>`,
+  );
+  assert.equal(p.title, 'The ferry keeps running');
+  const noOtherH1 = pageOf('<title>Harbour Weekly - The ferry - a history</title><meta property="og:site_name" content="Harbour Weekly">', `<header><h1>Harbour Weekly</h1></header><article>${STORY}</article>`);
+  assert.equal(noOtherH1.title, 'The ferry - a history', 'the logo <h1> cut nothing; the site name did');
+});
+
+test('the site name is cut when it is the domain of the page address, with no og:site_name', () => {
+  const p = pageOf('<title>The ferry keeps running | harbourweekly.example</title><link rel="canonical" href="https://www.harbourweekly.example/ferry">', `<article>${STORY}</article>`);
+  assert.equal(p.title, 'The ferry keeps running');
+});
+
+test('a generic og:title loses to <title> and <h1> when they agree; an og:title worded otherwise than the <h1> still wins', () => {
+  const generic = pageOf(
+    '<meta property="og:title" content="Latest News &amp; Headlines"><title>The ferry keeps running | Harbour Weekly</title>',
+    `<article><h1>The ferry keeps running</h1>${STORY}</article>`,
+  );
+  assert.equal(generic.title, 'The ferry keeps running');
+  const reworded = pageOf(
+    '<meta property="og:title" content="The river ferry keeps running after ninety years"><title>The ferry keeps running</title>',
+    `<article><h1>The ferry keeps running</h1>${STORY}</article>`,
+  );
+  assert.equal(reworded.title, 'The river ferry keeps running after ninety years');
+});
+
+test('space-separated RDFa properties: property="og:title twitter:title" is an og:title', () => {
+  const p = pageOf('<title>Something else entirely</title><meta property="og:title twitter:title" content="The ferry keeps running">', `<article>${STORY}</article>`);
+  assert.equal(p.title, 'The ferry keeps running');
+});
