@@ -128,13 +128,23 @@ function joinNames(names: string[]): string | null {
   return unique.length > 0 ? unique.join(', ') : null;
 }
 
-/** `author` meta, else `article:author` (unless only profile URLs), else JSON-LD `author.name`. */
+/** Other author metas, as Readability reads them: Dublin Core, Parse.ly. */
+const OTHER_AUTHOR_METAS = ['dc.creator', 'dc:creator', 'dcterms.creator', 'dcterm:creator', 'parsely-author'];
+
+/**
+ * `author` meta, else `article:author` (unless only profile URLs), else JSON-LD `author.name`,
+ * else a Dublin Core or Parse.ly creator.
+ */
 export function pageAuthor(meta: PageMeta): string | null {
   const fromMeta = joinNames(meta.meta.get('author') ?? []) ?? joinNames(meta.meta.get('article:author') ?? []);
   if (fromMeta) return fromMeta;
   for (const node of meta.jsonLd) {
     if (node.author === undefined) continue;
     const names = joinNames(personName(node.author));
+    if (names) return names;
+  }
+  for (const key of OTHER_AUTHOR_METAS) {
+    const names = joinNames(meta.meta.get(key) ?? []);
     if (names) return names;
   }
   return null;

@@ -9,6 +9,7 @@ import { parseDocument, textOf } from './dom.js';
 import { firstMeta, pageAuthor, pageDate, pageSource, readPageMeta } from './metadata.js';
 import { pageLinks, type PageLink } from './pageLinks.js';
 import { pageSection } from './breadcrumbs.js';
+import { pageByline } from './byline.js';
 import { pageTitle } from './pageTitle.js';
 import { findRelatedBlocks } from './relatedBlock.js';
 import { toMarkdown } from './toMarkdown.js';
@@ -87,7 +88,7 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   }
   const { date, unreadable } = pageDate(doc, meta, root);
   if (unreadable) problems.push(dateProblem(unreadable));
-  const author = pageAuthor(meta);
+  const author = pageAuthor(meta) ?? pageByline(doc, root);
   const section = pageSection(doc, meta, { title, source, siteName: firstMeta(meta, 'og:site_name') });
   const links = pageLinks(doc);
   const related = findRelatedBlocks(root);

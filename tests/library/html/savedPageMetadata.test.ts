@@ -53,3 +53,40 @@ test('space-separated RDFa properties: property="og:title twitter:title" is an o
   const p = pageOf('<title>Something else entirely</title><meta property="og:title twitter:title" content="The ferry keeps running">', `<article>${STORY}</article>`);
   assert.equal(p.title, 'The ferry keeps running');
 });
+
+test('with no author meta or JSON-LD, the byline in the page: rel=author, itemprop=author (its name), .byline', () => {
+  const relAuthor = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1><p class="meta">By <a rel="author" href="/people/ada">Ada Lovell</a></p>${STORY}</article>`);
+  assert.equal(relAuthor.author, 'Ada Lovell');
+  const itemprop = pageOf(
+    '<title>The ferry</title>',
+    `<article><h1>The ferry</h1><div itemprop="author" itemscope itemtype="https://schema.org/Person"><img alt=""><span itemprop="name">Bram Osei</span><span>Harbour correspondent</span></div>${STORY}</article>`,
+  );
+  assert.equal(itemprop.author, 'Bram Osei');
+  const byline = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1><div class="story-byline">By Cleo Marsh\n  <time>4 March 2025, 09:30</time></div>${STORY}</article>`);
+  assert.equal(byline.author, 'Cleo Marsh');
+  const glued = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1><div class="byline">by Dev Anand4 Mar 2025</div>${STORY}</article>`);
+  assert.equal(glued.author, 'Dev Anand');
+});
+
+test('a byline that is not a name is passed over: "Follow Author", a lone "By", a date, a URL, a sign-up link, comment authors', () => {
+  const p = pageOf(
+    '<title>The ferry</title>',
+    `<div id="authorization"><a href="/join">Sign Up</a></div><article><h1>The ferry</h1>
+     <div class="author-follow"><button>+</button><span class="author-cta">Follow Author</span></div>
+     <span class="byline">By</span><span class="byline">Sunday, 4 March 2025</span><span class="author-link">https://ferry.example/people</span>
+     ${STORY}<section class="comments"><p class="comment-author">Troll 99</p></section></article>`,
+  );
+  assert.equal(p.author, null);
+  const later = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1><span class="byline">Follow Author</span><p>Words by <span class="author">Elif Kaya</span></p>${STORY}</article>`);
+  assert.equal(later.author, 'Elif Kaya');
+});
+
+test('the byline in the article wins over one earlier in the page (a teaser list), and the meta author over both', () => {
+  const p = pageOf(
+    '<title>The ferry</title>',
+    `<div class="teasers"><ul><li><a href="/a">Another story</a> <span class="byline">Gus Nilsen</span></li></ul></div><article><h1>The ferry</h1><p class="byline">By Hana Ueda</p>${STORY}</article>`,
+  );
+  assert.equal(p.author, 'Hana Ueda');
+  const meta = pageOf('<title>The ferry</title><meta name="author" content="Iris Moor">', `<article><h1>The ferry</h1><p class="byline">By Hana Ueda</p>${STORY}</article>`);
+  assert.equal(meta.author, 'Iris Moor');
+});

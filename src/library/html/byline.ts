@@ -1,0 +1,87 @@
+// The author as the page shows it, for pages whose meta tags and JSON-LD name none: the byline
+// element Readability would take (`rel=author`, `itemprop=author`, a class or id like
+// `byline`/`author`, first in document order), but only when its words are a name.
+import { collapse } from './dom.js';
+
+/** Readability's byline test on class and id, less `dateline` (a place: "CAIRO —"). */
+const BYLINE_CLASS = /byline|author(?!i[sz]ation)|writtenby|p-author/i;
+/** Subtrees whose bylines are someone else's: comments, related stories, page chrome. */
+const OTHER_PEOPLE = /comment|disqus|related|recommend|sidebar|footer|newsletter|promo|more-from|also-read|most-?read|popular/i;
+const SKIP_TAGS = new Set(['NAV', 'FOOTER', 'FORM', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'BUTTON']);
+/** Readability's limit: a byline is short. */
+const MAX_BYLINE = 100;
+
+/** "By", "Par", "Von", "Written by"…: the word before the name. */
+const BY = /^(?:(?:(?:written|posted|reported|words|text|story)\s+by|by|par|por|door|przez)(?:\s*[:：]\s*|\s+)|(?:作者|記者)\s*[:：]?\s*)/iu;
+/** Where a byline's name ends: the date, the editor, the role after it. */
+const TAIL = /\s*\b(?:edited|photographs?|photos?|pictures|illustrations?|video|(?:last\s+)?updated|published|posted)\b.*$/iu;
+/** Day names: what is left of a date once its digits are cut ("Sunday, Feb"). */
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
+/** "Jane Doe on 4 March", "Jane Doe at 9:30": lower case only, as "Le" or "On" may be part of a name. */
+const ON_AT = /\s+(?:on|at)\s+\S.*$/u;
+const MONTH = /\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+/** Words that stand where a name would but are not one. */
+const NOT_A_NAME = /^(?:by|author|authors|byline|follow|follow author|follow us|staff|admin|administrator|editor|editors|anonymous|unknown|guest|share|comments?|about the author|more from|view all posts|all posts|read more|contact|email|subscribe|sign in|log in|home)$/i;
+
+/**
+ * The name a byline's text holds ("By Jane Doe - 4 March 2025" → "Jane Doe"), or null when it
+ * holds none ("Follow Author", "By", a date, a URL).
+ */
+export function bylineName(text: string): string | null {
+  // Lines and separators part the name from what follows it.
+  for (const piece of text.split(/\n|\s[|•·—–-]\s|[|•·]/)) {
+    let name = collapse(piece).replace(BY, '');
+    // A name has no digits: what starts at one is a date or a count ("Lucas Nolan22 Dec 2016").
+    name = name.replace(/\d.*$/u, '').replace(TAIL, '').replace(ON_AT, '').replace(MONTH, '');
+    name = name.replace(/^[\s,;:.–—-]+|[\s,;:–—-]+$/gu, '');
+    if (isName(name)) return name;
+  }
+  return null;
+}
+
+function isName(name: string): boolean {
+  if (!name || name.length > 80 || !/^[\p{L}"'“‘(]/u.test(name)) return false;
+  if (NOT_A_NAME.test(name) || /^(?:follow|sign|log)\b/i.test(name) || WEEKDAY.test(name)) return false;
+  if (/@|https?:|www\.|\.(?:com|org|net)\b/i.test(name)) return false;
+  return name.split(' ').length <= 10;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+}
+
+function isBylineElement(el: Element): boolean {
+  const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+  const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
+  return rel.includes('author') || itemprop.includes('author') || BYLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/** The byline's words: the `itemprop=name` inside a schema.org Person, else all its text (newlines kept). */
+function bylineText(el: Element): string {
+  const name = el.querySelector('[itemprop~=name]');
+  if (name) return name.getAttribute('content') ?? name.textContent ?? '';
+  return el.textContent ?? '';
+}
+
+/** The first byline that holds a name, in document order: in the article first, then in the whole page. */
+export function pageByline(doc: Document, articleRoot: Element): string | null {
+  const visit = (el: Element): string | null => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (SKIP_TAGS.has(child.tagName) || isHidden(child)) continue;
+      if (OTHER_PEOPLE.test(`${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`)) continue;
+      if (isBylineElement(child)) {
+        const text = bylineText(child);
+        const length = collapse(text).length;
+        if (length > 0 && length < MAX_BYLINE) {
+          const name = bylineName(text);
+          if (name) return name;
+        }
+      }
+      const inner = visit(child);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return visit(articleRoot) ?? (doc.body && doc.body !== articleRoot ? visit(doc.body) : null);
+}
