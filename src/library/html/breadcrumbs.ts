@@ -1,11 +1,24 @@
 // The page's section path (SPEC §1c): `article:section`, else a JSON-LD BreadcrumbList, else a
-// breadcrumb nav or list. A leading Home (or the site's own name) and a trailing crumb that is
-// the page itself are dropped.
+// breadcrumb nav or list. A leading Home (in any language, or the site's own name: "WebMD
+// Home"), a trailing crumb that is the page itself, and page tools caught in the trail
+// ("Email a Friend") are dropped.
 import { collapse, looseKey, textOf } from './dom.js';
 import { typesOf, type PageMeta } from './metadata.js';
+import { isSiteName, type SiteIdentity } from './siteName.js';
 
 const CRUMB_SEPARATORS = /\s*(?:[›»>]|\s\/\s|\s[|·•]\s)\s*/;
-const HOME = /^(home|home ?page|front ?page|start)$/i;
+/** "Home" as sites write it, compared by `looseKey`. */
+const HOME = new Set([
+  'home', 'homepage', 'home page', 'front page', 'frontpage', 'start', 'main page',
+  'accueil', 'page d accueil', 'inicio', 'início', 'página inicial', 'portada', 'startseite', 'start seite',
+  'pagina iniziale', 'prima pagina', 'strona główna', 'главная', 'главная страница', 'головна',
+  'hjem', 'forside', 'hem', 'startsida', 'etusivu', 'anasayfa', 'ana sayfa', 'trang chủ', 'beranda', 'úvod', 'titulní strana',
+  '首页', '首頁', '主页', '主頁', '网站首页', 'ホーム', 'トップ', 'トップページ', '홈', '메인',
+]);
+/** A crumb that stands for the page being read ("正文": the text). */
+const THIS_PAGE = new Set(['正文', '本文', '内容', '詳細', 'article', 'current page']);
+/** Page tools that sit in some trails. */
+const TOOL = /^(?:e-?mail(?: a friend| this)?|print(?: article| this)?|share(?: this)?|save|bookmark|comments?)$/i;
 
 interface Crumb {
   name: string;
@@ -17,8 +30,10 @@ interface Crumb {
 
 export interface SectionContext {
   title: string;
+  /** The page's headline <h1>, which may be worded otherwise than its title. */
+  headline: string;
   source: string | null;
-  siteName: string | null;
+  site: SiteIdentity;
 }
 
 /** Strip separator characters a crumb's text may carry at its ends ("World ›"). */
@@ -32,20 +47,38 @@ function sameUrl(a: string | undefined, b: string | null): boolean {
   return strip(a) === strip(b);
 }
 
+function isHome(name: string, context: SectionContext): boolean {
+  const key = looseKey(name);
+  if (HOME.has(key) || isSiteName(name, context.site)) return true;
+  // "Home - Gazette": Home and the site's name.
+  const after = /^home\s+(.+)$/.exec(key);
+  if (after && isSiteName(after[1], context.site)) return true;
+  // "WebMD Home": a name of a word or two before Home ("Garden & Home" is a section).
+  const before = /^(.+?)\s+home$/i.exec(collapse(name));
+  return before !== null && (isSiteName(before[1], context.site) || (/^[\p{L}\p{N}.'’-]+(?: [\p{L}\p{N}.'’-]+)?$/u.test(before[1]) && !/\band$/i.test(before[1])));
+}
+
 function isThePage(crumb: Crumb, context: SectionContext): boolean {
   if (crumb.current || sameUrl(crumb.url, context.source)) return true;
   const key = looseKey(crumb.name);
-  const titleKey = looseKey(context.title);
-  if (key === titleKey) return true;
-  // A shortened title: "The last river ferry…"
-  const shortened = /(?:…|\.\.\.)$/.test(crumb.name) ? looseKey(crumb.name.replace(/(?:…|\.\.\.)$/, '')) : '';
-  return shortened.length > 0 && titleKey.startsWith(shortened);
+  if (THIS_PAGE.has(key)) return true;
+  for (const title of [context.title, context.headline]) {
+    const titleKey = looseKey(title);
+    if (!titleKey) continue;
+    if (key === titleKey) return true;
+    if (/(?:…|\.\.\.)$/.test(crumb.name) && key.length > 0 && titleKey.startsWith(key)) return true; // "The last river ferry…"
+    // Only a title of some length is recognised by its first or all its words: "News" is no page.
+    if (titleKey.split(' ').length < 3) continue;
+    // The title with the site's name still on it ("The ferry keeps running | Gazette"), or cut short.
+    if (key.startsWith(`${titleKey} `)) return true;
+    if (key.split(' ').length >= 3 && titleKey.startsWith(`${key} `)) return true;
+  }
+  return false;
 }
 
 function tidy(crumbs: Crumb[], context: SectionContext): string[] {
-  const list = crumbs.map((c) => ({ ...c, name: cleanCrumb(c.name) })).filter((c) => c.name !== '');
-  const siteKey = context.siteName ? looseKey(context.siteName) : '';
-  while (list.length > 0 && (HOME.test(list[0].name) || (siteKey !== '' && looseKey(list[0].name) === siteKey))) list.shift();
+  const list = crumbs.map((c) => ({ ...c, name: cleanCrumb(c.name) })).filter((c) => c.name !== '' && !TOOL.test(c.name));
+  while (list.length > 0 && isHome(list[0].name, context)) list.shift();
   while (list.length > 0 && isThePage(list[list.length - 1], context)) list.pop();
   return list.map((c) => c.name);
 }

@@ -2,6 +2,7 @@
 // site's name, and only that, is cut off the first two.
 import { collapse, looseKey, textOf } from './dom.js';
 import { firstMeta, type PageMeta } from './metadata.js';
+import { isSiteName, type SiteIdentity } from './siteName.js';
 
 /**
  * Separators between a title and a site name: ` | `, ` - `, ` – `, ` — `, ` · `, and the CJK
@@ -10,40 +11,6 @@ import { firstMeta, type PageMeta } from './metadata.js';
  */
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
 const SEPARATOR = new RegExp(`(\\s+[|\\-–—·]\\s+|\\s*[：｜]\\s*|\\s+_\\s+|(?<=[${CJK}])\\s*_\\s*|\\s*_\\s*(?=[${CJK}]))`, 'u');
-
-/** Who the page belongs to, to recognise the site's name in a title. */
-export interface SiteIdentity {
-  /** `og:site_name`. */
-  name: string | null;
-  /** Host name of the page's address (canonical, else og:url), when it has one. */
-  host: string | null;
-}
-
-/** Letters and digits only, lower case: "The Verge" and "theverge" and "TheVerge.com" meet here. */
-function compact(text: string): string {
-  return looseKey(text).replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** The name a host is known by: `www.theverge.com` → `theverge`, `news.bbc.co.uk` → `bbc`. */
-function hostName(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length >= 3 && labels[labels.length - 2].length <= 3 && labels[labels.length - 1].length === 2) return labels[labels.length - 3];
-  return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
-}
-
-/** True when `part` of a title names the site: its og:site_name, its host, or its host's name ("BBC News" on bbc.co.uk). */
-export function isSiteName(part: string, site: SiteIdentity): boolean {
-  const key = compact(part.replace(/^\s*[[(]|[\])]\s*$/g, ''));
-  if (!key) return false;
-  if (site.name && key === compact(site.name)) return true;
-  if (!site.host) return false;
-  const host = site.host.toLowerCase().replace(/^(?:www\d?|m|amp)\./, '');
-  const name = hostName(host);
-  if (key === compact(host) || key === name) return true;
-  // "BBC News", "Ars Technica Blog": the host's name followed by a word or two.
-  const words = looseKey(part).split(' ');
-  return name.length >= 3 && words.length <= 3 && compact(words[0]) === name;
-}
 
 /** A trailing "[Site]" or "(Site)" that is the site's name ("My Hero Academia [Archive of Our Own]"). */
 function cutBracketedSite(part: string, site: SiteIdentity): string {
@@ -130,8 +97,7 @@ export interface TitleResult {
   from: 'og:title' | 'title' | 'h1' | 'none';
 }
 
-export function pageTitle(doc: Document, meta: PageMeta, host: string | null): TitleResult {
-  const site: SiteIdentity = { name: firstMeta(meta, 'og:site_name'), host };
+export function pageTitle(doc: Document, meta: PageMeta, site: SiteIdentity): TitleResult {
   const h1 = headline(doc, site);
   const og = collapse(firstMeta(meta, 'og:title'));
   const titleElement = textOf(doc.querySelector('head title') ?? doc.querySelector('title'));

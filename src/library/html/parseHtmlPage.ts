@@ -11,6 +11,7 @@ import { pageLinks, type PageLink } from './pageLinks.js';
 import { pageSection } from './breadcrumbs.js';
 import { pageByline } from './byline.js';
 import { pageTitle } from './pageTitle.js';
+import { siteOf } from './siteName.js';
 import { findRelatedBlocks } from './relatedBlock.js';
 import { toMarkdown } from './toMarkdown.js';
 import { dateProblem } from '../../text/dates.js';
@@ -64,15 +65,6 @@ function prepared(html: string, title: string): { doc: Document; root: Element }
   return { doc, root };
 }
 
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null; // a relative or broken source names no site
-  }
-}
-
 export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const problems: string[] = [];
   const doc = parseDocument(html);
@@ -80,7 +72,8 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const root = findArticleRoot(doc);
 
   const source = pageSource(doc, meta);
-  const found = pageTitle(doc, meta, hostOf(source));
+  const site = siteOf(firstMeta(meta, 'og:site_name'), source);
+  const found = pageTitle(doc, meta, site);
   let title = found.title;
   if (!title) {
     title = basename(fileName, extname(fileName)) || fileName;
@@ -89,7 +82,7 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const { date, unreadable } = pageDate(doc, meta, root);
   if (unreadable) problems.push(dateProblem(unreadable));
   const author = pageAuthor(meta) ?? pageByline(doc, root);
-  const section = pageSection(doc, meta, { title, source, siteName: firstMeta(meta, 'og:site_name') });
+  const section = pageSection(doc, meta, { title, headline: found.h1, source, site });
   const links = pageLinks(doc);
   const related = findRelatedBlocks(root);
 

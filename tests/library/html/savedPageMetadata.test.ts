@@ -90,3 +90,26 @@ test('the byline in the article wins over one earlier in the page (a teaser list
   const meta = pageOf('<title>The ferry</title><meta name="author" content="Iris Moor">', `<article><h1>The ferry</h1><p class="byline">By Hana Ueda</p>${STORY}</article>`);
   assert.equal(meta.author, 'Iris Moor');
 });
+
+/** A page whose breadcrumb trail is `crumbs`, as a list. */
+const withCrumbs = (crumbs: string[], head = '<title>The ferry keeps running</title>') =>
+  pageOf(head, `<nav class="breadcrumbs"><ol>${crumbs.map((c) => `<li><a href="/x">${c}</a></li>`).join('')}</ol></nav><article><h1>The ferry keeps running</h1>${STORY}</article>`);
+
+test('a localised Home leading the breadcrumb trail is dropped, as Home is', () => {
+  for (const home of ['首页', 'ホーム', 'トップ', 'Accueil', 'Inicio', 'Startseite', 'Strona główna', 'Главная', 'Home page']) {
+    assert.deepEqual(withCrumbs([home, 'World', 'Transport']).section, ['World', 'Transport'], home);
+  }
+  assert.deepEqual(withCrumbs(['Harbour Weekly Home', 'Transport']).section, ['Transport'], 'the site name and Home');
+  assert.deepEqual(withCrumbs(['HW', 'Transport'], '<title>The ferry keeps running</title><link rel="canonical" href="https://hw.example/ferry">').section, ['Transport'], 'the host name');
+  assert.deepEqual(withCrumbs(['Home & Garden', 'Boats']).section, ['Home & Garden', 'Boats'], 'a section that starts with Home stays');
+});
+
+test('the article itself as the last crumb is dropped: its title, its <h1>, its title with the site name, or cut short; so is "正文"', () => {
+  const head = '<title>The ferry keeps running | Harbour Weekly</title><meta property="og:title" content="Why the last river ferry keeps running">';
+  assert.deepEqual(withCrumbs(['World', 'The ferry keeps running'], head).section, ['World'], 'the <h1>');
+  assert.deepEqual(withCrumbs(['World', 'Why the last river ferry keeps running | Harbour Weekly'], head).section, ['World'], 'the title with the site name');
+  assert.deepEqual(withCrumbs(['World', 'Why the last river'], head).section, ['World'], 'the title cut short');
+  assert.deepEqual(withCrumbs(['科技', '正文']).section, ['科技']);
+  assert.deepEqual(withCrumbs(['World', 'Transport', 'Email a Friend', 'Print Article']).section, ['World', 'Transport'], 'page tools in the trail');
+  assert.deepEqual(withCrumbs(['World', 'Why the'], head).section, ['World', 'Why the'], 'two words are not enough to say it is the title');
+});
