@@ -1,6 +1,8 @@
 // The previous/next article (SPEC §1c): `rel=prev`/`rel=next` on <link> or <a>, else a link
 // introduced by the words "Previous article" / "Next article" anywhere in the page (sites
-// put them in a footer strip, outside the article body).
+// put them in a footer strip, outside the article body). Each is labelled by what its link
+// says of its target, else by its address; never by "Next story →" (the library's own title
+// of the target, when it has it, wins over both: linkGraph).
 import { collapse, textOf } from './dom.js';
 
 export interface PageLink {
@@ -28,11 +30,53 @@ function relDirection(rel: string | null): Direction | null {
   return null;
 }
 
-/** Words for a link: its text, else its title attribute, else an image's alt text. */
+/** Words that only say which way a link goes ("← Previous story", "Nächste Meldung", "下一篇"). */
+const DIRECTION_WORD =
+  /previous|prev|next|older|newer|earlier|later|back|forward|go\s+to|read|article|story|post|entry|page|item|chapter|vorige[nrs]?|nächste[nrs]?|naechste[nrs]?|meldung|artikel|beitrag|zurück|weiter|précédente?|suivante?|anterior|siguiente|próximo|前へ|次へ|前の記事|次の記事|上一篇|下一篇|上一页|下一页|이전|다음/giu;
+
+/**
+ * A link's words as its label: a leading "Previous:" or "Next story:" and arrows cut off; ''
+ * when nothing but such wording is left ("Next story →", "← Previous: ← Previous story").
+ */
+export function directionFree(text: string): string {
+  const label = collapse(text)
+    .replace(/^[\s«‹←<]*(?:previous|prev|next)(?:\s+(?:article|story|post|entry|page))?\s*[:：]\s*/iu, '')
+    .replace(/^[\s«»‹›←→<>|·:-]+|[\s«»‹›←→<>|·:-]+$/gu, '');
+  const rest = label.replace(DIRECTION_WORD, ' ').replace(/[\p{P}\p{S}\s]+/gu, '');
+  return rest === '' ? '' : label;
+}
+
+/**
+ * A label from a link's address when its words say nothing: the last segment of its path that
+ * is not a number, without the extension or a trailing id, hyphens and underscores as spaces
+ * (`/world/bridge-vote-delayed-2596982.html` → "bridge vote delayed"); else the href itself.
+ */
+export function slugTitle(href: string): string {
+  const path = href.replace(/[?#].*$/s, '').replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '');
+  const segments = path.split('/').filter((segment) => segment !== '');
+  for (let i = segments.length - 1; i >= 0; i--) {
+    let segment = segments[i];
+    try {
+      segment = decodeURIComponent(segment);
+    } catch {
+      // a malformed escape: the segment as written
+    }
+    const words = collapse(
+      segment
+        .replace(/\.(?:s?html?|php\d?|aspx?|jsp|cfm)$/i, '')
+        .replace(/[-_]\d{4,}$/u, '')
+        .replace(/[-_+]+/g, ' '),
+    );
+    if (/\p{L}/u.test(words)) return words;
+  }
+  return href;
+}
+
+/** Words for a link: its text, else its title attribute, else an image's alt text; never only "Next story →". */
 function linkWords(a: Element, dropLabel = false): string {
   let text = textOf(a);
   if (dropLabel) text = text.replace(LABEL, '').trim();
-  return text || collapse(a.getAttribute('title')) || collapse(a.querySelector('img[alt]')?.getAttribute('alt'));
+  return directionFree(text) || directionFree(collapse(a.getAttribute('title'))) || directionFree(collapse(a.querySelector('img[alt]')?.getAttribute('alt')));
 }
 
 interface Labelled {
@@ -59,7 +103,7 @@ function labelledLinks(doc: Document): Labelled[] {
         const inLink = (child.parentElement?.closest('a[href]') as Element | null) ?? null;
         if (inLink) {
           // <a href><span>Previous article</span> The title</a>
-          const title = linkWords(inLink, true) || collapse(inLink.getAttribute('href'));
+          const title = linkWords(inLink, true);
           found.push({ direction, link: inLink, title, block: blockAround(inLink, inLink) });
           pending = null;
         } else {
@@ -120,7 +164,7 @@ export function pageLinks(doc: Document): PageLinks {
     const direction = relDirection(el.getAttribute('rel'));
     const href = el.getAttribute('href')?.trim();
     if (!direction || !href || rel[direction]) continue;
-    const title = el.tagName === 'A' ? linkWords(el) : collapse(el.getAttribute('title'));
+    const title = el.tagName === 'A' ? linkWords(el) : directionFree(collapse(el.getAttribute('title')));
     rel[direction] = { title, href };
   }
 
@@ -133,11 +177,12 @@ export function pageLinks(doc: Document): PageLinks {
       let title = fromRel.title;
       if (!title) {
         const sameHref = labelled.find((l) => l.link.getAttribute('href')?.trim() === fromRel.href)?.title ?? anchorTitle(doc, fromRel.href);
-        title = sameHref || fromRel.href;
+        title = sameHref || slugTitle(fromRel.href);
       }
       result[direction] = { title, href: fromRel.href };
     } else if (byLabel) {
-      result[direction] = { title: byLabel.title || (byLabel.link.getAttribute('href') ?? '').trim(), href: (byLabel.link.getAttribute('href') ?? '').trim() };
+      const href = (byLabel.link.getAttribute('href') ?? '').trim();
+      result[direction] = { title: byLabel.title || slugTitle(href), href };
     }
   }
   return result;

@@ -113,3 +113,27 @@ test('the article itself as the last crumb is dropped: its title, its <h1>, its 
   assert.deepEqual(withCrumbs(['World', 'Transport', 'Email a Friend', 'Print Article']).section, ['World', 'Transport'], 'page tools in the trail');
   assert.deepEqual(withCrumbs(['World', 'Why the'], head).section, ['World', 'Why the'], 'two words are not enough to say it is the title');
 });
+
+test('previous/next are labelled by the target article when it is in the library, whatever the link says', async () => {
+  const page = (title: string, links: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${links}</head><body><article><h1>${title}</h1>${STORY}</article></body></html>`;
+  const { lib } = await libraryOf({
+    'ferry.html': page('The ferry keeps running', '').replace('</article>', '</article><a rel="prev" href="choir.html">← Previous: ← Previous story</a> <a rel="next" href="bridge.html">Next story →</a>'),
+    'choir.html': page('Choir sings at dawn', ''),
+    'bridge.html': page('Bridge vote delayed', ''),
+  });
+  const a = article(lib, 'ferry');
+  assert.equal(a.previous?.title, 'Choir sings at dawn');
+  assert.equal(a.next?.title, 'Bridge vote delayed');
+});
+
+test('previous/next not in the library: the link words unless they only say "next", else its title attribute, else the URL slug', () => {
+  const links = (previous: string, next: string) => pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1>${STORY}</article><nav class="pager">${previous} ${next}</nav>`);
+  const worded = links('<a rel="prev" href="/world/choir-at-dawn">← Previous: Choir sings at dawn</a>', '<a rel="next" href="/world/bridge">Next story: Bridge vote delayed →</a>');
+  assert.equal(worded.previous?.title, 'Choir sings at dawn');
+  assert.equal(worded.next?.title, 'Bridge vote delayed');
+  const attribute = links('<a rel="prev" href="/p/1" title="Choir sings at dawn">← Previous: ← Previous story</a>', '<a rel="next" href="/world/bridge-vote-delayed-2596982.html">Next story →</a>');
+  assert.equal(attribute.previous?.title, 'Choir sings at dawn');
+  assert.equal(attribute.next?.title, 'bridge vote delayed');
+  const labelled = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1>${STORY}</article><p>Next article: <a href="https://ferry.example/2025/04/night-market-reopens/">Next story</a></p><p>Nächste Meldung <a href="/meldung/12345">Weiter →</a></p>`);
+  assert.equal(labelled.next?.title, 'night market reopens');
+});
