@@ -3,6 +3,7 @@
 // the previous/next footer.
 import type { Article, LinkTarget } from '../library/types.js';
 import { cellWidth } from '../text/width.js';
+import { displayDate } from '../text/dates.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { DIM, STYLE, linkStyle } from './styles.js';
@@ -13,7 +14,7 @@ import type { Ctx, LinkInfo } from './renderContext.js';
 
 export function titleBlock(article: Article, width: number): Line[] {
   const out = wrapAtoms([{ text: collapseWhitespace(sanitizeLine(article.title)) || collapseWhitespace(sanitizeLine(article.id)), style: STYLE.title, link: -1 }], width);
-  const meta = [article.section.map((s) => collapseWhitespace(sanitizeLine(s))).filter(Boolean).join(' › '), article.date, article.author]
+  const meta = [article.section.map((s) => collapseWhitespace(sanitizeLine(s))).filter(Boolean).join(' › '), article.date && displayDate(article.date), article.author]
     .map((p) => collapseWhitespace(sanitizeLine(p ?? '')))
     .filter((p) => p !== '');
   if (meta.length) pushAll(out, wrapAtoms([{ text: meta.join(' · '), style: STYLE.meta, link: -1 }], width));

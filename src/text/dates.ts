@@ -60,3 +60,14 @@ export function normalizeDate(value: string | null | undefined): string | null {
 export function dateProblem(written: string): string {
   return `date ${JSON.stringify(written.trim())} is not a date broadsheet can read`;
 }
+
+/**
+ * An ISO date as a reader reads it: `YYYY-MM-DD`, and `HH:MM` after a space when a time is
+ * given, in the page's own clock (the offset and seconds are for `list --json`). Anything else
+ * is shown as written.
+ */
+export function displayDate(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/.exec(iso.trim());
+  if (!m) return iso;
+  return m[2] ? `${m[1]} ${m[2]}` : m[1];
+}

@@ -270,3 +270,10 @@ test('a no-break space (NBSP) is never a place to break a line', () => {
     assert.ok(!lines.some((line) => line.startsWith('km')), `no line starts with the unit at width ${width}`);
   }
 });
+
+test('a date with a time is shown as YYYY-MM-DD HH:MM in the title block (the record keeps ISO 8601 for list --json)', () => {
+  const article = makeArticle({ title: 'Ferry', section: ['World'], date: '2025-04-02T09:30:00+02:00', author: 'Staff reporter', body: 'Text.' });
+  assert.equal(article.article.date, '2025-04-02T09:30:00+02:00');
+  const r = renderArticle(article, { width: 80, color: false });
+  assert.equal(r.plainLines[1], 'World · 2025-04-02 09:30 · Staff reporter');
+});

@@ -1,7 +1,7 @@
 // One date rule for front matter and saved pages (text/dates.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateProblem, normalizeDate } from '../../src/text/dates.js';
+import { dateProblem, displayDate, normalizeDate } from '../../src/text/dates.js';
 
 test('normalizeDate: ISO kept (time and offset when given), others read, impossible days refused', () => {
   assert.equal(normalizeDate('2025-04-02'), '2025-04-02');
@@ -33,4 +33,12 @@ test('normalizeDate: a day past the month\'s end is refused in every spelling, n
 
 test('dateProblem: one wording, naming the date as written', () => {
   assert.equal(dateProblem(' 2025-02-30 '), 'date "2025-02-30" is not a date broadsheet can read');
+});
+
+test('displayDate: the day, and HH:MM when a time is given, in the clock as written; anything else as it is', () => {
+  assert.equal(displayDate('2025-04-02'), '2025-04-02');
+  assert.equal(displayDate('2025-04-02T09:30'), '2025-04-02 09:30');
+  assert.equal(displayDate('2025-04-02T09:30:00+02:00'), '2025-04-02 09:30');
+  assert.equal(displayDate('2025-04-02T07:30:00.000Z'), '2025-04-02 07:30');
+  assert.equal(displayDate('spring 2025'), 'spring 2025');
 });
