@@ -49,7 +49,7 @@ export function directionFree(text: string): string {
 /**
  * A label from a link's address when its words say nothing: the last segment of its path that
  * is not a number, without the extension or a trailing id, hyphens and underscores as spaces
- * (`/world/bridge-vote-delayed-2596982.html` → "bridge vote delayed"); else the href itself.
+ * (`/world/bridge-vote-delayed-2596982.html` → "Bridge vote delayed"); else the href itself.
  */
 export function slugTitle(href: string): string {
   const path = href.replace(/[?#].*$/s, '').replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '');
@@ -67,7 +67,8 @@ export function slugTitle(href: string): string {
         .replace(/[-_]\d{4,}$/u, '')
         .replace(/[-_+]+/g, ' '),
     );
-    if (/\p{L}/u.test(words)) return words;
+    // A slug is all lower case: its first letter made a capital reads as a title does.
+    if (/\p{L}/u.test(words)) return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
   }
   return href;
 }

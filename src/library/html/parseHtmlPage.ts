@@ -72,7 +72,8 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const root = findArticleRoot(doc);
 
   const source = pageSource(doc, meta);
-  const site = siteOf(firstMeta(meta, 'og:site_name'), source);
+  const author = pageAuthor(meta) ?? pageByline(doc, root);
+  const site = siteOf(firstMeta(meta, 'og:site_name'), source, author);
   const found = pageTitle(doc, meta, site);
   let title = found.title;
   if (!title) {
@@ -81,7 +82,6 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   }
   const { date, unreadable } = pageDate(doc, meta, root);
   if (unreadable) problems.push(dateProblem(unreadable));
-  const author = pageAuthor(meta) ?? pageByline(doc, root);
   const section = pageSection(doc, meta, { title, headline: found.h1, source, site });
   const links = pageLinks(doc);
   const related = findRelatedBlocks(root);

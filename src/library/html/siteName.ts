@@ -7,6 +7,8 @@ export interface SiteIdentity {
   name: string | null;
   /** Host name of the page's address (canonical, else og:url), when it has one. */
   host: string | null;
+  /** The page's author: a personal site goes by its owner's name ("… | Code | Jane Doe"). */
+  author: string | null;
 }
 
 /** Letters and digits only, lower case: "The Verge" and "theverge" and "TheVerge.com" meet here. */
@@ -21,11 +23,12 @@ function hostName(host: string): string {
   return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
 }
 
-/** True when `part` of a title names the site: its og:site_name, its host, or its host's name ("BBC News" on bbc.co.uk). */
+/** True when `part` of a title names the site: its og:site_name, its host, its host's name ("BBC News" on bbc.co.uk), its owner. */
 export function isSiteName(part: string, site: SiteIdentity): boolean {
   const key = compact(part.replace(/^\s*[[(]|[\])]\s*$/g, ''));
   if (!key) return false;
   if (site.name && key === compact(site.name)) return true;
+  if (site.author && key === compact(site.author)) return true;
   if (!site.host) return false;
   const host = site.host.toLowerCase().replace(/^(?:www\d?|m|amp)\./, '');
   const name = hostName(host);
@@ -35,13 +38,13 @@ export function isSiteName(part: string, site: SiteIdentity): boolean {
   return name.length >= 3 && words.length <= 3 && compact(words[0]) === name;
 }
 
-/** The site of a page: its og:site_name and the host of its address (canonical, else og:url). */
-export function siteOf(siteName: string | null, source: string | null): SiteIdentity {
+/** The site of a page: its og:site_name, the host of its address (canonical, else og:url), its author. */
+export function siteOf(siteName: string | null, source: string | null, author: string | null): SiteIdentity {
   let host: string | null = null;
   try {
     host = source ? new URL(source).hostname || null : null;
   } catch {
     host = null; // a relative or broken address names no site
   }
-  return { name: siteName, host };
+  return { name: siteName, host, author };
 }

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { cutSiteName } from '../../../src/library/html/pageTitle.js';
 import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
 
-const noSite = { name: null, host: null };
-const gazette = { name: 'Gazette', host: null };
+const noSite = { name: null, host: null, author: null };
+const gazette = { name: 'Gazette', host: null, author: null };
 
 test('cutSiteName: the part matching the headline <h1> wins, even when it holds a separator itself', () => {
   assert.equal(cutSiteName('Ferry – the last crossing | Gazette', 'Ferry - the last crossing', noSite), 'Ferry – the last crossing');
@@ -19,10 +19,14 @@ test('cutSiteName: og:site_name dropped from either end when no part matches the
 });
 
 test('cutSiteName: the domain names the site too: the host, its name, or its name and a word or two', () => {
-  assert.equal(cutSiteName('Choir sings at dawn | harbourgazette.example', '', { name: null, host: 'www.harbourgazette.example' }), 'Choir sings at dawn');
-  assert.equal(cutSiteName('Choir sings at dawn - Harbour Gazette', '', { name: null, host: 'harbourgazette.example' }), 'Choir sings at dawn');
-  assert.equal(cutSiteName('Choir sings at dawn - HGN News', '', { name: null, host: 'news.hgn.co.uk' }), 'Choir sings at dawn');
-  assert.equal(cutSiteName('Fan fiction, chapter 1 | Ferry fans [Harbour Archive]', '', { name: null, host: 'harbourarchive.example' }), 'Fan fiction, chapter 1 | Ferry fans');
+  assert.equal(cutSiteName('Choir sings at dawn | harbourgazette.example', '', { name: null, author: null, host: 'www.harbourgazette.example' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings at dawn - Harbour Gazette', '', { name: null, author: null, host: 'harbourgazette.example' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Choir sings at dawn - HGN News', '', { name: null, author: null, host: 'news.hgn.co.uk' }), 'Choir sings at dawn');
+  assert.equal(cutSiteName('Fan fiction, chapter 1 | Ferry fans [Harbour Archive]', '', { name: null, author: null, host: 'harbourarchive.example' }), 'Fan fiction, chapter 1 | Ferry fans');
+});
+
+test('cutSiteName: on a personal site, the owner (the page\'s author) is the site', () => {
+  assert.equal(cutSiteName('Testing front-end code | Notes | Jane Doe', '', { name: null, host: null, author: 'Jane Doe' }), 'Testing front-end code | Notes');
 });
 
 test('cutSiteName: a part that is not the site is never cut, even the shorter one; no separator means no cut', () => {
@@ -33,10 +37,10 @@ test('cutSiteName: a part that is not the site is never cut, even the shorter on
 });
 
 test('cutSiteName: the CJK separators ：, ｜ and _ (beside CJK text only), unspaced', () => {
-  assert.equal(cutSiteName('渡船照常运行｜港口日报', '', { name: '港口日报', host: null }), '渡船照常运行');
-  assert.equal(cutSiteName('渡し船は今も走る：港町新聞', '', { name: '港町新聞', host: null }), '渡し船は今も走る');
+  assert.equal(cutSiteName('渡船照常运行｜港口日报', '', { name: '港口日报', host: null, author: null }), '渡船照常运行');
+  assert.equal(cutSiteName('渡し船は今も走る：港町新聞', '', { name: '港町新聞', host: null, author: null }), '渡し船は今も走る');
   assert.equal(cutSiteName('渡船照常运行_新闻_港口网', '渡船照常运行', noSite), '渡船照常运行');
-  assert.equal(cutSiteName('read_me_first', '', { name: 'first', host: null }), 'read_me_first');
+  assert.equal(cutSiteName('read_me_first', '', { name: 'first', host: null, author: null }), 'read_me_first');
 });
 
 const head = (inner: string, body = '<p>Some text to read.</p>') => `<!doctype html><html><head>${inner}</head><body>${body}</body></html>`;

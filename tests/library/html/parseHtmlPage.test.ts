@@ -21,7 +21,7 @@ test('og:title wins, with the site name cut; article:section, published time, au
 
 test('rel=prev on <link> and rel=next on an <a> outside the article; hrefs exactly as written', () => {
   const p = page('og-title.html');
-  assert.deepEqual(p.previous, { title: 'choir', href: '../culture/choir.html' });
+  assert.deepEqual(p.previous, { title: 'Choir', href: '../culture/choir.html' });
   assert.deepEqual(p.next, { title: 'Bridge vote delayed again', href: 'bridge-vote.html' });
 });
 

@@ -133,7 +133,7 @@ test('previous/next not in the library: the link words unless they only say "nex
   assert.equal(worded.next?.title, 'Bridge vote delayed');
   const attribute = links('<a rel="prev" href="/p/1" title="Choir sings at dawn">← Previous: ← Previous story</a>', '<a rel="next" href="/world/bridge-vote-delayed-2596982.html">Next story →</a>');
   assert.equal(attribute.previous?.title, 'Choir sings at dawn');
-  assert.equal(attribute.next?.title, 'bridge vote delayed');
+  assert.equal(attribute.next?.title, 'Bridge vote delayed');
   const labelled = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1>${STORY}</article><p>Next article: <a href="https://ferry.example/2025/04/night-market-reopens/">Next story</a></p><p>Nächste Meldung <a href="/meldung/12345">Weiter →</a></p>`);
-  assert.equal(labelled.next?.title, 'night market reopens');
+  assert.equal(labelled.next?.title, 'Night market reopens');
 });
