@@ -1,5 +1,6 @@
-// The page's title (SPEC §1c): og:title, else <title>, else the page's headline <h1>; the
-// site's name, and only that, is cut off the first two.
+// The page's title (SPEC §1c): og:title, else a title the page declares in another vocabulary
+// (Dublin Core, Parse.ly), else <title>, else the page's headline <h1>; the site's name, and
+// only that, is cut off all but the last.
 import { collapse, looseKey, textOf } from './dom.js';
 import { firstMeta, type PageMeta } from './metadata.js';
 import { isSiteName, type SiteIdentity } from './siteName.js';
@@ -90,23 +91,26 @@ export function headline(doc: Document, site: SiteIdentity): string {
   return '';
 }
 
+/** Titles a page declares for itself, in the order they are trusted. */
+const DECLARED_TITLES = ['og:title', 'dc.title', 'dc:title', 'dcterms.title', 'dcterm:title', 'parsely-title'];
+
 export interface TitleResult {
   title: string;
   /** The page's headline <h1>, collapsed ('' when none). */
   h1: string;
-  from: 'og:title' | 'title' | 'h1' | 'none';
+  from: 'meta' | 'title' | 'h1' | 'none';
 }
 
 export function pageTitle(doc: Document, meta: PageMeta, site: SiteIdentity): TitleResult {
   const h1 = headline(doc, site);
-  const og = collapse(firstMeta(meta, 'og:title'));
+  const declared = collapse(firstMeta(meta, ...DECLARED_TITLES));
   const titleElement = textOf(doc.querySelector('head title') ?? doc.querySelector('title'));
   const fromTitle = titleElement ? cutSiteName(titleElement, h1, site) : '';
-  if (og) {
-    const fromOg = cutSiteName(og, h1, site);
-    // A generic og:title loses to the page's own <title> and <h1> when those agree.
-    if (h1 && fromTitle && looseKey(fromTitle) === looseKey(h1) && isGenericTitle(fromOg, h1, site)) return { title: fromTitle, h1, from: 'title' };
-    return { title: fromOg, h1, from: 'og:title' };
+  if (declared) {
+    const fromMeta = cutSiteName(declared, h1, site);
+    // A generic declared title ("Latest News & Headlines") loses to the page's own <title> and <h1> when those agree.
+    if (h1 && fromTitle && looseKey(fromTitle) === looseKey(h1) && isGenericTitle(fromMeta, h1, site)) return { title: fromTitle, h1, from: 'title' };
+    return { title: fromMeta, h1, from: 'meta' };
   }
   if (fromTitle) return { title: fromTitle, h1, from: 'title' };
   if (h1) return { title: h1, h1, from: 'h1' };

@@ -137,3 +137,10 @@ test('previous/next not in the library: the link words unless they only say "nex
   const labelled = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1>${STORY}</article><p>Next article: <a href="https://ferry.example/2025/04/night-market-reopens/">Next story</a></p><p>Nächste Meldung <a href="/meldung/12345">Weiter →</a></p>`);
   assert.equal(labelled.next?.title, 'Night market reopens');
 });
+
+test('with no og:title, a Dublin Core or Parse.ly title comes before <title>', () => {
+  const dc = pageOf('<title>draft-ferry-04 - Ferry timetables</title><meta name="DC.Title" content="Ferry timetables">', `<article>${STORY}</article>`);
+  assert.equal(dc.title, 'Ferry timetables');
+  const parsely = pageOf('<meta name="parsely-title" content="The ferry keeps running">', `<article><h1>Ferry</h1>${STORY}</article>`);
+  assert.equal(parsely.title, 'The ferry keeps running');
+});
