@@ -12,8 +12,16 @@ import { restoredLine } from '../state/readingState.js';
 import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
 import { clamp, maxTop } from './viewport.js';
 
-/** The line of a heading named by its slug (as GitHub writes it) or its text, or null. */
+/**
+ * The line of a heading named by its slug (as GitHub writes it) or its text, or of the block
+ * named by `^id` (a block reference), or null.
+ */
 export function headingLine(rendered: RenderedArticle, heading: string): number | null {
+  if (heading.startsWith('^')) {
+    const id = heading.slice(1).trim();
+    const block = rendered.blocks.find((b) => b.id === id) ?? rendered.blocks.find((b) => b.id.toLowerCase() === id.toLowerCase());
+    return block ? block.line : null;
+  }
   const slug = headingSlug(heading);
   const wanted = heading.trim().toLocaleLowerCase('en');
   const found =
@@ -48,7 +56,7 @@ export function openArticle(state: NavigationState, env: NavigationEnv, id: stri
     history,
     index: history.length - 1,
     list: { ...state.list, selectedId: id },
-    message: heading && line === null ? `no heading "${heading}" in ${article.title}` : null,
+    message: heading && line === null ? `no ${heading.startsWith('^') ? 'block' : 'heading'} "${heading}" in ${article.title}` : null,
   };
 }
 

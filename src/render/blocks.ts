@@ -9,6 +9,7 @@ import { emptyLine, frag, hardWrap, prefixLines, pushAll, ruleLine, type Line } 
 import { type Atom, wrapAtoms } from './wrapAtoms.js';
 import { STYLE, headingStyle } from './styles.js';
 import { inlineAtoms } from './inlineAtoms.js';
+import { standaloneAnchor, takeTrailingAnchor } from './blockAnchors.js';
 import { layoutTable } from './tables.js';
 import { layoutHtmlBlock } from './htmlText.js';
 import type { Token, Tokens } from 'marked';
@@ -24,15 +25,23 @@ const MIN_NESTED_WIDTH = 16;
 export function layoutBlocks(tokens: readonly Token[] | undefined, width: number, ctx: Ctx, tight: boolean): Line[] {
   const out: Line[] = [];
   let lead: Atom[] = [];
+  let lastStart = -1;
   for (const t of bodyTokens(tokens)) {
     if (t.type === 'checkbox') {
       lead.push({ text: t.checked ? '[x] ' : '[ ] ', style: STYLE.listMarker, link: -1 });
+      continue;
+    }
+    const alone = standaloneAnchor(t);
+    if (alone !== null && lastStart >= 0) {
+      // `^id` under a list, table or quote: the id of the block above.
+      out[lastStart].anchor ??= alone;
       continue;
     }
     const lines = layoutBlock(t, width, ctx, lead);
     lead = [];
     if (lines.length === 0) continue;
     if (out.length && !tight) out.push(emptyLine());
+    lastStart = out.length;
     pushAll(out, lines);
   }
   if (lead.length) {
@@ -75,7 +84,10 @@ function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): 
       } finally {
         ctx.inRelated = wasRelated;
       }
-      return wrapAtoms(atoms, width);
+      const anchor = takeTrailingAnchor(t.raw, atoms);
+      const lines = wrapAtoms(atoms, width);
+      if (anchor !== null && lines.length > 0) lines[0].anchor = anchor;
+      return lines;
     }
     case 'heading':
       return layoutHeading(t.tokens, t.depth || 1, width, ctx);

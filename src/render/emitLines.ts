@@ -1,6 +1,6 @@
 // Laid-out lines turned into what the reader gets: styled and plain strings, each link's
 // spans in final columns, and the headings with their line and slug.
-import type { LineSpan, RenderedArticle, RenderedHeading, RenderedLink } from './types.js';
+import type { LineSpan, RenderedArticle, RenderedBlock, RenderedHeading, RenderedLink } from './types.js';
 import { hardWrap, type Frag, type Line } from './lines.js';
 import { sgr } from './styles.js';
 import { createSlugger } from '../text/slug.js';
@@ -30,6 +30,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
   const plainLines: string[] = new Array(all.length);
   const spans: LineSpan[][] = ctx.links.map(() => []);
   const headings: RenderedHeading[] = [];
+  const blocks: RenderedBlock[] = [];
   const slugOf = createSlugger();
   // An article uses a handful of styles: each one's SGR is made once per render.
   const sgrOf: string[] = [];
@@ -85,6 +86,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
     if (color && cur !== 0) styled += '\x1b[0m';
     plainLines[i] = plain;
     lines[i] = color ? styled : plain;
+    if (line.anchor !== undefined) blocks.push({ id: line.anchor, line: i });
     if (line.heading) {
       headings.push({ text: line.heading.text, level: line.heading.level, line: i, slug: slugOf(line.heading.text) });
     }
@@ -96,5 +98,5 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
     if (info.number !== undefined) l.number = info.number;
     links.push(l);
   });
-  return { lines, plainLines, links, headings, width };
+  return { lines, plainLines, links, headings, blocks, width };
 }

@@ -23,6 +23,8 @@ export interface Line {
   frags: Frag[];
   w: number;
   heading?: HeadingMark;
+  /** The `^id` of the block this line starts (block references). */
+  anchor?: string;
 }
 
 export function frag(text: string, style = 0, link = -1): Frag {

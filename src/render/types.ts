@@ -39,6 +39,14 @@ export interface RenderedHeading {
   slug: string;
 }
 
+/** A block named by a `^id` marker at its end (Obsidian's block references `[[note#^id]]`). */
+export interface RenderedBlock {
+  /** The id without its `^`. */
+  id: string;
+  /** Line the block starts on. */
+  line: number;
+}
+
 export interface RenderedArticle {
   /** Lines with styling (when color is on); visible width ≤ options.width. */
   lines: string[];
@@ -46,5 +54,7 @@ export interface RenderedArticle {
   plainLines: string[];
   links: RenderedLink[];
   headings: RenderedHeading[];
+  /** Blocks with a `^id` marker (the marker is not shown), in reading order. */
+  blocks: RenderedBlock[];
   width: number;
 }

@@ -38,7 +38,7 @@ export function createRenderCache(store: BodyStore, render: ArticleRenderer, col
 
 function messageArticle(message: string, width: number): RenderedArticle {
   const line = sanitizeLine(message);
-  return { lines: [line], plainLines: [line], links: [], headings: [], width };
+  return { lines: [line], plainLines: [line], links: [], headings: [], blocks: [], width };
 }
 
 /** Layouts before the bodies are loaded: the first frame of the list lays out no article. */

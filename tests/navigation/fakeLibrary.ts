@@ -172,7 +172,7 @@ export function fakeRender(library: Library, counter?: { calls: number }) {
       const index = addLink(link.title, link.target, role);
       paragraph([{ text: role === 'previous' ? 'Previous:' : 'Next:', link: null }, ...link.title.split(' ').map((text) => ({ text, link: index }))]);
     }
-    return { lines, plainLines: lines.slice(), links, headings, width };
+    return { lines, plainLines: lines.slice(), links, headings, blocks: [], width };
   };
 }
 
