@@ -4,7 +4,8 @@
 import { isBreak, type Atom } from './wrapAtoms.js';
 import type { BodyToken } from './renderContext.js';
 
-const TRAILING = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+// After a space, or on the paragraph's last line of its own (`text\n^id`).
+const TRAILING = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const ALONE = /^\^([A-Za-z0-9-]+)$/;
 
 /** The id of a paragraph that is only a `^id` marker, else null. */

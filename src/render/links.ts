@@ -59,14 +59,20 @@ function baseName(ref: string): string {
 
 /**
  * The words of a wikilink written without a label (SPEC §1a display text): `[[Note#Heading]]`
- * reads `Note › Heading`, `[[#Heading]]` reads `Heading`, a block reference `^id` the same way.
+ * reads `Note › Heading`, `[[#Heading]]` reads `Heading`; a block reference's `^id` is a
+ * machine's name, so `[[Note#^id]]` reads `Note › block` and `[[#^id]]` reads `block`.
  */
 export function wikilinkText(ref: string): string {
   const hash = ref.indexOf('#');
   if (hash < 0) return ref;
   const note = ref.slice(0, hash).trim();
   // Obsidian chains headings `Note#Part#Sub`: each level one ›.
-  const place = ref.slice(hash + 1).split('#').map((p) => p.trim()).filter(Boolean).join(' › ');
+  const place = ref
+    .slice(hash + 1)
+    .split('#')
+    .map((p) => (p.trim().startsWith('^') ? 'block' : p.trim()))
+    .filter(Boolean)
+    .join(' › ');
   if (!place) return note || ref;
   return note ? `${note} › ${place}` : place;
 }

@@ -19,6 +19,10 @@ const VAULT = {
     '',
     '^list-2',
     '',
+    'A paragraph whose marker',
+    'is on its last line.',
+    '^own-line',
+    '',
     filler('After', 30),
     '',
     'Back up: [[#^quote-1]].',
@@ -31,13 +35,15 @@ test('[[note#^id]] opens at the block ending with ^id; a marker alone names the 
   nav.open('source');
   const rendered = nav.rendered();
   const text = rendered.plainLines.join('\n');
-  assert.doesNotMatch(text, /quoting\. \^|\^list-2/, 'no marker in the text');
+  assert.doesNotMatch(text, /\^(quote-1|list-2|own-line)/, 'no marker in the text');
   assert.ok(rendered.plainLines.includes('The claim worth quoting.'), text);
   const quoteLine = rendered.plainLines.findIndex((l) => l.includes('The claim worth quoting.'));
   const listLine = rendered.plainLines.findIndex((l) => l.includes('first point'));
+  const ownLine = rendered.plainLines.findIndex((l) => l.includes('A paragraph whose marker'));
   assert.deepEqual(rendered.blocks, [
     { id: 'quote-1', line: quoteLine },
     { id: 'list-2', line: listLine },
+    { id: 'own-line', line: ownLine },
   ]);
 
   nav.dispatch({ type: 'open', id: 'reader' });
@@ -60,8 +66,8 @@ test('[[#^id]] jumps within the note; the link reads as its place', async () => 
   const nav = await navigatorOf(VAULT, { width: 60, height: 8 });
   nav.open('source');
   const rendered = nav.rendered();
-  assert.ok(rendered.plainLines.some((l) => l.includes('Back up: ^quote-1.')), 'the link shows its place');
-  const back = rendered.links.findIndex((l) => l.label === '^quote-1');
+  assert.ok(rendered.plainLines.some((l) => l.includes('Back up: block.')), 'the link reads as a block, never its ^id');
+  const back = rendered.links.findIndex((l) => l.label === 'block');
   for (let i = 0; i < 20 && nav.visit().focus !== back; i++) nav.run('nextLink');
   nav.run('followLink');
   assert.equal(nav.visit().id, 'source');
