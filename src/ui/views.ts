@@ -305,8 +305,10 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   let target: string | null = null;
   if (focused) {
     target = targetText(env, focused.target);
-    // A message that already names the target (the URL `o` could not open) says it once.
-    if (note !== null && note.includes(target.replace(/^[→↗]\s*/, ''))) target = null;
+    // A message that already names the target (the URL `o` could not open, the unresolved
+    // link just followed) says it once.
+    const words = target.split(DIM_ON).join('').split(DIM_OFF).join('').replace(/^[→↗]\s*/, '');
+    if (note !== null && note.includes(words)) target = null;
   }
   const search = state.search && state.search.query !== '' ? `/${truncate(sanitizeLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
   const right = `${search}${position}  ${help}`;

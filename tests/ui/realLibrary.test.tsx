@@ -123,3 +123,16 @@ test('Tab to an attachment and Enter: the system opener gets its file path; o do
   assert.equal(opened[1], join(root, 'Board.canvas'));
   assert.ok(reader.frame().includes('The portrait:'), 'still on the note');
 });
+
+test('following an unresolved link says "not in library" once in the status line', async () => {
+  const root = writeLibrary({ 'note.md': '# Note\n\nSee [[No such note]] for more.\n' });
+  const library = await loadLibrary([root]);
+  const render = createRenderCache(storeOf(library), renderArticle, false);
+  const reader = renderReader(library, { render, openId: 'note', size: { columns: 100, rows: 8 } });
+  await reader.waitForText('See No such note (not in library)');
+  await reader.press(KEYS.tab);
+  await reader.waitForText('not in library: No such note');
+  await reader.press(KEYS.enter);
+  const status = (await reader.waitForFrame((f) => /not in library: No such note/.test(f.split('\n').at(-1) ?? ''), 'the status line')).split('\n').at(-1)!;
+  assert.equal(status.split('not in library: No such note').length - 1, 1, status);
+});
