@@ -1,5 +1,7 @@
 // The metadata cache: per file, what the library needs of it (title, section, date, refs, the
-// body's links, words, problems), never the body. One JSON file per library (the paths it is
+// body's links, words, problems), never the body; and the library's articles as linked, which a
+// start that finds no file changed uses as they are (resolving every link costs more than
+// reading them back). One JSON file per library (the paths it is
 // opened with) in `<cacheDir>/library/`. An entry counts only while the file's path, size and
 // mtime are what they were, and only for the same cache format, parser version and build of
 // this code. A missing, corrupt or stale cache is ignored and rewritten, atomically, only when
@@ -7,7 +9,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProblemKind } from './types.js';
+import type { Article, ProblemKind } from './types.js';
 import type { RefMode, RefSpec } from './refSpec.js';
 import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
@@ -15,7 +17,7 @@ import { atomicWriter } from '../startup.js';
 import type { FileStamp } from './scanLibrary.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 2;
 
@@ -155,8 +157,18 @@ export interface LibraryCache {
   get(key: string, stamp: FileStamp): CachedFile | undefined;
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
-  /** Write the cache when anything changed (a file parsed, a file gone), then let it go; never throws. */
-  save(): void;
+  /**
+   * The articles as linked at the last save, when every file asked for so far was found
+   * unchanged and no other file was cached last time (so the same files, the same metadata:
+   * the same links), when the other files links may name are the same (`attachments`). Read
+   * after the lookups; null otherwise.
+   */
+  linkedArticles(attachments: string): Article[] | null;
+  /**
+   * Write the cache (with the linked articles, and `attachments`, the other files links may name,
+   * they were linked against) when anything changed, then let it go; never throws.
+   */
+  save(articles: readonly Article[], attachments: string): void;
 }
 
 /** A file's key in its library's cache: its root's index and its path in that root. */
@@ -197,6 +209,8 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   const file = libraryCacheFile(cacheDir, paths);
   const parser = `${PARSER_VERSION}:${buildStamp()}`;
   const records = new Map<string, Json[]>();
+  let linked: Json = null;
+  let linkedAttachments: string | null = null;
   let dirty = true;
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -213,6 +227,9 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       for (const rec of (data as { files: Json[] }).files) {
         if (Array.isArray(rec) && isStr(rec[0]) && typeof rec[1] === 'number' && typeof rec[2] === 'number') records.set(rec[0], rec);
       }
+      linked = (data as Record<string, Json>).articles ?? null;
+      const names = (data as Record<string, Json>).attachments;
+      linkedAttachments = isStr(names) ? names : null;
       dirty = false;
     }
   } catch {
@@ -220,7 +237,12 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   }
 
   const kept = new Map<string, Json[]>();
+  const unchanged = () => !dirty && kept.size === records.size;
   return {
+    linkedArticles(attachments) {
+      // Written by this very build (the parser stamp matched): a list of records, or nothing.
+      return unchanged() && linkedAttachments === attachments && Array.isArray(linked) && linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id)) ? (linked as Article[]) : null;
+    },
     get(key, stamp) {
       const rec = records.get(key);
       if (!rec || rec[1] !== stamp.size || rec[2] !== stamp.mtimeMs) return undefined;
@@ -232,9 +254,9 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
-    save() {
+    save(articles, attachments) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
-      const changed = dirty || kept.size !== records.size;
+      const changed = !unchanged() || linked === null || linkedAttachments !== attachments;
       const files = [...kept.values()];
       // One load, one save: let the parsed cache go (the articles keep what they use of it).
       records.clear();
@@ -243,7 +265,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         // No fsync: a cache lost in a crash is only rebuilt.
-        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files }), { fsync: false });
+        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments }), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

@@ -9,7 +9,7 @@
 // Bodies are never kept here: the body store (bodyStore.ts) reads them when they are shown.
 import { statSync } from 'node:fs';
 import type { Article, Library, Problem } from './types.js';
-import { scanLibrarySync, stampOf, type FileStamp, type ScanOptions, type ScanResult } from './scanLibrary.js';
+import { scanLibrarySync, stampOf, type AttachmentFile, type FileStamp, type ScanOptions, type ScanResult } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
 import type { FileReader } from './readArticleFile.js';
 import { readProblem, tooLarge } from './fileOutcome.js';
@@ -98,7 +98,6 @@ function readFile(reader: FileReader, file: IdentifiedFile, stamp: FileStamp, ma
 function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   const { scan, maxBytes, files, idProblems, cache, known } = plan;
   for (const { index, file, stamp, key } of plan.toRead) known[index] = readFile(reader!, file, stamp, maxBytes, cache, key);
-  cache?.save();
 
   const problems: Problem[] = [...scan.problems];
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];
@@ -109,22 +108,28 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  const refIndex = buildRefIndex(
-    loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
-    scan.attachments,
-  );
-  const resolved = loaded.map(({ file, meta }) => ({ id: file.id, links: resolveFileLinks(file, meta, refIndex) }));
-  const backlinks = computeBacklinks(resolved);
-  const idProblemsOf = new Map<string, Problem[]>();
-  for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
-
-  const articles: Article[] = loaded.map(({ file, meta }, i) =>
-    articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? []),
-  );
+  // The same files with the same metadata (and the same other files links may name) as last
+  // time: the same links.
+  const attachmentNames = scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
+  const articles = cache?.linkedArticles(attachmentNames) ?? linkArticles(loaded, idProblems, scan.attachments);
+  cache?.save(articles, attachmentNames);
   for (const a of articles) problems.push(...a.problems);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
   problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
 
-  return { roots: scan.roots, articles, byId: new Map(articles.map((a) => [a.id, a])), problems, refIndex, maxFileBytes: maxBytes };
+  return { roots: scan.roots, articles, byId: new Map(articles.map((a) => [a.id, a])), attachments: scan.attachments, problems, maxFileBytes: maxBytes };
+}
+
+/** Every article's links resolved against the library, backlinks counted: the records. */
+function linkArticles(loaded: { file: IdentifiedFile; meta: ArticleMeta }[], idProblems: Problem[], attachments: readonly AttachmentFile[]): Article[] {
+  const refIndex = buildRefIndex(
+    loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
+    attachments,
+  );
+  const resolved = loaded.map(({ file, meta }) => ({ id: file.id, links: resolveFileLinks(file, meta, refIndex) }));
+  const backlinks = computeBacklinks(resolved);
+  const idProblemsOf = new Map<string, Problem[]>();
+  for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
+  return loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? []));
 }

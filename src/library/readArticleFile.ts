@@ -2,7 +2,7 @@
 // Synchronous inside: the loader reads thousands of small files, and one promise per file
 // operation costs more than the reading itself. This module brings the parsers (marked, yaml):
 // it is loaded through src/startup.ts (loadFileReader), never on the first frame's path.
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { TokensList } from 'marked';
 import { articleMeta, type ArticleMeta } from './articleMeta.js';
 import { lexBody } from './bodyLinks.js';
@@ -34,6 +34,9 @@ function errCode(err: unknown): string {
   return (err as NodeJS.ErrnoException)?.code ?? String(err);
 }
 
+/** How many parses a reader keeps (see createFileReader). */
+const RECENT_PARSES = 4;
+
 // Non-blocking so that opening a named pipe returns at once instead of waiting for a writer.
 const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
@@ -41,12 +44,14 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
  * A file's bytes, never more than `maxBytes` of them: open, check on the open file that it is a
  * regular file (a path can become a pipe or a device after the scan: /dev/zero never ends), read
  * what its size says (`size` from a stat already made, else its own), and more only while it
- * grows, up to the cap.
+ * grows, up to the cap. `known` gives the parse of a file its stat says is unchanged: no read.
  */
-function readBounded(absPath: string, maxBytes: number, size?: number): Uint8Array | ReadFailure {
+function readBounded(absPath: string, maxBytes: number, size: number | undefined, known: (st: Stats) => ReadOutcome | undefined): Uint8Array | ReadOutcome {
   const fd = openSync(absPath, OPEN_FLAGS);
   try {
     const st = fstatSync(fd);
+    const same = known(st);
+    if (same) return same;
     const special = specialFileKind(st);
     // (A folder goes on: reading it fails with EISDIR, reported as any read error is.)
     if (special !== null) return { ok: false, kind: 'unreadable', why: `${special}, not a regular file; not read` };
@@ -80,18 +85,35 @@ export interface FileReader {
 /** A file reader; without a page parser, HTML pages are read as their text. */
 export function createFileReader(pageParser: PageParser | null): FileReader {
   const parse = (file: ReadableFile, bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES) => parseArticleBytes(file, bytes, maxBytes, pageParser);
+  // The files parsed last, by path, while their size and mtime stay the same: a command reads
+  // the file it shows once as the library loads and again when it is shown (the loader keeps no
+  // bodies), and a parse of a large page costs more than everything else of `show`.
+  const recent = new Map<string, { size: number; mtimeMs: number; maxBytes: number; outcome: ReadArticle }>();
   return {
     parse,
     read(file, maxBytes = DEFAULT_MAX_FILE_BYTES, size) {
-      let bytes: Uint8Array | ReadFailure;
+      if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
+      // The parse depends on the file's bytes and on its path in the root (a title of last resort).
+      const key = `${file.format}\u0000${file.relPath}\u0000${file.absPath}`;
+      let stat: Stats | undefined;
+      let read: Uint8Array | ReadOutcome;
       try {
-        if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
-        bytes = readBounded(file.absPath, maxBytes, size);
-        if (!(bytes instanceof Uint8Array)) return bytes;
+        read = readBounded(file.absPath, maxBytes, size, (st) => {
+          stat = st;
+          const hit = recent.get(key);
+          return hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.maxBytes === maxBytes ? hit.outcome : undefined;
+        });
       } catch (err) {
         return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
       }
-      return parse(file, bytes, maxBytes);
+      if (!(read instanceof Uint8Array)) return read;
+      const outcome = parse(file, read, maxBytes);
+      if (outcome.ok) {
+        recent.delete(key);
+        recent.set(key, { size: stat!.size, mtimeMs: stat!.mtimeMs, maxBytes, outcome });
+        if (recent.size > RECENT_PARSES) recent.delete(recent.keys().next().value!);
+      }
+      return outcome;
     },
   };
 }

@@ -1,7 +1,7 @@
 // The library's model: what every later layer (render, navigation, ui, commands) reads.
 // Pure data; no terminal code anywhere in src/library.
 import type { Token } from 'marked';
-import type { RefIndex } from './resolveRef.js';
+import type { AttachmentFile } from './scanLibrary.js';
 
 export type ArticleFormat = 'markdown' | 'text' | 'html';
 
@@ -147,10 +147,10 @@ export interface Library {
   /** Sorted by id. */
   readonly articles: readonly Article[];
   readonly byId: ReadonlyMap<string, Article>;
+  /** The library's files that are not articles (images, PDFs, …): what attachment links may name. */
+  readonly attachments: readonly AttachmentFile[];
   /** Every problem: per-article ones and files that gave no article. */
   readonly problems: readonly Problem[];
-  /** What REFs are resolved against (the body store resolves bodies read later with it). */
-  readonly refIndex: RefIndex;
   /** The size limit files were read with (the body store reads with it too). */
   readonly maxFileBytes: number;
 }

@@ -130,6 +130,28 @@ test('a changed file is read again; a deleted one drops out; a new one comes in'
   assert.ok(!text.includes('two.md'), 'the deleted file left the cache');
 });
 
+test('the linked articles kept in the cache serve only a start that finds every file as it was', async () => {
+  const dir = await makeFolder({ 'one.md': '# One\n\n[two](two.md)\n', 'two.md': '# Two\n' });
+  const cache = await cacheDir();
+  await loadLibrary([dir], { cacheDir: cache });
+  const warm = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(article(warm, 'two').backlinks, ['one']);
+  // Only a deletion: no file to read again, yet the links are not what they were.
+  await unlink(path.join(dir, 'two.md'));
+  const after = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(after.articles.map((a) => a.id), ['one']);
+  assert.deepEqual(after.byId.get('one')!.problems.map((p) => p.kind), ['unresolved']);
+  assert.deepEqual(view(after), view(await loadLibrary([dir])));
+  // Only a picture added: no article changed, yet the link to it now leads somewhere.
+  await writeFile(path.join(dir, 'one.md'), '# One\n\n![the map](map.png)\n');
+  const missing = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(missing.byId.get('one')!.problems.map((p) => p.kind), ['missing-file']);
+  await writeFile(path.join(dir, 'map.png'), 'not really a picture');
+  const found = await loadLibrary([dir], { cacheDir: cache });
+  assert.deepEqual(found.byId.get('one')!.problems, []);
+  assert.deepEqual(view(found), view(await loadLibrary([dir])));
+});
+
 test('a corrupt or unreadable cache is ignored and rewritten', async () => {
   const dir = await makeFolder(FILES);
   const cache = await cacheDir();
