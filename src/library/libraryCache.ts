@@ -25,18 +25,15 @@ export const PARSER_VERSION = 2;
 export type CachedFile = { ok: true; meta: ArticleMeta } | { ok: false; kind: ProblemKind; why: string };
 
 // The build of this code: a rebuilt or reinstalled broadsheet never trusts an older cache.
-let codeStamp: string | undefined;
 function buildStamp(): string {
-  if (codeStamp === undefined) {
-    try {
-      const st = statSync(fileURLToPath(import.meta.url));
-      codeStamp = `${st.size}:${st.mtimeMs}`;
-    } catch {
-      codeStamp = 'unknown';
-    }
+  try {
+    const st = statSync(fileURLToPath(import.meta.url));
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'unknown';
   }
-  return codeStamp;
 }
+const BUILD_STAMP = buildStamp();
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
 // A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links]
@@ -207,7 +204,7 @@ export function libraryCacheFile(cacheDir: string, paths: string[]): string {
 /** Open the cache of the library opened with `paths`; anything wrong with the file means an empty cache. */
 export function openLibraryCache(cacheDir: string, paths: string[], roots: string[], maxBytes: number): LibraryCache {
   const file = libraryCacheFile(cacheDir, paths);
-  const parser = `${PARSER_VERSION}:${buildStamp()}`;
+  const parser = `${PARSER_VERSION}:${BUILD_STAMP}`;
   const records = new Map<string, Json[]>();
   let linked: Json = null;
   let linkedAttachments: string | null = null;
