@@ -14,7 +14,7 @@ const bin = join(root, 'bin', 'broadsheet.js');
 const work = join(root, '.bench');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const quick = process.argv.includes('--quick');
-/** `--only=keys,show` runs just those parts: frame, show, keys, html. */
+/** `--only=keys,show` runs just those parts: frame, show, keys, html, search, deep. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !only || only.includes(name);
 mkdirSync(work, { recursive: true });
@@ -185,6 +185,7 @@ async function main() {
   if (part('keys')) await keyRuns();
   if (part('html')) await htmlRuns();
   if (part('search')) searchRuns();
+  if (part('deep')) await deepRuns();
   if (measured.bundled) row('peak memory, bundled articles/', Math.max(...measured.bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
   if (measured.big) row(`peak memory, ${measured.bigName} library`, Math.max(...measured.big.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 300 MB');
   printTable();
@@ -298,6 +299,56 @@ async function htmlRuns() {
   row('list 2,000 saved HTML pages, warm', results.HTML.warm, 'ms', `${(results.HTML.warm / results.Markdown.warm).toFixed(2)}× Markdown`);
   row('list the same 2,000 as Markdown, cold', results.Markdown.cold, 'ms', '');
   row('list the same 2,000 as Markdown, warm', results.Markdown.warm, 'ms', '');
+}
+
+/** A folder holding one file (`show FILE` reads the file's folder as the library). */
+function benchFile(folder, name, content) {
+  const dir = join(work, 'deep', folder);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  if (!existsSync(path)) writeFileSync(path, content);
+  return path;
+}
+
+/**
+ * 6. Deep nesting against a flat page of the same bytes: `show` (read, lex, lay out) of a page of
+ * 1,000 nested <div>s and of a Markdown list nested 2,000 levels, cold. Target: within 3× flat.
+ */
+async function deepRuns() {
+  const para = '<p>The harbour council met on a grey morning to weigh the ferry timetable.</p>';
+  const page = (body) => `<!doctype html><html><head><title>Nested page</title></head><body>${body}</body></html>`;
+  // The same characters, nested or side by side.
+  const htmlDeep = benchFile('html-deep', 'page.html', page(`${'<div>'.repeat(1000)}${para}${'</div>'.repeat(1000)}`));
+  const htmlFlat = benchFile('html-flat', 'page.html', page(`${'<div></div>'.repeat(1000)}${para}`));
+  // Each item two columns deeper than the last, or every item at the top with the same blanks inside its text.
+  const mdDeep = benchFile('md-deep', 'list.md', `# Nested list\n\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`);
+  const mdFlat = benchFile('md-flat', 'list.md', `# Nested list\n\n${Array.from({ length: 2000 }, (_, i) => `- item${'  '.repeat(i)} ${i}`).join('\n')}\n`);
+  const showCold = (file) => {
+    const fresh = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+    return wallTime(process.execPath, [bin, 'show', file, '--width', '80'], { BROADSHEET_CACHE_DIR: fresh })
+      .catch((error) => {
+        console.error(`bench: ${error.message.split('\n')[0].slice(0, 200)}`);
+        return NaN;
+      })
+      .finally(() => rmSync(fresh, { recursive: true, force: true }));
+  };
+  for (const [what, deep, flat] of [
+    ['1,000 nested <div>s', htmlDeep, htmlFlat],
+    ['Markdown list nested 2,000 levels', mdDeep, mdFlat],
+  ]) {
+    // Interleaved, so both see the same machine load.
+    const deepMs = [];
+    const flatMs = [];
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      deepMs.push(await showCold(deep));
+      flatMs.push(await showCold(flat));
+    }
+    const d = median(deepMs.filter(Number.isFinite));
+    const f = median(flatMs.filter(Number.isFinite));
+    const size = readFileSync(deep).length;
+    row(`show ${what} (${(size / 1024).toFixed(0)} KB, cold)`, d, 'ms', `${(d / f).toFixed(2)}× flat`, 'target ≤ 3× flat');
+    row('show the same bytes flat', f, 'ms', '');
+  }
 }
 
 function printTable() {

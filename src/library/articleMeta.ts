@@ -37,7 +37,8 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     titleHrefs: [...parsed.titleHrefs],
     links: scan.links,
     words: countWords(scan.plainText),
-    // Nesting flattened or a body that could not be lexed: one problem of this file's own.
-    problems: scan.problem ? [...parsed.problems, scan.problem] : parsed.problems,
+    // Nesting flattened or a body that could not be lexed: one problem of this file's own (a
+    // saved page flattened already said so).
+    problems: scan.problem && !parsed.problems.some((p) => p.kind === scan.problem?.kind) ? [...parsed.problems, scan.problem] : parsed.problems,
   };
 }

@@ -52,7 +52,7 @@ const hasInlineSyntax = (src: string) =>
 const MAX_BLOCK_DEPTH = 3 * MAX_NESTING;
 const MAX_INLINE_DEPTH = MAX_NESTING;
 /** Per body: lexing longer than this stops, and the body is shown as plain text. */
-export const LEX_BUDGET_MS = 4000;
+export const LEX_BUDGET_MS = 5000;
 
 /** A body's problem found while lexing it: nesting flattened, or a lex that could not finish. */
 export interface LexProblem {

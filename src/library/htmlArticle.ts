@@ -26,6 +26,10 @@ export function parseHtmlArticle(pageParser: PageParser, html: string, fileTitle
     previous: page.previous ? linkRef(page.previous) : null,
     next: page.next ? linkRef(page.next) : null,
     titleHrefs: new Set(),
-    problems: page.problems.map((message) => ({ kind: 'unreadable' as const, message })),
+    problems: [
+      ...page.problems.map((message) => ({ kind: 'unreadable' as const, message })),
+      // Past a limit (nesting, elements, links, time): one problem, kind and all.
+      ...(page.limit ? [page.limit] : []),
+    ],
   };
 }

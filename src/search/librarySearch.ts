@@ -72,7 +72,10 @@ function indexed(article: Article, bodyOf: BodySource): IndexedArticle {
 }
 
 export interface LibrarySearchOptions {
-  /** Documents added at a time by buildAsync (default 25). */
+  /**
+   * Documents added at a time by buildAsync (default 1: each reads its body, and one saved page
+   * can cost what a hundred notes do, so the time is looked at after every file).
+   */
   chunkSize?: number;
   /** How long buildAsync indexes before yielding to the event loop (default 8 ms). */
   sliceMs?: number;
@@ -122,12 +125,16 @@ export class LibrarySearch {
     this.state = 'ready';
   }
 
-  /** Index in chunks, yielding to the event loop between them (keys stay answered meanwhile). */
-  buildAsync(): Promise<void> {
+  /**
+   * Index in chunks, yielding to the event loop between them (keys stay answered meanwhile).
+   * `signal` stops it (the reader closed): what was indexed is dropped, so nothing keeps the
+   * process alive and a later build starts afresh.
+   */
+  buildAsync(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.state === 'ready') return Promise.resolve();
     if (this.building) return this.building;
     this.state = 'building';
-    const size = Math.max(1, this.options.chunkSize ?? 25);
+    const size = Math.max(1, this.options.chunkSize ?? 1);
     const slice = this.options.sliceMs ?? 8;
     const docs = this.articles;
     this.building = (async () => {
@@ -135,6 +142,12 @@ export class LibrarySearch {
       while (next < docs.length) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (this.state !== 'building') return; // finished synchronously meanwhile
+        if (options.signal?.aborted) {
+          this.index.removeAll();
+          this.state = 'empty';
+          this.building = null;
+          return;
+        }
         // Index for a few milliseconds, then let keys and frames through.
         const until = performance.now() + slice;
         do {

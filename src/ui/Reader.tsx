@@ -69,7 +69,7 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
     const articles = articlesInOrder(library);
     const search = librarySearchFor(articles, bodyText);
     const timer = setTimeout(() => {
-      search.buildAsync().then(
+      search.buildAsync({ signal: stop.signal }).then(
         () => {
           if (!live) return;
           setIndexedFilter(() => searchFilter(search, articles));

@@ -16,22 +16,24 @@ export function parseDocument(html: string): Document {
   const fresh = parseHTML('<!doctype html><html><head></head><body></body></html>').document;
   const head = fresh.head;
   const body = fresh.body;
-  const place = (node: Node): void => {
+  // A loop, not a recursion: a page may nest <html><body> thousands of times.
+  const pending: Node[] = [...document.childNodes].reverse();
+  while (pending.length) {
+    const node = pending.pop()!;
     if (node.nodeType === ELEMENT_NODE) {
       const tag = (node as Element).tagName;
       if (tag === 'HTML' || tag === 'HEAD' || tag === 'BODY') {
-        for (const child of [...node.childNodes]) place(child);
-        return;
+        for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
+        continue;
       }
       if (HEAD_TAGS.has(tag) && body.firstChild === null) {
         head.appendChild(node);
-        return;
+        continue;
       }
     }
-    if (node.nodeType === 10 /* doctype */) return;
+    if (node.nodeType === 10 /* doctype */) continue;
     body.appendChild(node);
-  };
-  for (const node of [...document.childNodes]) place(node);
+  }
   return fresh;
 }
 

@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { cleanPage, findArticleRoot, restoreHrefs } from './cleanPage.js';
-import { parseDocument, textOf } from './dom.js';
+import { textOf } from './dom.js';
 import { firstMeta, pageAuthor, pageDate, pageSource, readPageMeta } from './metadata.js';
 import { pageLinks, type PageLink } from './pageLinks.js';
 import { pageSection } from './breadcrumbs.js';
@@ -15,6 +15,8 @@ import { siteOf } from './siteName.js';
 import { findRelatedBlocks } from './relatedBlock.js';
 import { toMarkdown } from './toMarkdown.js';
 import { dateProblem } from '../../text/dates.js';
+import { HTML_LIMITS, paragraphsOf, parseBounded, type HtmlLimits, type PageLimitProblem } from './boundDocument.js';
+import { escapeMarkdownLine } from '../escapeMarkdown.js';
 
 export type { PageLink } from './pageLinks.js';
 export { decodeHtmlBytes } from './decodeHtmlBytes.js';
@@ -35,6 +37,21 @@ export interface SavedPage {
   markdown: string;
   /** One-line messages. */
   problems: string[];
+  /** The page was past a limit (HTML_LIMITS, the time budget) and is shown in part or flattened; null when not. */
+  limit: PageLimitProblem | null;
+}
+
+export type { PageLimitProblem } from './boundDocument.js';
+
+/** Per page: once reading it has taken this long, what is left is done the cheap way (its words as paragraphs). */
+export const HTML_BUDGET_MS = 5000;
+
+export interface ParseHtmlOptions {
+  limits?: HtmlLimits;
+  /** Milliseconds a page may take (default HTML_BUDGET_MS). */
+  budgetMs?: number;
+  /** The clock the budget is measured on (default performance.now; tests pass their own). */
+  now?: () => number;
 }
 
 /** Readability's story is trusted unless it kept less than this share of a semantic <article>/<main>. */
@@ -57,17 +74,45 @@ function readable(doc: Document, root: Element): Element | null {
 }
 
 /** The page prepared for extraction: junk out, blocks read elsewhere out. */
-function prepared(html: string, title: string): { doc: Document; root: Element } {
-  const doc = parseDocument(html);
+function prepared(html: string, title: string, limits: HtmlLimits): { doc: Document; root: Element } {
+  const { doc } = parseBounded(html, limits);
   const root = findArticleRoot(doc);
   const drop = [...pageLinks(doc).blocks, ...findRelatedBlocks(root).nodes];
   cleanPage(doc, { root, drop, title });
   return { doc, root };
 }
 
-export function parseHtmlPage(html: string, fileName: string): SavedPage {
+/** Markdown of an element's words alone, as paragraphs: what a page over its time budget shows. */
+function plainMarkdown(root: Element): string {
+  const paragraphs = paragraphsOf(root).map(escapeMarkdownLine).filter(Boolean);
+  return paragraphs.length ? `${paragraphs.join('\n\n')}\n` : '';
+}
+
+/**
+ * The readable content as Markdown: Readability's story, else the page's own root. The budget
+ * is looked at between the costly steps; once it is gone, what is at hand is shown as its words.
+ */
+function extractMarkdown(doc: Document, root: Element, overBudget: () => boolean, asSaved: () => Element): string {
+  if (overBudget()) return plainMarkdown(root);
+  let content = readable(doc, root);
+  if (!content) {
+    if (overBudget()) return plainMarkdown(root);
+    // Readability rewrote the document while it looked: start again from the page as saved.
+    content = asSaved();
+  }
+  restoreHrefs(content);
+  return overBudget() ? plainMarkdown(content) : toMarkdown(content);
+}
+
+export function parseHtmlPage(html: string, fileName: string, options: ParseHtmlOptions = {}): SavedPage {
+  const limits = options.limits ?? HTML_LIMITS;
+  const now = options.now ?? (() => performance.now());
+  const budgetMs = options.budgetMs ?? HTML_BUDGET_MS;
+  const deadline = now() + budgetMs;
   const problems: string[] = [];
-  const doc = parseDocument(html);
+  const parsed = parseBounded(html, limits);
+  const doc = parsed.doc;
+  let limit: PageLimitProblem | null = parsed.problem;
   const meta = readPageMeta(doc);
   const root = findArticleRoot(doc);
 
@@ -87,14 +132,14 @@ export function parseHtmlPage(html: string, fileName: string): SavedPage {
   const related = findRelatedBlocks(root);
 
   cleanPage(doc, { root, drop: [...links.blocks, ...related.nodes], title });
-  let content = readable(doc, root);
-  if (!content) {
-    // Readability rewrote the document while it looked: start again from the page as saved.
-    content = prepared(html, title).root;
-  }
-  restoreHrefs(content);
-  const markdown = toMarkdown(content);
+  const overBudget = () => {
+    if (now() <= deadline) return false;
+    const late = `took over ${budgetMs / 1000} s to read; shown as plain paragraphs`;
+    limit = { kind: 'unreadable', message: limit ? `${limit.message}; ${late}` : `page ${late}` };
+    return true;
+  };
+  const markdown = extractMarkdown(doc, root, overBudget, () => prepared(html, title, limits).root);
   if (!markdown) problems.push('no readable content found');
 
-  return { title, section, date, author, source, previous: links.previous, next: links.next, related: related.links, markdown, problems };
+  return { title, section, date, author, source, previous: links.previous, next: links.next, related: related.links, markdown, problems, limit };
 }
