@@ -3,17 +3,19 @@
 // per-file bounds (capNesting.ts, html/boundDocument.ts); past them the file is one problem
 // of its own. The bounds are asserted, not the wall clock: the time budget itself is tested
 // with a clock of the test's own in deepMarkdown/deepHtml.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { lexBody, loadHtmlParser, loadLibrarySync, loadParsers } from '../../src/library/index.js';
+import { loadLibrarySync } from '../../src/library/index.js';
+import { lexBody } from '../../src/library/bodyLinks.js';
+import { loadFileReader } from '../../src/startup.js';
 import { MAX_NESTING } from '../../src/library/capNesting.js';
 import { HTML_LIMITS, parseBounded } from '../../src/library/html/boundDocument.js';
 import { tempDir } from './helpers.js';
 
-before(() => Promise.all([loadParsers(), loadHtmlParser()]));
+const reader = await loadFileReader(true);
 const RUNS = Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 1000);
 const base = tempDir('nesting');
 after(() => rmSync(base, { recursive: true, force: true }));
@@ -106,7 +108,7 @@ function load(name: string, content: string): { kinds: string[]; ids: string[] }
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, name), content);
   writeFileSync(join(root, 'other.md'), '# Other\n\nAn ordinary note.\n');
-  const library = loadLibrarySync([root]);
+  const library = loadLibrarySync([root], reader);
   const problems = library.problems.filter((p) => p.kind !== 'unresolved');
   return { kinds: problems.map((p) => p.kind), ids: library.articles.map((a) => a.id) };
 }
