@@ -3,7 +3,7 @@
 // ambiguous, followed to the nearest candidate (as notes apps do); nothing is missing; a path
 // leaving the root is outside-root whatever exists. A REF naming an existing file of the library
 // that is not an article is an attachment.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LinkTarget } from './types.js';
 import { attachmentKind } from './attachmentKind.js';
@@ -260,9 +260,10 @@ function isArticleExtension(ext: string): boolean {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext.toLowerCase());
 }
 
-function isRegularFile(abs: string): boolean {
+/** A regular file whose real path (symlinks followed) stays in the root's, as the scanner's rule. */
+function isFileInside(root: string, abs: string): boolean {
   try {
-    return statSync(abs).isFile();
+    return statSync(abs).isFile() && isInsideRoot(realpathSync(root), realpathSync(abs));
   } catch {
     return false;
   }
@@ -282,7 +283,7 @@ function findAttachment(ref: string, from: RefContext, index: RefIndex): Attachm
       const known = index.files.get(abs);
       if (known) return known;
       // A file the scan did not list (`show FILE` reads only what its links name): look.
-      if (isRegularFile(abs) && !isArticleExtension(path.extname(abs))) return { absPath: abs, root: from.root, relPath: path.relative(from.root, abs).split(path.sep).join('/') };
+      if (!isArticleExtension(path.extname(abs)) && isFileInside(from.root, abs)) return { absPath: abs, root: from.root, relPath: path.relative(from.root, abs).split(path.sep).join('/') };
     }
     if (/^\.{0,2}\//.test(v)) continue;
     const lower = v.toLowerCase();

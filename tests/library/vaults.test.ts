@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { libraryOf, article, bodyOf } from './helpers.js';
+import { symlinkSync } from 'node:fs';
+import { libraryOf, makeFolder, article, bodyOf } from './helpers.js';
+import { loadLibrary } from '../../src/library/index.js';
 import { renderArticle } from '../../src/render/renderArticle.js';
 import { runCli } from '../helpers/runCli.js';
 
@@ -187,6 +189,17 @@ test('a path out of the root is never an attachment, even when the file is there
   const t = article(inner, 'note').linkTargets;
   assert.equal(t.get('../secret.png')?.kind, 'unresolved');
   assert.deepEqual(article(inner, 'note').problems.map((p) => p.kind), ['outside-root']);
+});
+
+test('a symlink in the library leading out of it is never an attachment', async () => {
+  const parent = await makeFolder({ 'secret.png': PNG, 'lib/note.md': '![[leak.png]] ![x](leak.png) [[inside.png]]\n', 'lib/real/inside.png': PNG });
+  symlinkSync(path.join(parent, 'secret.png'), path.join(parent, 'lib/leak.png'));
+  symlinkSync(path.join(parent, 'lib/real/inside.png'), path.join(parent, 'lib/inside.png'));
+  const lib = await loadLibrary([path.join(parent, 'lib')]);
+  const t = article(lib, 'note').linkTargets;
+  assert.equal(t.get('leak.png')?.kind, 'unresolved');
+  assert.equal(t.get('inside.png')?.kind, 'attachment', 'a link that stays inside is followed');
+  assert.deepEqual(article(lib, 'note').problems.map((p) => p.kind), ['missing-file']);
 });
 
 test('display text: [[Note#Heading]] reads Note › Heading, [[#Heading]] reads Heading, a label wins', async () => {
