@@ -147,11 +147,12 @@ function decodeFile(v: Json[]): CachedFile | undefined {
 }
 
 export interface LibraryCache {
-  /**
-   * The cached result for a file, when its size and mtime still match and the entry reads
-   * back whole (else undefined: the file is read again and its entry rewritten).
-   */
-  get(key: string, stamp: FileStamp): CachedFile | undefined;
+  /** Whether the file has an entry of this size and mtime (kept for the next save); nothing is decoded. */
+  has(key: string, stamp: FileStamp): boolean;
+  /** The entry of a file `has` found, decoded; undefined when it does not read back whole (the file is then read again). */
+  get(key: string): CachedFile | undefined;
+  /** For a file `has` found: why it gave no article, or null when it gave one (its metadata not decoded). */
+  failure(key: string): Extract<CachedFile, { ok: false }> | null;
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
   /**
@@ -240,12 +241,25 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       // Written by this very build (the parser stamp matched): a list of records, or nothing.
       return unchanged() && linkedAttachments === attachments && Array.isArray(linked) && linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id)) ? (linked as Article[]) : null;
     },
-    get(key, stamp) {
+    has(key, stamp) {
       const rec = records.get(key);
-      if (!rec || rec[1] !== stamp.size || rec[2] !== stamp.mtimeMs) return undefined;
-      const decoded = decodeFile(rec);
-      if (decoded) kept.set(key, rec);
+      if (!rec || rec[1] !== stamp.size || rec[2] !== stamp.mtimeMs) return false;
+      kept.set(key, rec);
+      return true;
+    },
+    get(key) {
+      const rec = kept.get(key);
+      const decoded = rec ? decodeFile(rec) : undefined;
+      if (!decoded) {
+        // Not what this code wrote: the file is read again and its entry rewritten.
+        kept.delete(key);
+        dirty = true;
+      }
       return decoded;
+    },
+    failure(key) {
+      const rec = kept.get(key);
+      return rec && rec.length === 5 ? (decodeFile(rec) as Extract<CachedFile, { ok: false }> | undefined) ?? null : null;
     },
     set(key, stamp, result) {
       kept.set(key, encodeFile(key, stamp, result));

@@ -60,6 +60,10 @@ interface LoadPlan {
   /** Per file in `files`: its metadata from the cache (or a failed stat), or undefined when it must be read. */
   known: (CachedFile | undefined)[];
   toRead: { index: number; file: IdentifiedFile; stamp: FileStamp; key: string }[];
+  /** The other files links may name, as the cache compares them. */
+  attachmentNames: string;
+  /** The articles as linked last time, when every file is as it was (then no entry is decoded). */
+  linked: Article[] | null;
 }
 
 /** Ids, stats and the cache: which files are known and which must be read. */
@@ -69,6 +73,7 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
   const cache = options.cacheDir ? openLibraryCache(options.cacheDir, paths, scan.roots, maxBytes) : null;
   const known: (CachedFile | undefined)[] = new Array(files.length);
   const toRead: LoadPlan['toRead'] = [];
+  const hits: LoadPlan['toRead'] = [];
   files.forEach((file, index) => {
     let stamp: FileStamp;
     try {
@@ -78,11 +83,24 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
       return;
     }
     const key = cache ? cacheKey(scan.roots, file.root, file.relPath) : '';
-    const cached = cache?.get(key, stamp);
-    if (cached) known[index] = cached;
+    if (cache?.has(key, stamp)) hits.push({ index, file, stamp, key });
     else toRead.push({ index, file, stamp, key });
   });
-  return { scan, maxBytes, files, idProblems, cache, known, toRead };
+  // The same files with the same metadata (and the same other files links may name) as last
+  // time: the same links, so the linked articles are the library and no entry needs decoding.
+  const attachmentNames = scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
+  const linked = toRead.length === 0 ? (cache?.linkedArticles(attachmentNames) ?? null) : null;
+  for (const hit of hits) {
+    if (linked) {
+      const failure = cache!.failure(hit.key);
+      if (failure) known[hit.index] = failure;
+      continue;
+    }
+    const cached = cache!.get(hit.key);
+    if (cached) known[hit.index] = cached;
+    else toRead.push(hit);
+  }
+  return { scan, maxBytes, files, idProblems, cache, known, toRead, attachmentNames, linked };
 }
 
 /** One file's metadata read and parsed now, remembered in the cache. */
@@ -102,17 +120,15 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   const problems: Problem[] = [...scan.problems];
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];
   files.forEach((file, index) => {
-    const result = known[index]!;
+    const result = known[index];
+    if (result === undefined) return; // an article of the linked ones (plan.linked)
     if (result.ok) loaded.push({ file, meta: result.meta });
     else problems.push(readProblem(file, result));
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  // The same files with the same metadata (and the same other files links may name) as last
-  // time: the same links.
-  const attachmentNames = scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
-  const articles = cache?.linkedArticles(attachmentNames) ?? linkArticles(loaded, idProblems, scan.attachments);
-  cache?.save(articles, attachmentNames);
+  const articles = plan.linked ?? linkArticles(loaded, idProblems, scan.attachments);
+  cache?.save(articles, plan.attachmentNames);
   for (const a of articles) problems.push(...a.problems);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
