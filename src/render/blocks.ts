@@ -1,7 +1,8 @@
 // Block layout: each Markdown block (paragraph, heading, list, code, blockquote, rule,
 // table, HTML) laid out into lines at a width, nested blocks inside their indent.
 import { startsWithRelatedOpener } from '../library/relatedOpeners.js';
-import { cleanText, expandTabs, sanitizeText } from '../text/sanitize.js';
+import { expandTabs, sanitizeText } from '../text/sanitize.js';
+import { cleanText } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { cellWidth } from '../text/width.js';
 import { plainInline, plainPrefix } from './plainInline.js';

@@ -1,6 +1,6 @@
 // Raw HTML in Markdown is never passed through: blocks are shown as their text (dim, tags
 // dropped, block tags as line breaks) and images, inline or in blocks, by their alt text.
-import { cleanText } from '../text/sanitize.js';
+import { cleanText } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE } from './styles.js';
 import { pushAll, type Line } from './lines.js';

@@ -1,7 +1,8 @@
 // Inline tokens (text, emphasis, code spans, links, wikilinks, images, inline HTML) turned
 // into atoms for wrapping; links are numbered as they are met, so in reading order.
 import type { LinkTarget } from '../library/types.js';
-import { cleanLine, cleanText, sanitizeLine, sanitizeText } from '../text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
+import { cleanLine, cleanText } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, linkStyle, mergeStyle } from './styles.js';
 import { type Atom, isBreak } from './wrapAtoms.js';

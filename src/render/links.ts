@@ -5,7 +5,8 @@
 import type { LinkTarget } from '../library/types.js';
 import { targetKey } from '../library/linkGraph.js';
 import { attachmentKind } from '../library/attachmentKind.js';
-import { cleanLine, sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { cleanLine } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, mergeStyle } from './styles.js';
 import { type Atom, isBreak } from './wrapAtoms.js';

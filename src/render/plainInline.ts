@@ -1,6 +1,7 @@
 // Plain text of inline tokens, without styling or link numbering: heading text (for the
 // headings list and slugs) and the start of a paragraph (for the related-opener test).
-import { cleanText, sanitizeText } from '../text/sanitize.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { cleanText } from '../text/clean.js';
 import type { Token } from 'marked';
 import { bodyTokens } from './renderContext.js';
 

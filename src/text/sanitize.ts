@@ -20,7 +20,6 @@
 //    (👩‍💻): there they are part of the text. Between Latin, Greek or Cyrillic letters they
 //    only make a lookalike (`pay\u200dpal`).
 //  - Lone surrogates become `�`; LINE/PARAGRAPH SEPARATOR become a space.
-import { decodeEntities } from './entities.js';
 
 const TAB_STOP = 4;
 
@@ -94,14 +93,4 @@ export function sanitizeText(s: string): string {
 export function sanitizeLine(s: string): string {
   if (typeof s !== 'string') s = String(s ?? '');
   return sanitizeText(s.replace(/[\r\n\t\u2028\u2029]+/g, ' '));
-}
-
-/** Text as written in a file (entities and all), made safe: decoded, then sanitised. */
-export function cleanText(raw: string): string {
-  return sanitizeText(decodeEntities(String(raw ?? '')));
-}
-
-/** One line of text as written in a file: decoded, then sanitised and folded to one line. */
-export function cleanLine(raw: string): string {
-  return sanitizeLine(decodeEntities(String(raw ?? '')));
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cleanLine, sanitizeText, sanitizeLine, expandTabs } from '../../src/text/sanitize.js';
+import { sanitizeText, sanitizeLine, expandTabs } from '../../src/text/sanitize.js';
+import { cleanLine } from '../../src/text/clean.js';
 import { decodeEntities } from '../../src/text/entities.js';
 
 // Controls, bidi controls and invisible marks (joiners are judged by their neighbours: apart).
