@@ -6,6 +6,7 @@
 import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
 import { plainParagraph, plainText, plainTokens } from './plainTokens.js';
 import { wikilinkExtension } from './wikilinks.js';
+import { VAULT_INLINE, VAULT_INLINE_FLAG, vaultExtensions, vaultTokenizer } from './vaultSyntax.js';
 import { startsWithRelatedOpener } from './relatedOpeners.js';
 import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
 import type { ProblemKind } from './types.js';
@@ -34,7 +35,7 @@ export interface BodyScan {
 }
 
 // Configured once; only its options are used (each lex makes a lexer of its own).
-const marked = new Marked({ gfm: true }).use({ extensions: [wikilinkExtension] });
+const marked = new Marked({ gfm: true }).use({ extensions: [wikilinkExtension, ...vaultExtensions], tokenizer: vaultTokenizer });
 const LEXER_OPTIONS: MarkedOptions = marked.defaults;
 
 // Inline text with none of these can only lex to one text token equal to itself: no escape,
@@ -43,8 +44,8 @@ const LEXER_OPTIONS: MarkedOptions = marked.defaults;
 // text, and marked's inline text rule is the costliest part of lexing a library.
 const INLINE_SYNTAX_CHAR = /[\\<[`*_~@&]/;
 const WWW = /www\./i;
-const hasInlineSyntax = (src: string) =>
-  INLINE_SYNTAX_CHAR.test(src) || src.includes('  \n') || src.includes('://') || WWW.test(src);
+const hasInlineSyntax = (src: string, vault: boolean) =>
+  vault || INLINE_SYNTAX_CHAR.test(src) || src.includes('  \n') || src.includes('://') || WWW.test(src);
 
 // Block nesting past the caps of capNesting.ts (markers and indents together) still has a
 // bound: deeper blocks are kept as plain text. The same for inline nesting (emphasis inside
@@ -76,6 +77,8 @@ class LexBudgetExceeded extends Error {}
  */
 class BodyLexer extends Lexer {
   flattened = new Set<Flattened>();
+  /** Whether the paragraph being lexed holds `%%`, `==` or `$` (vaultSyntax.ts reads it). */
+  [VAULT_INLINE_FLAG] = true;
   private blockDepth = 0;
   private inlineDepth = 0;
   constructor(
@@ -113,8 +116,9 @@ class BodyLexer extends Lexer {
       const capped = capDelimiterRuns(src);
       for (const kind of capped.flattened) this.flattened.add(kind);
       src = capped.text;
+      this[VAULT_INLINE_FLAG] = VAULT_INLINE.test(src);
     }
-    if (tokens.length === 0 && !hasInlineSyntax(src)) {
+    if (tokens.length === 0 && !hasInlineSyntax(src, this[VAULT_INLINE_FLAG])) {
       if (src !== '') tokens.push({ type: 'text', raw: src, text: src, escaped: this.state.inRawBlock } as Token);
       return tokens;
     }
@@ -201,6 +205,7 @@ function children(t: AnyToken): Token[][] {
     if (t.items) out.push(t.items);
     return out;
   }
+  if (t.type === 'callout') out.push((t as AnyToken & { titleTokens: Token[] }).titleTokens);
   if (t.tokens) out.push(t.tokens);
   return out;
 }
@@ -215,6 +220,8 @@ export function plainTextOf(tokens: Token[]): string {
       case 'space':
       case 'hr':
       case 'def':
+      case 'comment':
+      case 'footnoteRef':
         continue;
       case 'wikilink':
         s += t.label ?? '';
@@ -230,7 +237,7 @@ export function plainTextOf(tokens: Token[]): string {
     if (kids.length > 0) for (const k of kids) s += plainTextOf(k) + (t.type === 'table' ? ' ' : '');
     // marked leaves named references in text as written (`&amp;`): the reader sees them decoded.
     else if (typeof t.text === 'string') s += t.type === 'text' ? decodeEntities(t.text) : t.text;
-    if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote') s += '\n';
+    if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote' || t.type === 'callout') s += '\n';
   }
   return s;
 }

@@ -2,7 +2,8 @@
 
 /** Escape characters that are Markdown syntax anywhere in a line, then line-start markers. */
 export function escapeMarkdownLine(line: string): string {
-  let s = line.replace(/[\\`*_[\]<>#|~&]/g, '\\$&');
+  // `$` and doubled `%` / `=` too: notes-vault math, comments and highlights (vaultSyntax.ts).
+  let s = line.replace(/[\\`*_[\]<>#|~&$]|%(?=%)|(?<=%)%|=(?==)|(?<==)=/g, '\\$&');
   // Block markers that only count at the start of a line: lists, quotes, setext, rules.
   s = s.replace(/^(\s*)([-+=>])/, '$1\\$2');
   s = s.replace(/^(\s*\d+)([.)])/, '$1\\$2');

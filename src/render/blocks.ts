@@ -7,14 +7,14 @@ import { collapseWhitespace } from '../text/whitespace.js';
 import { cellWidth } from '../text/width.js';
 import { plainInline, plainPrefix } from './plainInline.js';
 import { emptyLine, frag, hardWrap, prefixLines, pushAll, ruleLine, type Line } from './lines.js';
-import { type Atom, wrapAtoms } from './wrapAtoms.js';
+import { type Atom, isBreak, wrapAtoms } from './wrapAtoms.js';
 import { STYLE, headingStyle } from './styles.js';
 import { inlineAtoms } from './inlineAtoms.js';
 import { standaloneAnchor, takeTrailingAnchor } from './blockAnchors.js';
 import { layoutTable } from './tables.js';
-import { layoutHtmlBlock } from './htmlText.js';
+import { layoutHtmlBlock, preText } from './htmlText.js';
 import type { Token, Tokens } from 'marked';
-import { bodyTokens, type BodyToken, type Ctx } from './renderContext.js';
+import { bodyTokens, footnoteBlock, footnoteNumber, type BodyToken, type Ctx, type VaultNode } from './renderContext.js';
 
 const MAX_DEPTH = 64;
 /**
@@ -69,7 +69,13 @@ function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): 
   switch (t.type) {
     case 'space':
     case 'def':
+    case 'comment':
+    case 'footnoteDef': // listed under "Notes" at the end (layoutNotes)
       return [];
+    case 'math':
+      return layoutCode(t.text, width);
+    case 'callout':
+      return layoutCallout(t, width, ctx);
     case 'paragraph':
     case 'text': {
       const atoms: Atom[] = [...lead];
@@ -106,8 +112,10 @@ function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): 
       return layoutTable(t, width, ctx);
     case 'hr':
       return [ruleLine(width)];
-    case 'html':
-      return layoutHtmlBlock(t.text, width);
+    case 'html': {
+      const pre = preText(t.text);
+      return pre !== null ? layoutCode(pre, width) : layoutHtmlBlock(t.text, width);
+    }
     default:
       // Inline tokens met at block level (marked gives them in some list items).
       if ('tokens' in t && t.tokens) {
@@ -117,6 +125,60 @@ function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): 
       }
       if ('text' in t && t.text !== '') return wrapAtoms([{ text: cleanText(t.text), style: 0, link: -1 }], width);
       return [];
+  }
+}
+
+/** A callout: its title (or its type's name) as a header line, the body below, behind a bar. */
+function layoutCallout(t: Extract<VaultNode, { type: 'callout' }>, width: number, ctx: Ctx): Line[] {
+  const indent = width - 2 >= MIN_NESTED_WIDTH;
+  const inner = indent ? width - 2 : width;
+  const header: Atom[] = [];
+  inlineAtoms(t.titleTokens, STYLE.calloutTitle, ctx, header, -1);
+  if (!header.some((a) => !isBreak(a) && a.text.trim() !== '')) {
+    header.length = 0;
+    header.push({ text: t.calloutType.charAt(0).toUpperCase() + t.calloutType.slice(1), style: STYLE.calloutTitle, link: -1 });
+  }
+  const lines = wrapAtoms(header, inner);
+  pushAll(lines, layoutBlocks(t.tokens, inner, ctx, false));
+  if (!indent) return lines;
+  const bar = [frag('┃ ', STYLE.calloutBar)];
+  return prefixLines(lines, bar, bar);
+}
+
+/**
+ * The footnotes' definitions under a "Notes" heading, in number order (the order they are first
+ * referred to), then any never referred to; each definition's first line is its block (a marker links to it).
+ */
+export function layoutNotes(width: number, ctx: Ctx): Line[] {
+  const notes = ctx.footnotes;
+  if (notes.defs.size === 0) return [];
+  const out = layoutHeading([{ type: 'text', text: 'Notes', raw: 'Notes' }], 2, width, ctx);
+  const unreferenced = [...notes.defs.keys()];
+  for (let i = 0; ; i++) {
+    if (i >= notes.order.length) {
+      const next = unreferenced.find((id) => !notes.order.includes(id));
+      if (next === undefined) break;
+      footnoteNumber(notes, next);
+    }
+    const id = notes.order[i];
+    const marker = `${i + 1}. `;
+    const mw = cellWidth(marker);
+    const body = layoutBlocks(notes.defs.get(id), Math.max(1, width - mw), ctx, false);
+    if (body.length === 0) body.push(emptyLine());
+    prefixLines(body, [frag(marker, STYLE.footnoteMarker)], [frag(' '.repeat(mw))]);
+    body[0].anchor = footnoteBlock(id);
+    pushAll(out, body);
+  }
+  return out;
+}
+
+/** Every footnote definition of a body, by label (the first one written wins), found in its blocks. */
+export function collectFootnotes(tokens: readonly Token[], defs: Map<string, readonly Token[]>): void {
+  for (const t of bodyTokens(tokens)) {
+    if (t.type === 'footnoteDef') {
+      if (!defs.has(t.id)) defs.set(t.id, t.tokens);
+    } else if (t.type === 'blockquote' || t.type === 'callout' || t.type === 'list_item') collectFootnotes(t.tokens, defs);
+    else if (t.type === 'list') collectFootnotes(t.items, defs);
   }
 }
 

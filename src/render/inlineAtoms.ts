@@ -9,7 +9,8 @@ import { type Atom, isBreak } from './wrapAtoms.js';
 import { altOf } from './htmlText.js';
 import { addLink, atomsLabel, attachmentText, linkSuffix, resolveHref, safeTarget, wikilinkText, withoutSize } from './links.js';
 import type { Token } from 'marked';
-import { bodyTokens, type Ctx, type LinkInfo } from './renderContext.js';
+import { bodyTokens, footnoteTarget, footnoteNumber, type BodyToken, type Ctx, type LinkInfo } from './renderContext.js';
+import { raisedText } from './raisedText.js';
 
 function imageAtom(alt: string, style: number, link: number): Atom {
   const a = collapseWhitespace(withoutSize(alt));
@@ -39,8 +40,34 @@ function inlineHtml(html: string, style: number, link: number, out: Atom[]): voi
   if (img !== null) out.push(imageAtom(img, style, link));
 }
 
+const RAISED_TAG = /^<(\/?)(sup|sub)\s*>$/i;
+
+/** Index of the `</sup>` (or `</sub>`) closing the tag at `from`, or -1. */
+function closingTag(tokens: readonly BodyToken[], from: number, name: string): number {
+  for (let j = from + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.type === 'html' && t.text.trim().toLowerCase() === `</${name}>`) return j;
+  }
+  return -1;
+}
+
+/** `<sup>n</sup>` as `ⁿ` (or `^(…)` when the text has no superscript letters), `<sub>` likewise. */
+function raisedAtoms(inner: readonly Token[], kind: 'sup' | 'sub', style: number, ctx: Ctx, out: Atom[], link: number): void {
+  const atoms: Atom[] = [];
+  inlineAtoms(inner, style, ctx, atoms, link);
+  if (atoms.every((a) => !isBreak(a) && a.link === link)) {
+    const text = atoms.map((a) => (isBreak(a) ? ' ' : a.text)).join('');
+    out.push({ text: raisedText(text, kind), style, link });
+    return;
+  }
+  const mark = kind === 'sup' ? '^' : '_';
+  out.push({ text: `${mark}(`, style, link }, ...atoms, { text: ')', style, link });
+}
+
 export function inlineAtoms(tokens: readonly Token[] | undefined, style: number, ctx: Ctx, out: Atom[], link: number): void {
-  for (const t of bodyTokens(tokens)) {
+  const list = bodyTokens(tokens);
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
     switch (t.type) {
       case 'text':
         if (t.tokens) inlineAtoms(t.tokens, style, ctx, out, link);
@@ -71,9 +98,39 @@ export function inlineAtoms(tokens: readonly Token[] | undefined, style: number,
         else out.push(imageAtom(cleanText(t.text), style, link));
         break;
       }
-      case 'html':
-        inlineHtml(t.text, style, link, out);
+      case 'html': {
+        const raised = RAISED_TAG.exec(t.text.trim());
+        const end = raised && raised[1] === '' ? closingTag(list, i, raised[2].toLowerCase()) : -1;
+        if (raised && end >= 0) {
+          raisedAtoms(list.slice(i + 1, end) as readonly Token[], raised[2].toLowerCase() as 'sup' | 'sub', style, ctx, out, link);
+          i = end;
+        } else inlineHtml(t.text, style, link, out);
         break;
+      }
+      case 'comment':
+        break;
+      case 'math':
+        // Verbatim, as code: the TeX source with every backslash.
+        out.push({ text: sanitizeText(t.text).replace(/\n/g, ' '), style: mergeStyle(style, STYLE.code), link });
+        break;
+      case 'highlight':
+        inlineAtoms(t.tokens, mergeStyle(style, STYLE.highlight), ctx, out, link);
+        break;
+      case 'footnoteRef': {
+        if (!ctx.footnotes.defs.has(t.id)) {
+          // No definition: shown as written, as Obsidian does.
+          out.push({ text: sanitizeLine(t.raw), style, link });
+          break;
+        }
+        const text = `[${footnoteNumber(ctx.footnotes, t.id)}]`;
+        if (link >= 0) {
+          out.push({ text, style, link });
+          break;
+        }
+        const L = addLink(ctx, { label: text, target: { kind: 'article', id: ctx.article.id, heading: footnoteTarget(t.id) }, role: 'body' });
+        out.push({ text, style: mergeStyle(style, STYLE.footnoteMarker), link: L });
+        break;
+      }
       case 'checkbox':
         out.push({ text: t.checked ? '[x] ' : '[ ] ', style, link });
         break;

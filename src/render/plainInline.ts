@@ -26,6 +26,11 @@ export function plainInline(tokens: readonly Token[] | undefined): string {
         s += ' ';
         break;
       case 'html':
+      case 'comment':
+      case 'footnoteRef':
+        break;
+      case 'math':
+        s += sanitizeText(t.text);
         break;
       default:
         if ('tokens' in t && t.tokens) s += plainInline(t.tokens);

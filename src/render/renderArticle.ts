@@ -14,14 +14,17 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { plainInline } from './plainInline.js';
 import type { Ctx } from './renderContext.js';
 import { emptyLine, pushAll, type Line } from './lines.js';
-import { layoutBlocks } from './blocks.js';
+import { collectFootnotes, layoutBlocks, layoutNotes } from './blocks.js';
 import { relatedAndFooter, sameTitle, titleBlock } from './articleFrame.js';
 import { emit } from './emitLines.js';
 
 export function renderArticle(entry: ArticleBody, options: RenderOptions): RenderedArticle {
   const { article } = entry;
   const width = Math.max(1, Math.floor(Number(options.width) || 80));
-  const ctx: Ctx = { article, linkTargets: entry.linkTargets, links: [], relatedNumbers: relatedNumbers(article.related), inRelated: false, listDepth: 0, depth: 0 };
+  const ctx: Ctx = {
+    article, linkTargets: entry.linkTargets, links: [], relatedNumbers: relatedNumbers(article.related), inRelated: false, listDepth: 0, depth: 0,
+    footnotes: { defs: new Map(), order: [] },
+  };
 
   let tokens: readonly Token[] = entry.tokens;
   // The body's own first `# Title` repeats the title block: skip it.
@@ -34,7 +37,13 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
   }
 
   const all: Line[] = titleBlock(article, width);
+  collectFootnotes(tokens, ctx.footnotes.defs);
   const body = layoutBlocks(tokens, width, ctx, false);
+  const notes = layoutNotes(width, ctx);
+  if (notes.length) {
+    if (body.length) body.push(emptyLine());
+    pushAll(body, notes);
+  }
   if (body.length) {
     all.push(emptyLine());
     pushAll(all, body);

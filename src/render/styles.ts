@@ -9,6 +9,7 @@ export const ITALIC = 4;
 export const UNDERLINE = 8;
 export const STRIKE = 16;
 const INVERSE = 32;
+const HIGHLIGHT_BG = 64;
 const fg = (sgr: number): number => sgr << 8;
 const GREEN = fg(32);
 const YELLOW = fg(33);
@@ -32,6 +33,7 @@ export function sgr(style: number): string {
   if (style & UNDERLINE) codes.push(4);
   if (style & INVERSE) codes.push(7);
   if (style & STRIKE) codes.push(9);
+  if (style & HIGHLIGHT_BG) codes.push(43);
   if (style & FG_MASK) codes.push((style & FG_MASK) >> 8);
   return codes.length ? `\x1b[${codes.join(';')}m` : '';
 }
@@ -59,6 +61,12 @@ export const STYLE = {
   urlSuffix: DIM,
   unresolvedSuffix: DIM,
   relatedNumber: BOLD | MAGENTA,
+  /** `==text==`: black on yellow, as a highlighter pen. */
+  highlight: HIGHLIGHT_BG | fg(30),
+  calloutTitle: BOLD | CYAN,
+  calloutBar: CYAN,
+  footnoteMarker: CYAN,
+  notesHeading: BOLD | CYAN,
 } as const;
 
 export function headingStyle(level: number): number {
