@@ -4,6 +4,7 @@ import { displayWidth, truncate } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article } from '../library/types.js';
+import { listTitleOf } from '../library/listTitles.js';
 import { articleJson } from './articleJson.js';
 import { openLibrary } from './openLibrary.js';
 import { terminalJson } from './terminalText.js';
@@ -34,7 +35,7 @@ export function formatList(articles: Article[], width: number, color: boolean): 
     article,
     heading: sanitizeLine(article.section.length > 0 ? article.section.join(' › ') : 'No section'),
     date: (article.date ?? '').slice(0, 10).padEnd(10),
-    title: sanitizeLine(article.title),
+    title: sanitizeLine(listTitleOf(articles, article)),
     id: sanitizeLine(article.id),
   }));
   const idWidth = Math.max(0, ...rows.map((row) => displayWidth(row.id)));

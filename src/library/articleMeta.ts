@@ -31,6 +31,7 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     author: parsed.author,
     summary: parsed.summary,
     source: parsed.source,
+    aliases: parsed.aliases,
     related: parsed.related,
     previous: parsed.previous,
     next: parsed.next,

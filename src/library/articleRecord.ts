@@ -22,6 +22,11 @@ export function resolveFileLinks(file: Pick<IdentifiedFile, 'id' | 'absPath' | '
   }
 }
 
+/** The folders of a path relative to its root, as a section (none for a file at the root). */
+function folderSection(relPath: string): string[] {
+  return relPath.split('/').slice(0, -1).filter((folder) => folder !== '');
+}
+
 /** The plain record of one article: what its file says, its links resolved, who links to it. */
 export function articleRecord(
   file: Pick<IdentifiedFile, 'id' | 'relPath' | 'absPath' | 'root' | 'format'>,
@@ -40,11 +45,13 @@ export function articleRecord(
     absPath: file.absPath,
     root: file.root,
     format: file.format,
-    section: meta.section,
+    // SPEC §1a: a note with no section of its own is listed under its folder.
+    section: meta.section.length === 0 && file.format === 'markdown' ? folderSection(file.relPath) : meta.section,
     date: meta.date,
     author: meta.author,
     summary: meta.summary,
     source: meta.source,
+    aliases: meta.aliases,
     related: links.related,
     previous: links.previous,
     next: links.next,

@@ -13,6 +13,7 @@ export interface FrontMatter {
   author?: string;
   summary?: string;
   source?: string;
+  aliases: string[];
   related: RefSpec[];
   previous?: RefSpec;
   next?: RefSpec;
@@ -166,7 +167,7 @@ export function fastFrontMatterData(yamlText: string): Record<string, unknown> |
 
 export function parseFrontMatter(text: string): FrontMatterResult {
   const errors: string[] = [];
-  const data: FrontMatter = { related: [] };
+  const data: FrontMatter = { related: [], aliases: [] };
   // Front matter only when the block is closed: a file that merely starts with a `---`
   // rule keeps all of its text.
   const block = /^---(?!-)/.test(text) ? BLOCK.exec(text) : null;
@@ -225,6 +226,18 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       const spec = parseRefSpec(item);
       if (spec) data.related.push(spec);
       else errors.push(`related entry ${describe(item)} is not a REF or {title}, {id}, {path}`);
+    }
+  }
+  // Obsidian's `aliases` (and the older `alias`): a list, or one name.
+  for (const key of ['aliases', 'alias']) {
+    const v = raw[key];
+    if (v === undefined || v === null || v === '') continue;
+    const list = Array.isArray(v) ? v : [v];
+    for (const item of list) {
+      if (typeof item === 'string' || typeof item === 'number') {
+        const name = String(item).trim();
+        if (name !== '' && !data.aliases.includes(name)) data.aliases.push(name);
+      } else errors.push(`${key} entry ${describe(item)} is not a name`);
     }
   }
   for (const key of ['previous', 'next'] as const) {

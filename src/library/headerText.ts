@@ -25,6 +25,7 @@ export function cleanHeader(parsed: ParsedArticle, fallbackTitle: string): Parse
     author: shownOrNull(parsed.author),
     summary: shownOrNull(parsed.summary),
     source: shownOrNull(parsed.source),
+    aliases: parsed.aliases.map(shown).filter((alias) => alias !== ''),
     related: parsed.related.map(shownLabel),
     previous: parsed.previous ? shownLabel(parsed.previous) : null,
     next: parsed.next ? shownLabel(parsed.next) : null,

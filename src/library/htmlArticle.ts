@@ -21,6 +21,7 @@ export function parseHtmlArticle(pageParser: PageParser, html: string, fileTitle
     author: page.author,
     summary: null,
     source: page.source,
+    aliases: [],
     body: page.markdown,
     related: page.related.map(linkRef),
     previous: page.previous ? linkRef(page.previous) : null,

@@ -19,7 +19,7 @@ import type { FileStamp } from './scanLibrary.js';
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 3;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 /** A cached file: its metadata, or why it gave no article (binary, too large...). */
 export type CachedFile = { ok: true; meta: ArticleMeta } | { ok: false; kind: ProblemKind; why: string };
@@ -36,7 +36,7 @@ function buildStamp(): string {
 const BUILD_STAMP = buildStamp();
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
-// A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links]
+// A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links, aliases]
 //      or [key, size, mtimeMs, kind, why] for a file that gave no article.
 // `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
 // itself a JSON text, [related, previous, next, titleHrefs, links, problems].
@@ -129,21 +129,22 @@ function decodeLinkParts(text: string): LinkParts | undefined {
 function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
   if (!file.ok) return [key, stamp.size, stamp.mtimeMs, file.kind, file.why];
   const m = file.meta;
-  return [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m)];
+  return [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m), m.aliases];
 }
 
 /** A cached file, or undefined when the entry is not what this code wrote (the file is then read again). */
 function decodeFile(v: Json[]): CachedFile | undefined {
   if (v.length === 5) return isStr(v[3]) && isStr(v[4]) ? { ok: false, kind: v[3] as ProblemKind, why: v[4] } : undefined;
-  if (v.length !== 11) return undefined;
-  const [, , , title, section, date, author, summary, source, words, linkText] = v;
+  if (v.length !== 12) return undefined;
+  const [, , , title, section, date, author, summary, source, words, linkText, aliasList] = v;
   if (!isStr(title) || !isStrOrNull(date) || !isStrOrNull(author) || !isStrOrNull(summary) || !isStrOrNull(source)) return undefined;
   if (typeof words !== 'number' || !isStr(linkText)) return undefined;
   const sectionList = decodeList(section, decodeString);
-  if (!sectionList) return undefined;
+  const aliases = decodeList(aliasList, decodeString);
+  if (!sectionList || !aliases) return undefined;
   const parts = decodeLinkParts(linkText);
   if (!parts) return undefined;
-  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, words, ...parts } };
+  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, words, ...parts } };
 }
 
 export interface LibraryCache {

@@ -14,6 +14,7 @@ export function parseTextArticle(text: string, fileTitle: string): ParsedArticle
     author: null,
     summary: null,
     source: null,
+    aliases: [],
     body: page.body,
     related: [],
     previous: page.previous ? { ref: decodeEntities(page.previous), by: 'title' } : null,

@@ -92,6 +92,11 @@ export interface ArticleHeader {
   author: string | null;
   summary: string | null;
   source: string | null;
+  /**
+   * Other names of the article (front matter `aliases`): the list filter and "Mentioned in"
+   * know it by them too; links never resolve by them (as in Obsidian).
+   */
+  aliases: readonly string[];
 }
 
 /**

@@ -29,7 +29,10 @@ export type BodyText = (article: Article) => string | null;
 function simpleHit(article: Article, query: string, bodyText: BodyText): FilterHit | undefined {
   const needle = fold(query.trim());
   if (needle === '') return undefined;
-  if (fold(article.title).includes(needle)) return { field: 'title', terms: [query.trim()] };
+  // Aliases (front matter) are names of the article, so they count as its title.
+  if (fold(article.title).includes(needle) || article.aliases.some((alias) => fold(alias).includes(needle))) {
+    return { field: 'title', terms: [query.trim()] };
+  }
   if (fold(article.section.join(' › ')).includes(needle) || fold(article.section.join(' ')).includes(needle)) {
     return { field: 'section', terms: [query.trim()] };
   }

@@ -68,7 +68,9 @@ export function queryOf(text: string): Query | null {
 export type BodySource = (article: Article) => string | null;
 
 function indexed(article: Article, bodyOf: BodySource): IndexedArticle {
-  return { id: article.id, title: article.title, section: article.section.join(' '), body: searchableBody(bodyOf(article) ?? '') };
+  // Aliases (front matter) are indexed as title words: other names of the same article.
+  const title = article.aliases.length ? [article.title, ...article.aliases].join(' \n ') : article.title;
+  return { id: article.id, title, section: article.section.join(' '), body: searchableBody(bodyOf(article) ?? '') };
 }
 
 export interface LibrarySearchOptions {

@@ -24,18 +24,21 @@ export type MentionsIndex = Map<string, string[]>;
 function titleTrie(articles: readonly Article[]): TrieNode {
   const root = node();
   for (const article of articles) {
-    const words = normalizeTitle(article.title).split(' ').filter(Boolean);
-    if (words.length < 2) continue;
-    let at = root;
-    for (const word of words) {
-      let child = at.next.get(word);
-      if (!child) {
-        child = node();
-        at.next.set(word, child);
+    // Its title and its front-matter aliases: a note is mentioned by any name it goes by.
+    for (const name of [article.title, ...article.aliases]) {
+      const words = normalizeTitle(name).split(' ').filter(Boolean);
+      if (words.length < 2) continue;
+      let at = root;
+      for (const word of words) {
+        let child = at.next.get(word);
+        if (!child) {
+          child = node();
+          at.next.set(word, child);
+        }
+        at = child;
       }
-      at = child;
+      if (!at.ids?.includes(article.id)) (at.ids ??= []).push(article.id);
     }
-    (at.ids ??= []).push(article.id);
   }
   return root;
 }

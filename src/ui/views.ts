@@ -18,6 +18,7 @@ import {
   type PanelGroup,
 } from '../navigation/index.js';
 import type { Article, LinkTarget } from '../library/types.js';
+import { listTitleOf } from '../library/listTitles.js';
 import { DIM_OFF, DIM_ON, INVERSE_OFF, INVERSE_ON } from './sgr.js';
 import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
 import { bindingsFor, helpLines, keysLabel, type Context } from './keys.js';
@@ -45,9 +46,9 @@ function sectionTitle(article: Article): string {
 /** Marks an unread article in the list. */
 export const UNREAD_MARK = '•';
 
-function listRow(article: Article, columns: number, selected: boolean, unread: boolean): string {
+function listRow(article: Article, listTitle: string, columns: number, selected: boolean, unread: boolean): string {
   const marker = (selected ? '› ' : '  ') + (unread ? `${UNREAD_MARK} ` : '  ');
-  const title = sanitizeLine(article.title);
+  const title = sanitizeLine(listTitle);
   const meta = [sanitizeLine(article.section.join(' › ')), article.date ? sanitizeLine(article.date.slice(0, 10)) : ''].filter(Boolean).join('  ');
   const room = columns - marker.length;
   let row: string;
@@ -71,7 +72,7 @@ export function listBody(state: NavigationState, env: NavigationEnv, columns: nu
   const selected = selectedIndex(state, env);
   const rows = visible
     .slice(state.list.top, state.list.top + height)
-    .map((article, i) => listRow(article, columns, state.list.top + i === selected, !isArticleRead(state, article)));
+    .map((article, i) => listRow(article, listTitleOf(env.articles, article), columns, state.list.top + i === selected, !isArticleRead(state, article)));
   return pad(rows, height);
 }
 

@@ -244,7 +244,7 @@ test('an article is plain data: own data fields only, so spreading or comparing 
     assert.ok('value' in descriptor && !descriptor.get && !descriptor.set, `${key} is a data field`);
   }
   assert.deepEqual(Object.keys(a).sort(), [
-    'absPath', 'author', 'backlinks', 'date', 'format', 'id', 'next', 'path', 'previous',
+    'absPath', 'aliases', 'author', 'backlinks', 'date', 'format', 'id', 'next', 'path', 'previous',
     'problems', 'related', 'root', 'section', 'source', 'summary', 'title', 'words',
   ]);
   assert.deepEqual(lib.byId.get('b')!.backlinks, ['a']);

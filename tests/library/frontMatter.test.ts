@@ -120,7 +120,8 @@ test('a file that only starts with a --- rule keeps all its text; a YAML ... end
     'dots.md': '---\ntitle: Dots\n...\nBody.\n',
   });
   assert.match(article(lib, 'rule').body, /No front matter here/);
-  assert.equal(article(lib, 'rule').title, 'Rule first');
+  // The rule is the body's first block, so the heading after it does not name the note (SPEC §1a).
+  assert.equal(article(lib, 'rule').title, 'rule');
   assert.deepEqual(article(lib, 'rule').problems, []);
   assert.equal(article(lib, 'dots').title, 'Dots');
   assert.equal(article(lib, 'dots').body, 'Body.\n');

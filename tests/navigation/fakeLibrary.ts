@@ -69,6 +69,7 @@ export function makeLibrary(specs: ArticleSpec[]): Library {
       author: null,
       summary: null,
       source: null,
+      aliases: [],
       related: (spec.related ?? []).map((ref): RelatedLink => ({ ...linkOf(ref), inBody: false })),
       previous: spec.previous ? linkOf(spec.previous) : null,
       next: spec.next ? linkOf(spec.next) : null,

@@ -20,6 +20,7 @@ export function makeArticle(over: Partial<Article> & { body: string; linkTargets
     author: null,
     summary: null,
     source: null,
+    aliases: [],
     related: [] as RelatedLink[],
     previous: null as ArticleLink | null,
     next: null as ArticleLink | null,
