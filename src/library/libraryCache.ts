@@ -17,7 +17,7 @@ import { atomicWriter } from '../startup.js';
 import type { FileStamp } from './scanLibrary.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 3;
 
