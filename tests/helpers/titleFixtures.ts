@@ -28,8 +28,9 @@ export const TITLE_FILES: Record<string, string> = {
 
 export const TITLE_CASES: TitleCase[] = [
   { id: 'food/amp', title: 'Fish & chips', section: ['Food & drink'] },
-  { id: 'food/middot', title: 'Markets · Tuesday', section: [] },
-  { id: 'food/constructor', title: 'Fish &constructor; chips', section: [] },
+  // A note with no section of its own is listed under its folder (SPEC §1a); pages keep theirs.
+  { id: 'food/middot', title: 'Markets · Tuesday', section: ['food'] },
+  { id: 'food/constructor', title: 'Fish &constructor; chips', section: ['food'] },
   { id: 'food/surrogate', title: 'Broken \ufffd surrogate', section: [] },
   { id: 'food/page', title: 'Crème &amp; brûlée', section: [] },
   { id: 'food/marks', title: 'Paypal updates', section: ['News'] },
