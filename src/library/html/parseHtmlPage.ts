@@ -17,6 +17,7 @@ import { toMarkdown } from './toMarkdown.js';
 import { dateProblem } from '../../text/dates.js';
 import { HTML_LIMITS, paragraphsOf, parseBounded, type HtmlLimits, type PageLimitProblem } from './boundDocument.js';
 import { escapeMarkdownLine } from '../escapeMarkdown.js';
+import { pageBase, resolveSiteLinks, siteHref } from './siteLinks.js';
 
 export type { PageLink } from './pageLinks.js';
 export { decodeHtmlBytes } from './decodeHtmlBytes.js';
@@ -54,11 +55,12 @@ export interface ParseHtmlOptions {
   now?: () => number;
 }
 
-/** Readability's story is trusted unless it kept less than this share of a semantic <article>/<main>. */
-const MIN_SHARE_OF_ARTICLE = 0.4;
-
-function readable(doc: Document, root: Element): Element | null {
-  const rootLength = textOf(root).length;
+/**
+ * Readability's story, or null when it finds none. Its result is trusted as it is: showing the
+ * page's whole <article>/<main> when Readability kept little of it brought back menus and
+ * teaser cards, and on mozilla/readability's test pages it never kept more of the expected text.
+ */
+function readable(doc: Document): Element | null {
   let content: Element | null = null;
   try {
     const result = new Readability<Element>(doc, { serializer: (node) => node as Element, disableJSONLD: true }).parse();
@@ -66,10 +68,7 @@ function readable(doc: Document, root: Element): Element | null {
   } catch {
     content = null; // a page odd enough to trip Readability still has a fallback
   }
-  if (!content) return null;
-  const length = textOf(content).length;
-  if (length === 0) return null;
-  if (root.tagName !== 'BODY' && length < rootLength * MIN_SHARE_OF_ARTICLE) return null;
+  if (!content || textOf(content).length === 0) return null;
   return content;
 }
 
@@ -82,6 +81,14 @@ function prepared(html: string, title: string, limits: HtmlLimits): { doc: Docum
   return { doc, root };
 }
 
+/** A link read against the page's address; as written when it leads nowhere broadsheet can go. */
+function pageLink<T extends PageLink | null>(link: T, base: string | null): T {
+  if (!link) return link;
+  const href = siteHref(link.href, base);
+  if (href === null || href.startsWith('#')) return link;
+  return { title: link.title === link.href ? href : link.title, href } as T;
+}
+
 /** Markdown of an element's words alone, as paragraphs: what a page over its time budget shows. */
 function plainMarkdown(root: Element): string {
   const paragraphs = paragraphsOf(root).map(escapeMarkdownLine).filter(Boolean);
@@ -92,15 +99,16 @@ function plainMarkdown(root: Element): string {
  * The readable content as Markdown: Readability's story, else the page's own root. The budget
  * is looked at between the costly steps; once it is gone, what is at hand is shown as its words.
  */
-function extractMarkdown(doc: Document, root: Element, overBudget: () => boolean, asSaved: () => Element): string {
+function extractMarkdown(doc: Document, root: Element, base: string | null, overBudget: () => boolean, asSaved: () => Element): string {
   if (overBudget()) return plainMarkdown(root);
-  let content = readable(doc, root);
+  let content = readable(doc);
   if (!content) {
     if (overBudget()) return plainMarkdown(root);
     // Readability rewrote the document while it looked: start again from the page as saved.
     content = asSaved();
   }
   restoreHrefs(content);
+  resolveSiteLinks(content, base);
   return overBudget() ? plainMarkdown(content) : toMarkdown(content);
 }
 
@@ -125,6 +133,7 @@ export function parseHtmlPage(html: string, fileName: string, options: ParseHtml
     title = basename(fileName, extname(fileName)) || fileName;
     problems.push('no title found (no og:title, <title> or <h1>); using the file name');
   }
+  const base = pageBase(doc, source);
   const { date, unreadable } = pageDate(doc, meta, root);
   if (unreadable) problems.push(dateProblem(unreadable));
   const section = pageSection(doc, meta, { title, headline: found.h1, source, site });
@@ -138,8 +147,21 @@ export function parseHtmlPage(html: string, fileName: string, options: ParseHtml
     limit = { kind: 'unreadable', message: limit ? `${limit.message}; ${late}` : `page ${late}` };
     return true;
   };
-  const markdown = extractMarkdown(doc, root, overBudget, () => prepared(html, title, limits).root);
+  const markdown = extractMarkdown(doc, root, base, overBudget, () => prepared(html, title, limits).root);
   if (!markdown) problems.push('no readable content found');
 
-  return { title, section, date, author, source, previous: links.previous, next: links.next, related: related.links, markdown, problems, limit };
+
+  return {
+    title,
+    section,
+    date,
+    author,
+    source,
+    previous: pageLink(links.previous, base),
+    next: pageLink(links.next, base),
+    related: related.links.map((link) => pageLink(link, base)),
+    markdown,
+    problems,
+    limit,
+  };
 }

@@ -9,6 +9,8 @@ const RELATED_CLASS = /related|read-?more|more-?(stories|articles|on)|see-?also|
 const RELATED_HEADING = /^(related|related (articles?|stories|reading|content|coverage|links|news)|more on this( story| topic)?|more stories|read more|see also|further reading|recommended( reading| for you)?|you (may|might) also like)\s*:?$/i;
 const BLOCK_TAGS = new Set(['ASIDE', 'SECTION', 'DIV', 'NAV', 'UL', 'OL', 'FOOTER']);
 const HEADING = /^H[1-6]$/;
+/** Share of a block's text in links, at least, for it to be a box of links rather than text. */
+const MIN_LINK_DENSITY = 0.5;
 
 export interface RelatedBlocks {
   links: PageLink[];
@@ -46,7 +48,8 @@ export function findRelatedBlocks(root: Element): RelatedBlocks {
     const looksRelated = RELATED_CLASS.test(classAndId(el)) || (el.tagName === 'ASIDE' && firstHeading !== null && RELATED_HEADING.test(textOf(firstHeading)));
     if (!looksRelated || isRelatedParagraph(el)) continue;
     if (el.querySelector('a[href]') === null || el.querySelector('h1') !== null) continue;
-    if (textOf(el).length > rootLength / 2) continue; // a wrapper of the whole story, whatever its class says
+    // A block of the story's own text (a "read-more" wrapper holding the rest of it), whatever its class says: a box of related links is mostly links.
+    if (textOf(el).length > rootLength / 2 || linkDensity(el) < MIN_LINK_DENSITY) continue;
     nodes.push(el);
   }
 
@@ -55,8 +58,7 @@ export function findRelatedBlocks(root: Element): RelatedBlocks {
     const block: Element[] = [];
     for (let sibling = heading.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
       if (HEADING.test(sibling.tagName) || sibling.tagName === 'HR') break;
-      const isList = sibling.tagName === 'UL' || sibling.tagName === 'OL';
-      if (!isList && linkDensity(sibling) < 0.5) break;
+      if (linkDensity(sibling) < MIN_LINK_DENSITY) break;
       block.push(sibling);
     }
     if (block.some((el) => el.matches('a[href]') || el.querySelector('a[href]'))) {
@@ -65,7 +67,7 @@ export function findRelatedBlocks(root: Element): RelatedBlocks {
     }
     // <div><h3>Related</h3><a…>…</a><a…>…</a></div>
     const parent = heading.parentElement;
-    if (parent && parent !== root && linkDensity(parent) >= 0.5 && textOf(parent).length <= rootLength / 2) nodes.push(parent);
+    if (parent && parent !== root && linkDensity(parent) >= MIN_LINK_DENSITY && textOf(parent).length <= rootLength / 2) nodes.push(parent);
   }
 
   const links: PageLink[] = [];

@@ -19,20 +19,20 @@ test('og:title wins, with the site name cut; article:section, published time, au
   assert.deepEqual(p.problems, []);
 });
 
-test('rel=prev on <link> and rel=next on an <a> outside the article; hrefs exactly as written', () => {
+test('rel=prev on <link> and rel=next on an <a> outside the article; hrefs read against the canonical address', () => {
   const p = page('og-title.html');
-  assert.deepEqual(p.previous, { title: 'Choir', href: '../culture/choir.html' });
-  assert.deepEqual(p.next, { title: 'Bridge vote delayed again', href: 'bridge-vote.html' });
+  assert.deepEqual(p.previous, { title: 'Choir', href: 'https://gazette.example/culture/choir.html' });
+  assert.deepEqual(p.next, { title: 'Bridge vote delayed again', href: 'https://gazette.example/world/bridge-vote.html' });
 });
 
 test('a related block inside the article becomes `related` and leaves the text; a Read: paragraph stays in place', () => {
   const p = page('og-title.html');
   assert.deepEqual(p.related, [
-    { title: 'A night market reopens', href: 'night-market.html' },
+    { title: 'A night market reopens', href: 'https://gazette.example/world/night-market.html' },
     { title: 'The lighthouse keeper retires', href: 'https://gazette.example/world/lighthouse' },
   ]);
   assert.doesNotMatch(p.markdown, /lighthouse keeper retires|Market stalls/);
-  assert.match(p.markdown, /^Read:\u00a0 \[Bridge vote delayed again\]\(bridge-vote\.html\)$/m);
+  assert.match(p.markdown, /^Read:\u00a0 \[Bridge vote delayed again\]\(https:\/\/gazette\.example\/world\/bridge-vote\.html\)$/m);
   assert.match(p.markdown, /\[river museum\]\(https:\/\/museum\.example\/exhibitions\/ferry\)/);
   assert.match(p.markdown, /^## A crossing with a history$/m);
   // The story's closing line, after the related block, is kept.
@@ -59,7 +59,7 @@ test('<title> with " | Site" cut by the <h1>; JSON-LD BreadcrumbList (out of ord
   assert.equal(p.date, '2025-03-30');
   assert.equal(p.author, 'Ana Ruiz');
   assert.equal(p.source, 'https://gazette.example/world/transport/bridge-vote');
-  assert.match(p.markdown, /^See also: \[The last river ferry keeps running\]\(river-ferry\.html\)$/m);
+  assert.match(p.markdown, /^See also: \[The last river ferry keeps running\]\(https:\/\/gazette\.example\/world\/transport\/river-ferry\.html\)$/m);
 });
 
 test('the first <h1> when there is no og:title or <title>; a breadcrumb nav; <time datetime> before a date meta; Previous/Next article links outside the article', () => {
@@ -97,14 +97,14 @@ test('with no <h1> and nothing naming the site, the title is kept whole: no part
   assert.match(p.markdown, /^Astronomers and harbour masters agree/);
 });
 
-test('a list under a "Related articles" heading becomes `related`; the text after it stays; a dc.date in words', () => {
+test('a list under a "Related articles" heading becomes `related`; the text after it stays; a dc.date in words; site paths read against the canonical address', () => {
   const p = page('related-heading.html');
   assert.deepEqual(p.related, [
-    { title: 'A night market reopens', href: '/culture/night-market' },
-    { title: 'The museum extends its opening hours', href: '/culture/museum' },
+    { title: 'A night market reopens', href: 'https://gazette.example/culture/night-market' },
+    { title: 'The museum extends its opening hours', href: 'https://gazette.example/culture/museum' },
   ]);
   assert.equal(p.date, '2025-03-08');
-  assert.match(p.markdown, /^Read also: \[“Choir sings at dawn”\]\(\/culture\/choir\)$/m);
+  assert.match(p.markdown, /^Read also: \[“Choir sings at dawn”\]\(https:\/\/gazette\.example\/culture\/choir\)$/m);
   assert.doesNotMatch(p.markdown, /Related articles|night market|opening hours/);
   assert.match(p.markdown, /^### Getting there$/m);
   assert.match(p.markdown, /shuttle bus/);
