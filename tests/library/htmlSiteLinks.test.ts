@@ -3,11 +3,11 @@
 // never "not in library", never a `check` problem. Pages written for this project.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { libraryOf, bodyOf } from '../helpers.js';
-import { renderArticle } from '../../../src/render/renderArticle.js';
-import { importedMarkdown } from '../../../src/commands/importedMarkdown.js';
-import type { Library } from '../../../src/library/index.js';
-import { htmlPage } from './shownPage.js';
+import { libraryOf, bodyOf } from './helpers.js';
+import { renderArticle } from '../../src/render/renderArticle.js';
+import { importedMarkdown } from '../../src/commands/importedMarkdown.js';
+import type { Library } from '../../src/library/index.js';
+import { htmlPage } from './html/shownPage.js';
 
 const page = htmlPage;
 

@@ -2,8 +2,8 @@
 // related reading only when it is a box of links; one holding the rest of the story stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHtmlPage } from '../../../src/library/html/parseHtmlPage.js';
-import { htmlPage, shownPage } from './shownPage.js';
+import { parseHtmlPage } from '../../src/library/html/parseHtmlPage.js';
+import { htmlPage, shownPage } from './html/shownPage.js';
 
 const paragraphs = (first: number, count: number) =>
   Array.from({ length: count }, (_, i) => `<p>Paragraph ${first + i} of the harbour story: the masons worked through the winter storms, replacing the stones one by one and keeping a log of every day's progress for the council.</p>`).join('\n');
