@@ -5,7 +5,7 @@ import { matchRelatedOpener } from '../relatedOpeners.js';
 import { classAndId, looseKey, textOf } from './dom.js';
 
 /** Never content, wherever they stand. */
-const ALWAYS_JUNK = 'script, style, noscript, template, link, meta, iframe, frame, frameset, object, embed, applet, canvas, svg, math, audio, video, map, button, input, select, textarea, dialog';
+const ALWAYS_JUNK = 'script, style, noscript, template, link, meta, iframe, frame, frameset, object, embed, applet, canvas, svg, audio, video, map, button, input, select, textarea, dialog';
 /** Page furniture: removed, but unwrapped instead when a careless page puts the story inside one. */
 const FURNITURE = 'form, nav, menu, [role=navigation], [role=menu], [role=menubar], [role=dialog], [role=alertdialog], [role=search], [hidden], [aria-hidden=true]';
 const JUNK_CLASS = /\b(cookies?|cookie-?\w+|consent|gdpr|onetrust|cmp-\w+|comments?|comment-?(list|form|section|area|thread|s-area)|disqus|menu|navbar|nav-?menu|site-?nav|main-?nav|share-?(bar|buttons|tools|links)|social-?share|newsletter|paywall)\b/i;

@@ -1,9 +1,18 @@
-// Readable content (a DOM element) → Markdown. Links keep the href the page wrote; images
-// become their alt text and are never fetched; anything executable or interactive is dropped.
+// Readable content (a DOM element) → Markdown that reads back as the page's text and never
+// shows Markdown's own syntax: links around blocks, emphasis across line breaks, adjacent or
+// nested emphasis and emphasis beside punctuation are written so that marked takes them as
+// meant. Links keep the href given (siteLinks.ts has resolved it); images become
+// `[image: alt]` and are never fetched; anything executable or interactive is dropped.
 import TurndownService from 'turndown';
-import { collapse } from './dom.js';
+import { collapse, textOf } from './dom.js';
+import { addTableRules } from './markdownTables.js';
 
 const NEVER = ['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'canvas', 'svg', 'audio', 'video', 'nav', 'menu', 'dialog', 'head', 'title', 'meta', 'link'] as const;
+
+const BLOCKS = 'p, div, section, article, aside, header, footer, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, blockquote, pre, table, figure, figcaption, hr, details, summary';
+const BLOCK_TAGS = new Set(BLOCKS.toUpperCase().split(', '));
+const EMPHASIS = new Set(['EM', 'I']);
+const STRONG = new Set(['STRONG', 'B']);
 
 function destination(href: string): string {
   // Angle brackets let a destination hold spaces; parentheses are escaped as turndown does.
@@ -11,58 +20,148 @@ function destination(href: string): string {
   return href.replace(/([()])/g, '\\$1');
 }
 
-const BLOCK_IN_CELL = 'p, div, ul, ol, table, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, hr';
+// ---- The DOM, made plain before conversion -------------------------------------------------
 
-/** A data table: rows of cells holding inline content only, so it fits a GFM table. */
-function isSimpleTable(table: Element): boolean {
-  const rows = [...table.querySelectorAll('tr')];
-  return rows.length > 0 && rows.every((row) => row.closest('table') === table) && table.querySelector(BLOCK_IN_CELL) === null;
+function kindOf(el: Element): 'em' | 'strong' | null {
+  return EMPHASIS.has(el.tagName) ? 'em' : STRONG.has(el.tagName) ? 'strong' : null;
 }
 
-function inSimpleTable(node: Node): boolean {
-  const table = (node as Element).closest?.('table');
-  return table != null && isSimpleTable(table);
+function unwrap(el: Element): void {
+  while (el.firstChild) el.parentNode!.insertBefore(el.firstChild, el);
+  el.remove();
 }
 
-function cellText(content: string): string {
-  return content.replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim();
+/**
+ * `<em>b</em><em>y</em>` is one emphasis (`*b**y*` would read as `b**y`); emphasis inside the
+ * same emphasis is that emphasis (`**x**` from two <em>s is strong); `<br>` in `<pre>` is a
+ * line end (textContent drops it).
+ */
+function plainDom(content: Element): void {
+  for (const br of [...content.querySelectorAll('pre br')]) br.replaceWith(br.ownerDocument.createTextNode('\n'));
+  for (const el of [...content.querySelectorAll('em, i, strong, b')]) {
+    const kind = kindOf(el);
+    if (!el.parentNode) continue;
+    for (let up = el.parentElement; up && up !== content; up = up.parentElement) {
+      if (kindOf(up) === kind) {
+        unwrap(el);
+        break;
+      }
+    }
+  }
+  for (const el of [...content.querySelectorAll('em, i, strong, b')]) {
+    if (!el.parentNode) continue;
+    const kind = kindOf(el);
+    for (let next = el.nextSibling; next && next.nodeType === 1 && kindOf(next as Element) === kind; next = el.nextSibling) {
+      while (next.firstChild) el.appendChild(next.firstChild);
+      (next as Element).remove();
+    }
+  }
 }
 
-function addTableRules(service: TurndownService): void {
-  service.addRule('tableCell', {
-    filter: (node) => (node.nodeName === 'TD' || node.nodeName === 'TH') && inSimpleTable(node),
-    replacement: (content) => ` ${cellText(content)} |`,
-  });
-  service.addRule('tableRow', {
-    filter: (node) => node.nodeName === 'TR' && inSimpleTable(node),
-    replacement: (content, node) => {
-      const row = node as Element;
-      const table = row.closest('table') as Element;
-      const first = table.querySelector('tr') === row;
-      const line = `|${content}\n`;
-      if (!first) return line;
-      const columns = Math.max(...[...table.querySelectorAll('tr')].map((r) => r.children.length), 1);
-      const cells = row.children.length;
-      // GFM wants every row as wide as the header row.
-      return `|${content}${' |'.repeat(Math.max(columns - cells, 0))}\n|${' --- |'.repeat(columns)}\n`;
-    },
-  });
-  service.addRule('tableSection', {
-    filter: (node) => ['THEAD', 'TBODY', 'TFOOT'].includes(node.nodeName) && inSimpleTable(node),
-    replacement: (content) => content,
-  });
-  service.addRule('tableCaption', {
-    filter: (node) => node.nodeName === 'CAPTION' && inSimpleTable(node),
-    replacement: () => '',
-  });
-  service.addRule('table', {
-    filter: (node) => node.nodeName === 'TABLE' && isSimpleTable(node),
-    replacement: (content, node) => {
-      const caption = collapse((node as Element).querySelector('caption')?.textContent);
-      return `\n\n${caption ? `${service.escape(caption)}\n\n` : ''}${content.replace(/^\n+|\n+$/g, '')}\n\n`;
-    },
-  });
+// ---- Emphasis --------------------------------------------------------------------------------
+
+/** Punctuation and symbols at an emphasis's edge that may stand outside it (`「`, `”`, `:`): never a backslash escape's half. */
+const EDGE_PUNCTUATION = /[\p{P}\p{S}]/u;
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|!#]/;
+
+function splitEdges(text: string): { before: string; inner: string; after: string } {
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE_PUNCTUATION.test(text[start]) && !MARKDOWN_SPECIAL.test(text[start])) start++;
+  while (end > start && EDGE_PUNCTUATION.test(text[end - 1]) && !MARKDOWN_SPECIAL.test(text[end - 1]) && text[end - 2] !== '\\') end--;
+  return { before: text.slice(0, start), inner: text.slice(start, end), after: text.slice(end) };
 }
+
+/**
+ * One run of emphasis, written so marked reads it as emphasis: punctuation at its edges stands
+ * outside the delimiters (CommonMark will not open `**` before `「` after a letter, so
+ * `は**「重要」**です` shows its asterisks), and a run with a line break in it is one run per line.
+ */
+function emphasize(content: string, delimiter: string): string {
+  if (!content.trim()) return content.replace(/[^\s]/g, '');
+  return content
+    .split(/( {2}\n|\n)/)
+    .map((part, i) => {
+      if (i % 2 === 1 || !part.trim()) return part;
+      const lead = /^\s*/.exec(part)![0];
+      const trail = /\s*$/.exec(part)![0];
+      const { before, inner, after } = splitEdges(part.trim());
+      if (!inner) return part;
+      return `${lead}${before}${delimiter}${inner}${delimiter}${after}${trail}`;
+    })
+    .join('');
+}
+
+// ---- Images and links ----------------------------------------------------------------------
+
+/** An alt that only names the file ("performance.jpg", "IMG_2041") says nothing to a reader. */
+const FILE_NAME_ALT = /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|image|dsc|pxl|photo)[_-]?\d+\w*)$/i;
+
+export function imageWords(img: Element): string {
+  const alt = collapse(img.getAttribute('alt'));
+  return alt && !FILE_NAME_ALT.test(alt) ? alt : '';
+}
+
+/** An image that is its block's only content (a figure, a paragraph holding just a picture): its own line. */
+function standsAlone(img: Element): boolean {
+  for (let el: Element | null = img.parentElement; el; el = el.parentElement) {
+    if (el.tagName === 'FIGURE') return true;
+    if (textOf(el) !== '') return false;
+    if (BLOCK_TAGS.has(el.tagName)) return true;
+  }
+  return false;
+}
+
+/**
+ * A link around blocks (a teaser card: a heading and a paragraph): the blocks as they are, the
+ * link kept on the heading's words or the first line, since a Markdown link holds only inline text.
+ */
+function linkAroundBlocks(content: string, href: string): string {
+  const blocks = content.trim().split(/\n{2,}/);
+  const at = blocks.findIndex((b) => /[\p{L}\p{N}]/u.test(b));
+  if (at < 0) return `\n\n${content.trim()}\n\n`;
+  const block = blocks[at];
+  const heading = /^(#{1,6} )(.*)$/s.exec(block);
+  if (heading && !heading[2].includes('\n')) blocks[at] = `${heading[1]}[${heading[2]}](${href})`;
+  else {
+    const [first, ...rest] = block.split('\n');
+    const marker = /^((?:[-*+]|\d+[.)])\s+|>\s*)?(.*)$/.exec(first)!;
+    if (marker[2].trim()) blocks[at] = [`${marker[1] ?? ''}[${marker[2].trim()}](${href})`, ...rest].join('\n');
+  }
+  return `\n\n${blocks.join('\n\n')}\n\n`;
+}
+
+// ---- Maths, super- and subscripts ----------------------------------------------------------
+
+/** A formula as its text: its alttext, else its TeX annotation, else the text of its elements. */
+export function mathText(math: Element): string {
+  const alt = collapse(math.getAttribute('alttext'));
+  if (alt) return alt;
+  const tex = [...math.querySelectorAll('annotation')].find((a) => /tex/i.test(a.getAttribute('encoding') ?? ''));
+  if (tex && collapse(tex.textContent)) return collapse(tex.textContent);
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1 && (c as Element).tagName.toLowerCase() !== 'annotation' && (c as Element).tagName.toLowerCase() !== 'annotation-xml') walk(c);
+    }
+  };
+  walk(math);
+  return collapse(parts.join(' '));
+}
+
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎' };
+
+/** `x<sup>2</sup>` as `x²` when every character has a superscript form, else `x^(…)`; a footnote mark (`[1]`) stays as it is. */
+function script(content: string, table: Record<string, string>, mark: string): string {
+  const text = content.trim();
+  if (!text || /^\\?\[[^\]]*\\?\]$/.test(text) || /[\n]/.test(text)) return content;
+  if ([...text].every((c) => c in table)) return [...text].map((c) => table[c]).join('');
+  return /^[\p{L}\p{N}]+$/u.test(text) ? `${mark}${text}` : `${mark}(${text})`;
+}
+
+// ---- The converter -------------------------------------------------------------------------
 
 function createService(): TurndownService {
   const service = new TurndownService({
@@ -85,17 +184,47 @@ function createService(): TurndownService {
       return `\n\n${fence}\n${text}\n${fence}\n\n`;
     },
   });
-  service.addRule('imageAsAltText', {
+  service.addRule('emphasis', { filter: ['em', 'i'], replacement: (content) => emphasize(content, '*') });
+  service.addRule('strong', { filter: ['strong', 'b'], replacement: (content) => emphasize(content, '**') });
+  service.addRule('imageAsWords', {
     filter: 'img',
-    replacement: (_content, node) => service.escape(collapse((node as Element).getAttribute('alt'))),
+    replacement: (_content, node) => {
+      const words = imageWords(node as Element);
+      if (!words) return '';
+      const shown = `\\[image: ${service.escape(words)}\\]`;
+      return standsAlone(node as Element) ? `\n\n${shown}\n\n` : ` ${shown} `;
+    },
+  });
+  service.addRule('figure', {
+    filter: ['figure', 'figcaption'],
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  service.addRule('math', {
+    filter: (node) => node.nodeName.toUpperCase() === 'MATH',
+    replacement: (_content, node) => {
+      const text = service.escape(mathText(node as Element));
+      return (node as Element).getAttribute('display') === 'block' ? `\n\n${text}\n\n` : text;
+    },
+  });
+  service.addRule('superscript', { filter: 'sup', replacement: (content) => script(content, SUPERSCRIPT, '^') });
+  service.addRule('subscript', { filter: 'sub', replacement: (content) => script(content, SUBSCRIPT, '_') });
+  service.addRule('details', {
+    filter: ['details', 'summary', 'dt', 'dd'],
+    replacement: (content, node) => {
+      const text = content.trim();
+      if (!text) return '';
+      // A term or a summary heads what follows it: strong, on a line of its own.
+      return node.nodeName === 'DT' || node.nodeName === 'SUMMARY' ? `\n\n${emphasize(text, '**')}\n\n` : `\n\n${text}\n\n`;
+    },
   });
   service.addRule('linkKeepingHref', {
     filter: (node) => node.nodeName === 'A' && !!(node as Element).getAttribute('href'),
     replacement: (content, node) => {
       const text = content.trim();
       if (!text) return '';
-      const href = ((node as Element).getAttribute('href') ?? '').trim();
-      return `[${text}](${destination(href)})`;
+      const href = destination(((node as Element).getAttribute('href') ?? '').trim());
+      if ((node as Element).querySelector(BLOCKS) !== null || /\n/.test(text)) return linkAroundBlocks(content, href);
+      return `[${text}](${href})`;
     },
   });
   return service;
@@ -106,6 +235,7 @@ let service: TurndownService | null = null;
 /** Markdown for `content`, trimmed, ending in one newline ('' when there is nothing). */
 export function toMarkdown(content: Element): string {
   service ??= createService();
+  plainDom(content);
   const markdown = service
     .turndown(content as unknown as TurndownService.Node)
     .replace(/[ \t]+$/gm, (m) => (m === '  ' ? m : ''))

@@ -39,9 +39,9 @@ test('a related block inside the article becomes `related` and leaves the text; 
   assert.match(p.markdown, /The next review of the service is due in 2035\./);
 });
 
-test('images become their alt text and are never linked for fetching', () => {
+test('images become [image: alt] on a line of their own and are never linked for fetching', () => {
   const p = page('og-title.html');
-  assert.match(p.markdown, /^The ferry at its landing stage at dawn$/m);
+  assert.match(p.markdown, /^\\\[image: The ferry at its landing stage at dawn\\\]$/m);
   assert.doesNotMatch(p.markdown, /images\.example|ferry\.jpg|!\[/);
 });
 
