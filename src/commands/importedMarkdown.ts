@@ -72,7 +72,12 @@ function rewriteLinks(entry: ArticleBody, outputIds: OutputIds): string {
         const id = outputRef(target, outputIds);
         // A Markdown link's label is Markdown already; a wikilink's is plain text.
         const markdownLabel = token.type === 'link' ? label : escapeLinkLabel(label);
-        const text = id !== undefined ? `[${markdownLabel}](${encodeURI(id)})` : unresolvedLink(wikiTitle(target));
+        const text =
+          id !== undefined
+            ? `[${markdownLabel}](${encodeURI(id)})`
+            : token.type === 'link'
+              ? unresolvedKeepingLabel(markdownLabel, (token as Tokens.Link).text, wikiTitle(target))
+              : unresolvedLink(wikiTitle(target));
         replacements.push({ raw: token.raw, text });
       }
       return;
@@ -93,6 +98,16 @@ function rewriteLinks(entry: ArticleBody, outputIds: OutputIds): string {
     cursor = at + text.length;
   }
   return body;
+}
+
+/**
+ * An unresolved Markdown link keeps its own words: the target's title is the label of the first
+ * link to that REF, and another link to it may say something else ("Netscape" and "Netscape
+ * Communications Corporation"). The title stays its destination, so it still resolves by it.
+ */
+function unresolvedKeepingLabel(markdownLabel: string, label: string, title: string): string {
+  if (label.replace(/\s+/g, ' ').trim() === title) return unresolvedLink(title);
+  return `[${markdownLabel}](${markdownDestination(title.replace(/#/g, ' '))})`;
 }
 
 function wikiTitle(target: Extract<LinkTarget, { kind: 'article' | 'unresolved' }>): string {

@@ -101,3 +101,11 @@ test('import writes each link of a saved page with its absolute URL, its own lab
   assert.match(written, /\[sails\]\(https:\/\/gazette\.example\/wiki\/Boats#Sails\)/);
   assert.doesNotMatch(written, /\[\[/);
 });
+
+test('import keeps each label of links to one missing saved page', async () => {
+  const { lib } = await libraryOf({
+    'ferry.html': page('<title>The ferry timetable changes</title>', story('<a href="netscape.html">Netscape</a> and <a href="netscape.html">Netscape Communications Corporation</a>.')),
+  });
+  const written = importedMarkdown(bodyOf(lib, 'ferry'), new Map());
+  assert.match(written, /\[\[Netscape\]\] and \[Netscape Communications Corporation\]\(<Netscape>\)\./);
+});
