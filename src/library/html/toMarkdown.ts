@@ -60,15 +60,19 @@ function plainDom(content: Element): void {
 
 // ---- Emphasis --------------------------------------------------------------------------------
 
-/** Punctuation and symbols at an emphasis's edge that may stand outside it (`「`, `”`, `:`): never a backslash escape's half. */
-const EDGE_PUNCTUATION = /[\p{P}\p{S}]/u;
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|!#]/;
+/**
+ * Punctuation at an emphasis's edge that may stand outside it: any outside ASCII (`「`, `”`,
+ * `（`), and sentence marks; never Markdown's own (a link's `)`, an escape's `\`).
+ */
+const MOVABLE = /^(?:[^\x00-\x7f]|["'.,;:?!])$/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const movable = (c: string | undefined) => c !== undefined && PUNCTUATION.test(c) && MOVABLE.test(c);
 
 function splitEdges(text: string): { before: string; inner: string; after: string } {
   let start = 0;
   let end = text.length;
-  while (start < end && EDGE_PUNCTUATION.test(text[start]) && !MARKDOWN_SPECIAL.test(text[start])) start++;
-  while (end > start && EDGE_PUNCTUATION.test(text[end - 1]) && !MARKDOWN_SPECIAL.test(text[end - 1]) && text[end - 2] !== '\\') end--;
+  while (start < end && movable(text[start])) start++;
+  while (end > start && movable(text[end - 1]) && text[end - 2] !== '\\') end--;
   return { before: text.slice(0, start), inner: text.slice(start, end), after: text.slice(end) };
 }
 
