@@ -7,9 +7,9 @@ import type { RefIndex } from './resolveRef.js';
 import { resolveArticleLinks, type ResolvedLinks } from './linkGraph.js';
 
 /** An article's own links resolved against the library; a bug in resolution is this file's problem only. */
-export function resolveFileLinks(file: Pick<IdentifiedFile, 'id' | 'absPath' | 'root' | 'relPath'>, meta: ArticleMeta, index: RefIndex): ResolvedLinks {
+export function resolveFileLinks(file: Pick<IdentifiedFile, 'id' | 'absPath' | 'root' | 'relPath' | 'format'>, meta: ArticleMeta, index: RefIndex): ResolvedLinks {
   try {
-    return resolveArticleLinks({ context: { id: file.id, absPath: file.absPath, root: file.root }, path: file.relPath, meta }, index);
+    return resolveArticleLinks({ context: { id: file.id, absPath: file.absPath, root: file.root }, path: file.relPath, meta, savedPage: file.format === 'html' }, index);
   } catch (err) {
     return {
       linkTargets: new Map(),

@@ -55,6 +55,11 @@ export interface LinkInput {
   path: string;
   /** The file's metadata: its links as written. */
   meta: ArticleMeta;
+  /**
+   * A saved web page: a body link of it that leads nowhere in the library (a dead file link on
+   * a page with no address) is the page's words, never a problem (SPEC §1c).
+   */
+  savedPage?: boolean;
 }
 
 export interface ResolvedLinks {
@@ -112,7 +117,7 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
       if (link.image && target.kind === 'unresolved' && target.reason === 'missing') target = { ...target, reason: 'missing-file' };
       linkTargets.set(link.href, target);
     }
-    report(link.image ? 'image' : link.inRelated ? 'related link' : 'link', target, link.href, link.line);
+    if (!(input.savedPage && target.kind === 'unresolved')) report(link.image ? 'image' : link.inRelated ? 'related link' : 'link', target, link.href, link.line);
     if (link.inRelated) addRelated(target, label, true);
   }
 

@@ -142,6 +142,11 @@ export function inlineAtoms(tokens: readonly Token[] | undefined, style: number,
         }
         const href = t.href;
         const fileTarget = ctx.linkTargets.get(href);
+        if (ctx.article.format === 'html' && fileTarget?.kind === 'unresolved') {
+          // A saved page's link that leads nowhere in the library is its words (SPEC §1c).
+          inlineAtoms(t.tokens, style, ctx, out, link);
+          break;
+        }
         if (namesFile(fileTarget)) {
           const words: Atom[] = [];
           inlineAtoms(t.tokens, style, ctx, words, -1);

@@ -61,14 +61,14 @@ test('og:url is the address when there is no canonical link', async () => {
   assert.deepEqual(shown(lib, 'ferry').links, [{ label: 'the weather', target: { kind: 'external', url: 'https://gazette.example/weather' } }]);
 });
 
-test('a page with no address: a saved page beside it is internal by path; a site path is plain words', async () => {
+test('a page with no address: a saved page beside it is internal by path; a site path or a saved page not there is plain words', async () => {
   const { lib } = await libraryOf({
-    'ferry.html': page('<title>The ferry timetable changes</title>', story('See <a href="harbour.html">the harbour</a> and <a href="/wiki/Boats">boats</a>.')),
+    'ferry.html': page('<title>The ferry timetable changes</title>', story('See <a href="harbour.html">the harbour</a> and <a href="/wiki/Boats">boats</a>, not <a href="../../index.html">the index</a>.')),
     'harbour.html': page('<title>Harbour</title>', '<p>The harbour was dug in 1820.</p>'),
   });
   const { text, links } = shown(lib, 'ferry');
   assert.deepEqual(links, [{ label: 'the harbour', target: { kind: 'article', id: 'harbour' } }]);
-  assert.match(text, /See the harbour and boats\./);
+  assert.match(text, /See the harbour and boats, not the index\./);
   assert.doesNotMatch(text, /not in library/);
   assert.deepEqual(linkProblems(lib), []);
 });
