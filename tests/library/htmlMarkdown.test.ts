@@ -90,3 +90,10 @@ test('<details> with its <summary>, and definition lists, read as lines of text'
   const l = lines(text).filter((x) => x !== '');
   for (const want of ['Winter fares', 'Two pounds a crossing.', 'Season ticket', 'Valid until spring.']) assert.ok(l.includes(want), `${want} in\n${text}`);
 });
+
+test('a formula drawn by MathJax (its drawing and its MathML copy in custom elements) is shown once, as a word of its sentence', async () => {
+  const formula = (mml: string) =>
+    `<mjx-container class="MathJax" jax="CHTML"><mjx-math aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML">${mml}</math></mjx-assistive-mml></mjx-container>`;
+  const text = await screen(`<p>The fare rises when ${formula('<mi>a</mi><mo>≠</mo><mn>0</mn>')}and falls when ${formula('<mi>b</mi><mo>&lt;</mo><mn>2</mn>')}, the office said, in a long sentence.</p><p>Another paragraph of the story, long enough to be kept, with commas, and words.</p>`);
+  assert.match(text, /The fare rises when a ≠ 0 and falls when b < 2, the office said/);
+});

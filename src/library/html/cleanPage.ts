@@ -3,6 +3,7 @@
 // story, for the fallback when Readability finds nothing.
 import { matchRelatedOpener } from '../relatedOpeners.js';
 import { classAndId, looseKey, textOf } from './dom.js';
+import { mathAsText } from './mathText.js';
 
 /** Never content, wherever they stand. */
 const ALWAYS_JUNK = 'script, style, noscript, template, link, meta, iframe, frame, frameset, object, embed, applet, canvas, svg, audio, video, map, button, input, select, textarea, dialog';
@@ -58,6 +59,7 @@ export function cleanPage(doc: Document, options: CleanOptions): void {
   const { root } = options;
   const body = doc.body;
   for (const el of options.drop) remove(el, root);
+  mathAsText(body);
   for (const el of [...body.querySelectorAll(ALWAYS_JUNK)]) el.remove();
   for (const el of [...body.querySelectorAll(FURNITURE)]) remove(el, root);
 

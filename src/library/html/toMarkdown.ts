@@ -135,24 +135,7 @@ function linkAroundBlocks(content: string, href: string): string {
   return `\n\n${blocks.join('\n\n')}\n\n`;
 }
 
-// ---- Maths, super- and subscripts ----------------------------------------------------------
-
-/** A formula as its text: its alttext, else its TeX annotation, else the text of its elements. */
-export function mathText(math: Element): string {
-  const alt = collapse(math.getAttribute('alttext'));
-  if (alt) return alt;
-  const tex = [...math.querySelectorAll('annotation')].find((a) => /tex/i.test(a.getAttribute('encoding') ?? ''));
-  if (tex && collapse(tex.textContent)) return collapse(tex.textContent);
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1 && (c as Element).tagName.toLowerCase() !== 'annotation' && (c as Element).tagName.toLowerCase() !== 'annotation-xml') walk(c);
-    }
-  };
-  walk(math);
-  return collapse(parts.join(' '));
-}
+// ---- Super- and subscripts ----------------------------------------------------------
 
 const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
 const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎' };
@@ -202,13 +185,6 @@ function createService(): TurndownService {
   service.addRule('figure', {
     filter: ['figure', 'figcaption'],
     replacement: (content) => `\n\n${content.trim()}\n\n`,
-  });
-  service.addRule('math', {
-    filter: (node) => node.nodeName.toUpperCase() === 'MATH',
-    replacement: (_content, node) => {
-      const text = service.escape(mathText(node as Element));
-      return (node as Element).getAttribute('display') === 'block' ? `\n\n${text}\n\n` : text;
-    },
   });
   service.addRule('superscript', { filter: 'sup', replacement: (content) => script(content, SUPERSCRIPT, '^') });
   service.addRule('subscript', { filter: 'sub', replacement: (content) => script(content, SUBSCRIPT, '_') });
