@@ -58,7 +58,8 @@ export interface ParseHtmlOptions {
 /**
  * Readability's story, or null when it finds none. Its result is trusted as it is: showing the
  * page's whole <article>/<main> when Readability kept little of it brought back menus and
- * teaser cards, and on mozilla/readability's test pages it never kept more of the expected text.
+ * teaser cards: on mozilla/readability's 130 test pages it fired once (nytimes-5), keeping 0.983
+ * of the expected words instead of 0.974, and ten teaser cards as raw Markdown with them.
  */
 function readable(doc: Document): Element | null {
   let content: Element | null = null;
