@@ -10,6 +10,7 @@ import { parseHtmlPage } from '../../src/library/html/parseHtmlPage.js';
 import { boundDocument, HTML_LIMITS } from '../../src/library/html/boundDocument.js';
 import { makeLibrary, runCli, type CliResult } from '../helpers/runCli.js';
 import { tempDir } from './helpers.js';
+import { domBounds } from './nesting.js';
 
 const page = (body: string) => `<!doctype html><html><head><title>Deep page</title></head><body>${body}</body></html>`;
 
@@ -28,17 +29,6 @@ export const DEEP_HTML: Record<string, { html: string; kind: string | null }> = 
   },
 };
 
-/** The deepest element below <html> and the number of elements and links, walked without recursion. */
-function measure(doc: Document): { depth: number; elements: number; links: number } {
-  let depth = 0;
-  const stack: [Element, number][] = [[doc.documentElement, 0]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
-    depth = Math.max(depth, d);
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
-  }
-  return { depth, elements: doc.querySelectorAll('*').length, links: doc.querySelectorAll('a[href]').length };
-}
 
 test('boundDocument: past the limits, flattened, cut and unlinked; the words before the cut kept', () => {
   const limits = { maxDepth: 10, maxElements: 200, maxLinks: 20 };
@@ -46,18 +36,18 @@ test('boundDocument: past the limits, flattened, cut and unlinked; the words bef
   const report = boundDocument(deep, limits);
   assert.equal(report.flattened, 1);
   assert.match(report.problem ?? '', /nested deeper than 10 elements/);
-  assert.ok(measure(deep).depth <= limits.maxDepth + 2, `depth ${measure(deep).depth}`);
+  assert.ok(domBounds(deep).depth <= limits.maxDepth + 2, `depth ${domBounds(deep).depth}`);
   assert.deepEqual([...deep.querySelectorAll('p')].map((p) => p.textContent), ['one', 'two'], 'each block one paragraph');
 
   const many = parseHTML(page(Array.from({ length: 500 }, (_, i) => `<p>para${i}</p>`).join(''))).document;
   const cut = boundDocument(many, limits);
-  assert.ok(cut.dropped > 0 && measure(many).elements <= limits.maxElements + 1, `${measure(many).elements} elements (<html> and what is below it)`);
+  assert.ok(cut.dropped > 0 && domBounds(many).elements <= limits.maxElements + 1, `${domBounds(many).elements} elements (<html> and what is below it)`);
   assert.match(many.body.textContent ?? '', /para100/);
 
   const linked = parseHTML(page(Array.from({ length: 100 }, (_, i) => `<a href="/${i}">w${i}</a>`).join(' '))).document;
   const unlinked = boundDocument(linked, limits);
   assert.equal(unlinked.unlinked, 80);
-  assert.equal(measure(linked).links, 20);
+  assert.equal(domBounds(linked).links, 20);
   assert.match(linked.body.textContent ?? '', /w99/, 'an unlinked link keeps its words');
 
   const fine = parseHTML(page('<article><h1>T</h1><p>Plain <a href="/x">page</a>.</p></article>')).document;

@@ -9,6 +9,7 @@ import { lexBody, plainTextOf } from '../../src/library/bodyLinks.js';
 import { MAX_NESTING } from '../../src/library/capNesting.js';
 import { makeLibrary, runCli, type CliResult } from '../helpers/runCli.js';
 import { tempDir } from './helpers.js';
+import { tokenDepth } from './nesting.js';
 
 
 /** Each hostile shape, as the issue found them (sizes as reported), with a word to find again. */
@@ -24,21 +25,6 @@ export const DEEP_MARKDOWN: Record<string, string> = {
   'indented list in a quote (400 levels)': Array.from({ length: 400 }, (_, i) => `> ${'  '.repeat(i)}- item ${i}`).join('\n') + '\n> deepest\n',
 };
 
-/** How deep tokens nest: lists, items, quotes, emphasis, links. */
-function tokenDepth(tokens: unknown[] | undefined): number {
-  let deepest = 0;
-  // An explicit stack: the point is that a depth may be large.
-  const stack: [unknown[], number][] = tokens ? [[tokens, 1]] : [];
-  while (stack.length) {
-    const [list, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    for (const t of list as { tokens?: unknown[]; items?: unknown[] }[]) {
-      if (t.tokens) stack.push([t.tokens, depth + 1]);
-      if (t.items) stack.push([t.items, depth + 1]);
-    }
-  }
-  return deepest;
-}
 
 for (const [shape, body] of Object.entries(DEEP_MARKDOWN)) {
   test(`lexing ${shape}: flattened past the cap, its words kept, one too-deep problem`, () => {

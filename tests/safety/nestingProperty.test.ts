@@ -14,6 +14,7 @@ import { loadFileReader } from '../../src/startup.js';
 import { MAX_NESTING } from '../../src/library/capNesting.js';
 import { HTML_LIMITS, parseBounded } from '../../src/library/html/boundDocument.js';
 import { tempDir } from './helpers.js';
+import { domBounds, tokenDepth } from './nesting.js';
 
 const reader = await loadFileReader(true);
 const RUNS = Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 1000);
@@ -75,31 +76,6 @@ const htmlShape = fc.record({ n: levels, tags: fc.array(fc.constantFrom(...TAGS)
   return { n, html: `<!doctype html><html><head><title>Nested page</title></head><body>${`<p>Before.</p>${inner}`.repeat(siblings + 1)}</body></html>` };
 });
 
-/** How deep tokens nest, walked without recursion. */
-function tokenDepth(tokens: unknown[]): number {
-  let deepest = 0;
-  const stack: [unknown[], number][] = [[tokens, 1]];
-  while (stack.length) {
-    const [list, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    for (const t of list as { tokens?: unknown[]; items?: unknown[] }[]) {
-      if (t.tokens) stack.push([t.tokens, depth + 1]);
-      if (t.items) stack.push([t.items, depth + 1]);
-    }
-  }
-  return deepest;
-}
-
-function domBounds(doc: Document): { depth: number; elements: number; links: number } {
-  let depth = 0;
-  const stack: [Element, number][] = [[doc.documentElement, 0]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
-    depth = Math.max(depth, d);
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
-  }
-  return { depth, elements: doc.querySelectorAll('*').length, links: doc.querySelectorAll('a[href]').length };
-}
 
 /** Problems the loader gives the file at `name` alone in a library. */
 let counter = 0;
