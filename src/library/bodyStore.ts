@@ -14,6 +14,8 @@ import { buildRefIndex } from './resolveRef.js';
 export interface BodyStore {
   /** The article's body as its file holds it now; null for an id the library does not have. */
   read(id: string): ArticleBody | null;
+  /** A store over another library (an update of this one) with the same file reader. */
+  withLibrary(library: Library): BodyStore;
 }
 
 export function createBodyStore(library: Library, reader: FileReader): BodyStore {
@@ -40,5 +42,6 @@ export function createBodyStore(library: Library, reader: FileReader): BodyStore
         linkTargets: links.linkTargets,
       };
     },
+    withLibrary: (next) => createBodyStore(next, reader),
   };
 }

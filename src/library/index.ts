@@ -21,3 +21,4 @@ export type { ParsedArticle } from './parsedArticle.js';
 export type { RefSpec, RefMode } from './refSpec.js';
 export { fileProblem } from './fileProblem.js';
 export { isInsideRoot } from './containment.js';
+export { createLibraryChannel, isNoChange, libraryChange, type LibraryChange, type LibraryChannel, type LibraryListener, type LibraryUpdate, type LibraryUpdates } from './libraryUpdates.js';

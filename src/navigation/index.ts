@@ -12,3 +12,4 @@ export { articlesInOrder, selectedIndex, visibleArticles } from './articleList.j
 export { currentMatchIndex, searchMatches } from './articleSearch.js';
 export { linksPanelEntries, type PanelEntry, type PanelGroup } from './overlays.js';
 export { isArticleRead, readingSnapshot } from './readingMarks.js';
+export { anchorAt, lineOfAnchor, type ReadingAnchor } from './libraryChanged.js';

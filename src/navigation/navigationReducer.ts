@@ -12,6 +12,7 @@ import type { CommandHandler, CommandHandlers, NavigationAction, NavigationEnv, 
 import { overlayCommands } from './overlays.js';
 import { readingCommands, syncReading } from './readingMarks.js';
 import { normalizeVisit, viewportCommands } from './viewport.js';
+import { forgetDeleted, libraryChanged } from './libraryChanged.js';
 
 /** Which part of the key table applies now. */
 export function contextOf(state: NavigationState): Context {
@@ -91,6 +92,7 @@ export function initialNavigationState(env: NavigationEnv, open?: { id: string; 
     overlay: null,
     reading: readingState,
     openRequest: null,
+    deleted: null,
   };
   if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);
   return state;
@@ -114,10 +116,13 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'message':
       next = { ...state, message: action.message };
       break;
+    case 'libraryChanged':
+      next = libraryChanged(state, env, action.before, action.change, action.status);
+      break;
   }
   // Overlays belong to the article they were opened on.
   if (next.overlay && (next.screen !== 'article' || next.index !== state.index)) next = { ...next, overlay: null };
   // A search prompt closes when the article changes under it.
   if (next.search?.prompt && (next.screen !== 'article' || next.index !== next.search.origin.index)) next = { ...next, search: { ...next.search, prompt: false } };
-  return syncReading(state, normalizeList(normalizeVisit(next, env), env), env);
+  return syncReading(state, normalizeList(normalizeVisit(forgetDeleted(next, env), env), env), env);
 }

@@ -3,8 +3,9 @@
 // part of it reads and replaces. Each slice of the state has one module that changes it:
 // history/screen/digits in history.ts, a visit's top/focus/width in viewport.ts, list in
 // articleList.ts, search in articleSearch.ts, help/overlay/openRequest in overlays.ts,
-// reading in readingMarks.ts; message and quit in navigationReducer.ts.
+// reading in readingMarks.ts; deleted in libraryChanged.ts; message and quit in navigationReducer.ts.
 import type { Article, Library } from '../library/types.js';
+import type { LibraryChange } from '../library/libraryUpdates.js';
 import type { RenderedArticle } from '../render/types.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { Command } from './commands.js';
@@ -79,6 +80,8 @@ export interface NavigationState {
   /** Read marks and positions (saved by the UI through src/state). Keyed by article file path. */
   reading: ReadingState;
   openRequest: OpenRequest | null;
+  /** The open article, when its file was deleted while it was read: shown until left (libraryChanged.ts). */
+  deleted: { id: string; title: string } | null;
 }
 
 export interface Viewport {
@@ -114,7 +117,12 @@ export type NavigationAction =
   | { type: 'resize' }
   /** A pause of a second while typing a link number: follow it. */
   | { type: 'numberTimeout' }
-  | { type: 'message'; message: string | null };
+  | { type: 'message'; message: string | null }
+  /**
+   * The library changed under the reader: `env` (the reducer's) holds the new one, `before` the
+   * environment of the one this state was for; `status` is the publisher's status line, if any.
+   */
+  | { type: 'libraryChanged'; change: LibraryChange; before: NavigationEnv; status?: string };
 
 /** Carries out one command; `text` is the key typed, for prompts and digits. */
 export type CommandHandler = (state: NavigationState, env: NavigationEnv, text: string) => NavigationState;

@@ -108,7 +108,7 @@ function countNonBlank(line: string): number {
 }
 
 /** Non-blank characters before `line`. */
-function textOffsetOfLine(rendered: RenderedArticle, line: number): number {
+export function textOffsetOfLine(rendered: RenderedArticle, line: number): number {
   const end = Math.max(0, Math.min(line, rendered.plainLines.length));
   let offset = 0;
   for (let i = 0; i < end; i++) offset += countNonBlank(rendered.plainLines[i]);
@@ -116,7 +116,7 @@ function textOffsetOfLine(rendered: RenderedArticle, line: number): number {
 }
 
 /** The line that holds the non-blank character at `offset` (the first line when offset is 0). */
-function lineOfTextOffset(rendered: RenderedArticle, offset: number): number {
+export function lineOfTextOffset(rendered: RenderedArticle, offset: number): number {
   if (offset <= 0) return 0;
   let seen = 0;
   for (let i = 0; i < rendered.plainLines.length; i++) {
@@ -136,7 +136,8 @@ export function remapTop(from: RenderedArticle, to: RenderedArticle, top: number
 export function normalizeVisit(state: NavigationState, env: NavigationEnv): NavigationState {
   const visit = currentVisit(state);
   if (!visit) return state;
-  if (!env.library.byId.has(visit.id)) return state;
+  // A deleted article is still laid out from its last body while it is open (libraryChanged.ts).
+  if (!env.library.byId.has(visit.id) && state.deleted?.id !== visit.id) return state;
   const rendered = env.render(visit.id, env.viewport.width);
   let { top, focus } = visit;
   if (visit.width !== env.viewport.width) {

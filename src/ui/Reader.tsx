@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import type { Library } from '../library/types.js';
+import type { LibraryChange } from '../library/libraryUpdates.js';
 import {
   articlesInOrder,
   initialNavigationState,
@@ -29,6 +30,23 @@ import { layoutOf, readerEnv } from './readerLayout.js';
 /** How long a partly typed related-link number waits before it is followed. */
 export const NUMBER_PAUSE_MS = 1000;
 
+/** A library as the reader shows it: the records, their layouts and their bodies as text. */
+export interface ShownLibrary {
+  library: Library;
+  render: RenderById;
+  bodyText: BodySource;
+}
+
+/** A new library for the running reader (runReader makes these from the library channel). */
+export interface ReaderUpdate extends ShownLibrary {
+  change: LibraryChange;
+  status?: string;
+}
+
+export interface ReaderUpdates {
+  subscribe(listener: (update: ReaderUpdate) => void): () => void;
+}
+
 export interface ReaderProps {
   library: Library;
   /** The article at a width; memoise it (createRenderCache does). */
@@ -49,11 +67,29 @@ export interface ReaderProps {
   startMessage?: string;
   /** Opens external links (`o`); none: the URL is shown in the status line instead. */
   opener?: Opener;
+  /** New libraries while the reader runs (live reload, saved pages read in the background). */
+  updates?: ReaderUpdates;
 }
 
 const NO_BODIES: BodySource = () => null;
 
-export function Reader({ library, render, bodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener }: ReaderProps) {
+/** A new library reaching the reducer, with the environments before and after. */
+interface LibraryAction {
+  type: 'library';
+  change: LibraryChange;
+  status?: string;
+  before: NavigationEnv;
+  after: NavigationEnv;
+}
+
+function envOf({ library, render, bodyText }: ShownLibrary, columns: number, height: number, filter: ArticleFilter): NavigationEnv {
+  return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
+}
+
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates }: ReaderProps) {
+  // The library shown: the one given, then each update's (the props are where it starts).
+  const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
+  const { library, render, bodyText } = shownLibrary;
   const size = useTerminalSize(sizeOverride);
   const { columns, height } = layoutOf(size);
   const { exit } = useApp();
@@ -61,7 +97,7 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
 
   // Ranked search: the index is built after the first frame, a chunk at a time, so start-up and
   // keys are not held up; until it is ready the simple filter answers.
-  const [indexedFilter, setIndexedFilter] = useState<ArticleFilter | null>(null);
+  const [indexed, setIndexed] = useState<{ library: Library; filter: ArticleFilter } | null>(null);
   useEffect(() => {
     if (filterProp) return;
     let live = true;
@@ -72,7 +108,7 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
       search.buildAsync({ signal: stop.signal }).then(
         () => {
           if (!live) return;
-          setIndexedFilter(() => searchFilter(search, articles));
+          setIndexed({ library, filter: searchFilter(search, articles) });
           // Then "mentioned in", in slices too, so the first `r` finds it built.
           buildMentionsIndexAsync(library, bodyText, { signal: stop.signal }).catch(() => {
             // The panel builds it on first use instead.
@@ -90,13 +126,18 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
     };
   }, [library, filterProp, bodyText]);
   const simpleFilter = useMemo(() => createSimpleFilter(bodyText), [bodyText]);
-  const filter = filterProp ?? indexedFilter ?? simpleFilter;
+  // The index of a library that has since changed answers with its old records: the simple
+  // filter answers until the new library's index is built.
+  const filter = filterProp ?? (indexed?.library === library ? indexed.filter : null) ?? simpleFilter;
 
-  const env = useMemo<NavigationEnv>(
-    () => ({ ...readerEnv(library, render, { columns, rows: height + 2 }, filter), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) }),
-    [library, render, columns, height, filter, bodyText],
+  const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter), [shownLibrary, columns, height, filter]);
+  // A library update carries the environment of the new library, so the state it makes is for
+  // that library whichever render the reducer runs in.
+  const reducer = useCallback(
+    (state: NavigationState, action: ReaderAction | LibraryAction) =>
+      action.type === 'library' ? navigationReducer(state, { type: 'libraryChanged', change: action.change, before: action.before, status: action.status }, action.after) : readerReducer(state, action, env),
+    [env],
   );
-  const reducer = useCallback((state: NavigationState, action: ReaderAction) => readerReducer(state, action, env), [env]);
   const [state, dispatch] = useReducer(reducer, undefined, () => {
     const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);
     return startMessage ? { ...initial, message: startMessage } : initial;
@@ -104,8 +145,8 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
 
   // Reading state: the store reads the newest state when it saves. Leaving an article saves on
   // the next turn (after the frame), scrolling saves after a pause, unmounting saves at once.
-  const latest = useRef({ state, env });
-  latest.current = { state, env };
+  const latest = useRef({ state, env, layout: { columns, height } });
+  latest.current = { state, env, layout: { columns, height } };
   useEffect(() => {
     if (!store) return;
     store.setSource(() => readingSnapshot(latest.current.state, latest.current.env));
@@ -139,6 +180,18 @@ export function Reader({ library, render, bodyText = NO_BODIES, openId, size: si
       fallback,
     );
   }, [state.openRequest, opener]);
+
+  // New libraries: the shown one and the state move together, in one render (no frame of the
+  // new text at the old place).
+  useEffect(() => {
+    if (!updates) return;
+    return updates.subscribe((update) => {
+      const { env: before, layout } = latest.current;
+      const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText };
+      setShownLibrary(next);
+      dispatch({ type: 'library', change: update.change, status: update.status, before, after: envOf(next, layout.columns, layout.height, filterProp ?? simpleFilter) });
+    });
+  }, [updates, filterProp, simpleFilter]);
 
   // After a resize the state is re-anchored at the new width; draw that at once, store it after.
   const shown = useMemo(() => navigationReducer(state, { type: 'resize' }, env), [state, env]);

@@ -10,7 +10,9 @@ import { createReadingStore } from '../state/readingStore.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
-import { createRenderCache, type ArticleRenderer } from './renderCache.js';
+import { createRenderCache, renderCacheAfter, type ArticleRenderer, type RenderById } from './renderCache.js';
+import type { LibraryUpdates } from '../library/libraryUpdates.js';
+import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
 import {
   ENDING_SIGNALS,
@@ -49,7 +51,46 @@ export interface RunReaderOptions {
   opener?: Opener;
   /** The first frame painted before Ink loaded (firstPaint.ts), with its state and layouts. */
   firstFrame?: FirstFrame;
+  /**
+   * New libraries while the reader runs (live reload, saved pages read in the background): each
+   * is shown at once, the reader's place kept (navigation/libraryChanged.ts).
+   */
+  updates?: LibraryUpdates;
 }
+
+/**
+ * The library channel as the reader takes it: each new library with its body store (the same
+ * file reader) and a render cache that keeps every layout but the changed articles'.
+ */
+export function readerUpdatesOf(updates: LibraryUpdates, store: BodyStore, render: RenderById): ReaderUpdates {
+  let current = { store, render };
+  const listeners = new Set<(update: ReaderUpdate) => void>();
+  let unsubscribe: (() => void) | null = null;
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      unsubscribe ??= updates.subscribe(({ library, change, status }) => {
+        const nextStore = current.store.withLibrary(library);
+        current = { store: nextStore, render: renderCacheAfter(current.render, nextStore, change) };
+        const update: ReaderUpdate = { library, render: current.render, bodyText: bodyTextOf(nextStore), change, ...(status !== undefined ? { status } : {}) };
+        for (const each of [...listeners]) each(update);
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && unsubscribe) {
+          unsubscribe();
+          unsubscribe = null;
+        }
+      };
+    },
+  };
+}
+
+/** Bodies as text for search and "mentioned in", through the body store. */
+const bodyTextOf =
+  (store: BodyStore): BodySource =>
+  (article) =>
+    store.read(article.id)?.body ?? null;
 
 
 /** Run the reader until the person quits; resolves with the process exit code. */
@@ -62,7 +103,8 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
   const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color);
-  const bodyText: BodySource = (article) => options.bodies.store.read(article.id)?.body ?? null;
+  const bodyText = bodyTextOf(options.bodies.store);
+  const updates = options.updates ? readerUpdatesOf(options.updates, options.bodies.store, renderById) : undefined;
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
   // and its one-line warning shown in the status line.
   let saveError: string | null = null;
@@ -156,6 +198,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           store={store}
           startMessage={loaded.warning}
           opener={options.opener ?? systemOpener}
+          updates={updates}
         />
       </ErrorBoundary>,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },

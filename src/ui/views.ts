@@ -295,14 +295,15 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
 
   const visit = currentVisit(state);
   const article = visit ? env.library.byId.get(visit.id) : undefined;
-  if (!visit || !article) return statusBar(message ?? '', help, columns);
+  const deleted = visit && !article && state.deleted?.id === visit.id ? state.deleted : null;
+  if (!visit || (!article && !deleted)) return statusBar(message ?? '', help, columns);
   const rendered = env.render(visit.id, env.viewport.width);
   const total = rendered.lines.length;
   const bottom = Math.min(total, visit.top + height);
   const percent = total === 0 ? 100 : Math.round((bottom / total) * 100);
   const position = columns >= 60 ? `${visit.top + 1}/${total} ${percent}%` : `${percent}%`;
   const focused = visit.focus !== null ? rendered.links[visit.focus] : undefined;
-  const note = state.digits !== null ? `follow related link: ${state.digits}▏` : message;
+  const note = state.digits !== null ? `follow related link: ${state.digits}▏` : (message ?? (deleted ? DELETED_NOTE : null));
   let target: string | null = null;
   if (focused) {
     target = targetText(env, focused.target);
@@ -313,8 +314,12 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   }
   const search = state.search && state.search.query !== '' ? `/${truncate(sanitizeLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
   const right = `${search}${position}  ${help}`;
-  return statusBar(statusLeft(note, target, sectionTitle(article), columns - displayWidth(right) - 1), right, columns);
+  const title = article ? sectionTitle(article) : sanitizeLine(deleted!.title);
+  return statusBar(statusLeft(note, target, title, columns - displayWidth(right) - 1), right, columns);
 }
+
+/** The status line's note while a deleted article is still open. */
+export const DELETED_NOTE = 'file deleted: kept until you leave';
 
 const SEPARATOR = ' │ ';
 

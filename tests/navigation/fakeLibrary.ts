@@ -234,13 +234,15 @@ export function sampleLibrary(): Library {
 /** A body store and renderer over a hand-built library, as runReader takes them: the stand-in renderer, per id and width. */
 export function fakeBodies(library: Library): { store: BodyStore; renderArticle: ArticleRenderer } {
   const render = fakeRender(library);
+  return { store: fakeStore(library), renderArticle: (entry, options) => render(entry.article.id, options.width) };
+}
+
+function fakeStore(library: Library): BodyStore {
   return {
-    store: {
-      read(id) {
-        const article = library.byId.get(id);
-        return article ? { article, ...fakeBody(library, id), tokens: [] } : null;
-      },
+    read(id) {
+      const article = library.byId.get(id);
+      return article ? { article, ...fakeBody(library, id), tokens: [] } : null;
     },
-    renderArticle: (entry, options) => render(entry.article.id, options.width),
+    withLibrary: fakeStore,
   };
 }

@@ -33,6 +33,8 @@ export interface ReaderHarness {
   /** The last frame as written, styling included. */
   rawFrame(): string;
   lines(): string[];
+  /** Every frame drawn so far, without styling. */
+  frames(): string[];
   press(...keys: string[]): Promise<void>;
   waitForFrame(predicate: (frame: string) => boolean, what?: string, timeoutMs?: number): Promise<string>;
   waitForText(text: string, timeoutMs?: number): Promise<string>;
@@ -52,12 +54,14 @@ export interface HarnessOptions {
   /** Load and save reading state here, as runReader does (saves after `debounceMs`, default 50). */
   stateDir?: string;
   debounceMs?: number;
+  /** New libraries while it runs (runReader makes these from the library channel: readerUpdatesOf). */
+  updates?: ReaderProps['updates'];
 }
 
 export function renderReader(library: Library, options: HarnessOptions = {}): ReaderHarness {
   const size = options.size ?? { columns: 60, rows: 12 };
   const renderById = options.render ?? memoRender(fakeRender(library));
-  const extra: Partial<ReaderProps> = { filter: options.filter, opener: options.opener };
+  const extra: Partial<ReaderProps> = { filter: options.filter, opener: options.opener, updates: options.updates };
   if (options.stateDir !== undefined) {
     const store = createReadingStore(options.stateDir, { debounceMs: options.debounceMs ?? 50 });
     const loaded = store.load();
@@ -71,6 +75,7 @@ export function renderReader(library: Library, options: HarnessOptions = {}): Re
     frame,
     rawFrame: () => instance.lastFrame() ?? '',
     lines: () => frame().split('\n'),
+    frames: () => instance.frames.map((f) => stripAnsi(f)),
     async press(...keys) {
       for (const key of keys) {
         instance.stdin.write(key);

@@ -1,0 +1,81 @@
+// The one way a new library reaches a running reader (live reload, saved pages extracted in the
+// background): a subscription that delivers complete, immutable libraries, each with what
+// changed since the one before. Publishers decide when; the reader keeps its place across them.
+import type { Article, Library } from './types.js';
+
+/** What changed between two libraries, by article id. */
+export interface LibraryChange {
+  /** In both, shown differently now: the file changed, or its record or its links' targets did. */
+  readonly changed: readonly string[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface LibraryUpdate {
+  /** The whole library as it is now. */
+  readonly library: Library;
+  readonly change: LibraryChange;
+  /** A line for the status line ("reading pages 37/130", "watching by polling"), when there is one. */
+  readonly status?: string;
+}
+
+export type LibraryListener = (update: LibraryUpdate) => void;
+
+/** What the reader subscribes to; the returned function unsubscribes. */
+export interface LibraryUpdates {
+  subscribe(listener: LibraryListener): () => void;
+}
+
+/** A channel with its publishing end (the publisher keeps `publish`, the reader gets the rest). */
+export interface LibraryChannel extends LibraryUpdates {
+  publish(update: LibraryUpdate): void;
+}
+
+export function createLibraryChannel(): LibraryChannel {
+  const listeners = new Set<LibraryListener>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    publish(update) {
+      for (const listener of [...listeners]) listener(update);
+    },
+  };
+}
+
+/** True when nothing changed (a publisher need not publish it). */
+export function isNoChange(change: LibraryChange): boolean {
+  return change.changed.length === 0 && change.added.length === 0 && change.removed.length === 0;
+}
+
+/**
+ * What changed from `before` to `after`. `touched` are the ids whose files changed on disk (a
+ * body edit that leaves the record as it was still shows differently). Articles whose records
+ * differ count as changed, and so do the articles linking to anything added, removed or changed,
+ * since their links may resolve, or read, differently now.
+ */
+export function libraryChange(before: Library, after: Library, touched: Iterable<string> = []): LibraryChange {
+  const added: string[] = [];
+  const removed: string[] = [];
+  const changed = new Set<string>();
+  for (const article of after.articles) if (!before.byId.has(article.id)) added.push(article.id);
+  for (const article of before.articles) if (!after.byId.has(article.id)) removed.push(article.id);
+  for (const id of touched) if (before.byId.has(id) && after.byId.has(id)) changed.add(id);
+  for (const article of after.articles) {
+    const old = before.byId.get(article.id);
+    if (old && old !== article && !sameRecord(old, article)) changed.add(article.id);
+  }
+  // Whoever links to what moved may show its links differently (resolved, unresolved, retitled).
+  const moved = [...added, ...removed, ...changed];
+  for (const id of moved) {
+    for (const library of [before, after]) {
+      for (const linker of library.byId.get(id)?.backlinks ?? []) if (after.byId.has(linker) && before.byId.has(linker)) changed.add(linker);
+    }
+  }
+  return { changed: [...changed].sort(), added: added.sort(), removed: removed.sort() };
+}
+
+function sameRecord(a: Article, b: Article): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
