@@ -4,13 +4,13 @@
 // Writes THIRD-PARTY-NOTICES.md with the licence of every package that ends up in dist/.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
-const result = await build({
+const options = {
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
@@ -27,14 +27,58 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.js' },
   define: { 'process.env.NODE_ENV': '"production"' },
-  // CommonJS packages inside an ESM bundle still call require() and read __filename
-  // (write-file-atomic names its temp files after it): give each chunk both.
-  banner: {
-    js: "import{createRequire as __bsCreateRequire}from'node:module';import{fileURLToPath as __bsFileURLToPath}from'node:url';const require=__bsCreateRequire(import.meta.url);const __filename=__bsFileURLToPath(import.meta.url);const __dirname=__bsFileURLToPath(new URL('.',import.meta.url));",
+  write: false,
+};
+
+// esbuild puts each set of modules reached from the same entries (the CLI and every dynamic
+// import) into a chunk of its own: the first frame used to load 16 files, each costing a
+// resolve, a read and a compile. A first pass finds the lazily loaded modules; the real build
+// has each of them import everything the CLI imports statically, so all of that is reached from
+// every entry alike and lands in one chunk. At run time those imports find modules already
+// evaluated by the CLI, so a lazy chunk costs nothing more.
+const survey = await build({ ...options, metafile: true, minify: false });
+const entryImports = survey.metafile.inputs['src/cli.ts'].imports.filter((i) => i.kind === 'import-statement' && !i.external && !i.path.endsWith('.json')).map((i) => i.path);
+const lazyModules = new Set(Object.values(survey.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.kind === 'dynamic-import' && !i.external).map((i) => join(root, i.path))));
+const HUB = 'entry-modules';
+const oneStartupChunk = {
+  name: 'one-startup-chunk',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${HUB}$`) }, () => ({ path: HUB, namespace: HUB }));
+    b.onLoad({ filter: /.*/, namespace: HUB }, () => ({ contents: entryImports.map((path) => `import ${JSON.stringify(join(root, path))};`).join('\n'), resolveDir: root, loader: 'js' }));
+    b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      if (!lazyModules.has(args.path)) return undefined;
+      const loader = /\.tsx$/.test(args.path) ? 'tsx' : /\.ts$/.test(args.path) ? 'ts' : 'js';
+      return { contents: `import ${JSON.stringify(HUB)};\n${readFileSync(args.path, 'utf8')}`, loader, resolveDir: dirname(args.path) };
+    });
   },
-});
+};
+const result = await build({ ...options, plugins: [oneStartupChunk] });
+
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, commonJsGlobals(file.text) + file.text);
+}
+if (process.env.BUILD_META) writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
 
 writeFileSync(join(root, 'THIRD-PARTY-NOTICES.md'), notices(Object.keys(result.metafile.inputs)));
+
+/**
+ * CommonJS packages inside an ESM bundle still call require() and read __filename
+ * (write-file-atomic names its temp files after it). Only the chunks that use them get them:
+ * each declaration costs a URL parse and two imports on every file Node loads at start-up.
+ * Minified names are a few letters long, so a whole-word match is one of these globals.
+ */
+function commonJsGlobals(code) {
+  const uses = (name) => new RegExp(`\\b${name}\\b`).test(code);
+  const lines = [];
+  if (uses('require')) lines.push("import{createRequire as __bsCreateRequire}from'node:module';const require=__bsCreateRequire(import.meta.url);");
+  if (uses('__filename') || uses('__dirname')) {
+    lines.push("import{fileURLToPath as __bsFileURLToPath}from'node:url';");
+    if (uses('__filename')) lines.push('const __filename=__bsFileURLToPath(import.meta.url);');
+    if (uses('__dirname')) lines.push("const __dirname=__bsFileURLToPath(new URL('.',import.meta.url));");
+  }
+  return lines.join('');
+}
 
 /** The licence text of every npm package with code in the bundle. */
 function notices(inputs) {

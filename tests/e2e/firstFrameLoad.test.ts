@@ -1,0 +1,70 @@
+// What the built reader loads before its first frame on a warm start. Speed itself is measured
+// by `npm run bench`, never here; this guards the two things that made the first frame slower
+// without anyone noticing: bundle files on the path (each costs a resolve, a read and a compile:
+// 16 of them once cost ~8 ms) and Node built-ins nothing on the first screen needs (node:crypto,
+// pulled in by `import`'s temporary names, cost ~5 ms).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT, startTerminal } from './terminal.js';
+
+interface FirstFrameLoad {
+  /** Files of dist/ loaded before the first frame, in load order. */
+  bundleFiles: string[];
+  /** Node's own modules loaded by then (process.moduleLoadList). */
+  builtins: string[];
+}
+
+/** A probe for NODE_OPTIONS: logs each dist/ file as Node loads it, and snapshots the log and the built-ins at the first write that enters the alternate screen. */
+async function writeProbe(dir: string): Promise<{ probe: string; snapshot: string }> {
+  const log = path.join(dir, 'loaded.log');
+  const snapshot = path.join(dir, 'first-frame.json');
+  const hooks = path.join(dir, 'hooks.mjs');
+  const probe = path.join(dir, 'probe.mjs');
+  const dist = pathToFileURL(path.join(REPO_ROOT, 'dist')).href + '/';
+  await writeFile(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\n` +
+      `export async function load(url, context, next) {\n` +
+      `  if (url.startsWith(${JSON.stringify(dist)})) appendFileSync(${JSON.stringify(log)}, url.slice(${dist.length}) + '\\n');\n` +
+      `  return next(url, context);\n}\n`,
+  );
+  await writeFile(
+    probe,
+    `import { register } from 'node:module';\n` +
+      `import { existsSync, readFileSync, writeFileSync } from 'node:fs';\n` +
+      `register(${JSON.stringify(pathToFileURL(hooks).href)});\n` +
+      `const write = process.stdout.write.bind(process.stdout);\n` +
+      `let taken = false;\n` +
+      `process.stdout.write = (chunk, ...rest) => {\n` +
+      `  if (!taken && String(chunk).includes('\\x1b[?1049h')) {\n` +
+      `    taken = true;\n` +
+      `    const bundleFiles = existsSync(${JSON.stringify(log)}) ? readFileSync(${JSON.stringify(log)}, 'utf8').split('\\n').filter(Boolean) : [];\n` +
+      `    writeFileSync(${JSON.stringify(snapshot)}, JSON.stringify({ bundleFiles, builtins: process.moduleLoadList }));\n` +
+      `  }\n` +
+      `  return write(chunk, ...rest);\n};\n`,
+  );
+  return { probe, snapshot };
+}
+
+async function firstFrameLoad(env: Record<string, string>, dir: string): Promise<FirstFrameLoad> {
+  const { probe, snapshot } = await writeProbe(dir);
+  const session = startTerminal([path.join(REPO_ROOT, 'articles')], { env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` } });
+  await session.waitForText('Welcome to broadsheet');
+  session.write('Q');
+  assert.equal(await session.exited, 0);
+  return JSON.parse(await readFile(snapshot, 'utf8')) as FirstFrameLoad;
+}
+
+test('a warm start of the reader loads three bundle files and no node:crypto before its first frame', async () => {
+  const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-first-frame-'));
+  const env = { BROADSHEET_CACHE_DIR: path.join(work, 'cache'), BROADSHEET_STATE_DIR: path.join(work, 'state') };
+  await firstFrameLoad(env, await mkdtemp(path.join(work, 'cold-')));
+  const warm = await firstFrameLoad(env, await mkdtemp(path.join(work, 'warm-')));
+  assert.ok(warm.bundleFiles.includes('cli.js'), `the probe saw the bundle load: ${warm.bundleFiles.join(', ')}`);
+  assert.ok(warm.bundleFiles.length <= 3, `bundle files before the first frame: ${warm.bundleFiles.join(', ')}`);
+  assert.ok(!warm.builtins.includes('NativeModule crypto'), 'node:crypto is not loaded before the first frame');
+});
