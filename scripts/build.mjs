@@ -58,7 +58,9 @@ for (const file of result.outputFiles) {
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, commonJsGlobals(file.text) + file.text);
 }
-if (process.env.BUILD_META) writeFileSync(join(root, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+// Which sources ended up in which file: tests/e2e/firstFrameLoad.test.ts reads it to check what the first frame loads.
+mkdirSync(join(root, '.build'), { recursive: true });
+writeFileSync(join(root, '.build', 'meta.json'), JSON.stringify(result.metafile));
 
 writeFileSync(join(root, 'THIRD-PARTY-NOTICES.md'), notices(Object.keys(result.metafile.inputs)));
 

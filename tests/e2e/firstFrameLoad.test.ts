@@ -2,7 +2,8 @@
 // by `npm run bench`, never here; this guards the two things that made the first frame slower
 // without anyone noticing: bundle files on the path (each costs a resolve, a read and a compile:
 // 16 of them once cost ~8 ms) and Node built-ins nothing on the first screen needs (node:crypto,
-// pulled in by `import`'s temporary names, cost ~5 ms).
+// pulled in by `import`'s temporary names, cost ~5 ms), and code no first screen needs (the
+// parsers, the saved-page stack, Ink: a warm start reads its list from the cache).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -59,7 +60,23 @@ async function firstFrameLoad(env: Record<string, string>, dir: string): Promise
   return JSON.parse(await readFile(snapshot, 'utf8')) as FirstFrameLoad;
 }
 
-test('a warm start of the reader loads three bundle files and no node:crypto before its first frame', async () => {
+/** Packages whose code is in the given dist/ files, from the build's metafile (scripts/build.mjs). */
+async function packagesIn(files: string[]): Promise<Set<string>> {
+  const meta = JSON.parse(await readFile(path.join(REPO_ROOT, '.build', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const packages = new Set<string>();
+  for (const file of files) {
+    for (const input of Object.keys(meta.outputs[`dist/${file}`]?.inputs ?? {})) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input);
+      if (match) packages.add(match[1]);
+    }
+  }
+  return packages;
+}
+
+/** Needed only once an article is read, a page extracted or Ink drawn: never before the first frame of a warm start. */
+const NOT_FOR_THE_FIRST_FRAME = ['marked', 'yaml', 'linkedom', 'turndown', '@mozilla/readability', 'htmlparser2', 'ink', 'react', 'react-reconciler', 'yoga-layout', 'highlight.js', 'lowlight'];
+
+test('a warm start of the reader loads three bundle files, no node:crypto and no parser or Ink code before its first frame', async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-first-frame-'));
   const env = { BROADSHEET_CACHE_DIR: path.join(work, 'cache'), BROADSHEET_STATE_DIR: path.join(work, 'state') };
   await firstFrameLoad(env, await mkdtemp(path.join(work, 'cold-')));
@@ -67,4 +84,7 @@ test('a warm start of the reader loads three bundle files and no node:crypto bef
   assert.ok(warm.bundleFiles.includes('cli.js'), `the probe saw the bundle load: ${warm.bundleFiles.join(', ')}`);
   assert.ok(warm.bundleFiles.length <= 3, `bundle files before the first frame: ${warm.bundleFiles.join(', ')}`);
   assert.ok(!warm.builtins.includes('NativeModule crypto'), 'node:crypto is not loaded before the first frame');
+  const packages = await packagesIn(warm.bundleFiles);
+  assert.ok(packages.has('github-slugger'), `the metafile names the packages of the first frame's files: ${[...packages].join(', ')}`);
+  assert.deepEqual(NOT_FOR_THE_FIRST_FRAME.filter((name) => packages.has(name)), [], 'packages in the files loaded before the first frame');
 });
