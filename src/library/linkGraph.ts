@@ -57,7 +57,8 @@ export interface LinkInput {
   meta: ArticleMeta;
   /**
    * A saved web page: a body link of it that leads nowhere in the library (a dead file link on
-   * a page with no address) is the page's words, never a problem (SPEC §1c).
+   * a page with no address) is the page's words, and such a previous/next link is dropped;
+   * neither is ever a problem (SPEC §1c).
    */
   savedPage?: boolean;
 }
@@ -130,6 +131,9 @@ export function resolveArticleLinks(input: LinkInput, index: RefIndex): Resolved
   const chain = (spec: RefSpec | null, role: Role): ArticleLink | null => {
     if (!spec) return null;
     const target = resolveSpec(spec);
+    // A saved page's previous/next that leads nowhere (a site-relative file on a page with no
+    // address) is the site's navigation, not the reader's: no chain link, no problem (SPEC §1c).
+    if (input.savedPage && target.kind === 'unresolved') return null;
     report(role, target, spec.ref);
     return { title: titleOf(target, spec.label ?? spec.ref), target };
   };

@@ -73,6 +73,21 @@ test('a page with no address: a saved page beside it is internal by path; a site
   assert.deepEqual(linkProblems(lib), []);
 });
 
+test('previous/next on a page with no address that lead to no saved page are dropped; with an address they are the site\'s URLs', async () => {
+  const chainLinks = '<link rel="prev" href="tides.html" title="The tide tables"><link rel="next" href="harbour.html">';
+  const { lib } = await libraryOf({
+    'ferry.html': page(`<title>The ferry timetable changes</title>${chainLinks}`, story('Nothing else links here.')),
+    'harbour.html': page('<title>Harbour</title>', '<p>The harbour was dug in 1820.</p>'),
+    'moved.html': page(`<title>Moved</title><link rel="canonical" href="https://gazette.example/news/moved">${chainLinks}`, story('Nor here.')),
+  });
+  const ferry = lib.byId.get('ferry')!;
+  assert.equal(ferry.previous, null, 'tides.html is not in the library and the page has no address');
+  assert.deepEqual(ferry.next?.target, { kind: 'article', id: 'harbour' });
+  assert.doesNotMatch(shown(lib, 'ferry').text, /not in library|tide tables/);
+  assert.deepEqual(lib.byId.get('moved')!.previous?.target, { kind: 'external', url: 'https://gazette.example/news/tides.html' });
+  assert.deepEqual(linkProblems(lib), []);
+});
+
 test('an in-page fragment naming a heading leads to it; one naming anything else (a footnote) is plain words', async () => {
   const { lib } = await libraryOf({
     'ferry.html': page(
