@@ -6,7 +6,8 @@
 //
 // The pages are copied into a temporary library (one `NAME.html` each, so they link to each other
 // as a saved folder would), loaded and rendered as `show` renders them, and compared:
-// - recall: the share of expected.html's words (multiset, case-folded) found in the shown text;
+// - recall: the share of expected.html's words (multiset, case-folded; a CJK character is a word)
+//   found in the shown text;
 // - leaks: Markdown syntax on screen outside code (`](`, `**`, `[#`), beyond what the page's own
 //   expected text holds (a "******" scene break is the page's, not ours);
 // - "(not in library)" marks on screen, and link problems `check` would report.
@@ -42,7 +43,11 @@ for (const name of pages) cpSync(path.join(folder, name, 'source.html'), path.jo
 const library = await loadLibrary([libraryDir]);
 const { store, renderArticle } = await loadBodies(library);
 
-const words = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+// Chinese and Japanese run words together without spaces and `show` wraps such a run anywhere,
+// so a "word" there is one character (Han, kana); elsewhere a run of letters and digits.
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const WORD = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+const words = (text) => text.toLowerCase().match(WORD) ?? [];
 const count = (text, needle) => text.split(needle).length - 1;
 const LEAKS = ['](', '**', '[#'];
 const LINK_PROBLEMS = new Set(['unresolved', 'ambiguous', 'outside-root']);
