@@ -14,7 +14,7 @@ import { raisedText } from './raisedText.js';
 
 function imageAtom(alt: string, style: number, link: number): Atom {
   const a = collapseWhitespace(withoutSize(alt));
-  return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link };
+  return { text: a ? `[image: ${a}]` : '[image]', style: mergeStyle(style, STYLE.image), link, keep: true };
 }
 
 /** A target that names a file: an attachment, or a file that is not there. */
@@ -27,7 +27,7 @@ function fileLink(target: LinkTarget, label: string, href: string, style: number
   const text = sanitizeLine(attachmentText(target, label, href));
   const info: LinkInfo = { label: text, target, role: 'body' };
   const L = addLink(ctx, info);
-  out.push({ text, style: mergeStyle(style, linkStyle(target)), link: L });
+  out.push({ text, style: mergeStyle(style, linkStyle(target)), link: L, keep: true });
   linkSuffix(ctx, info, style, out, true, target);
 }
 

@@ -3,8 +3,12 @@
 import { cellWidth, graphemes, isSimple, isWideCode } from '../text/width.js';
 import { emptyLine, type Line } from './lines.js';
 
-/** Inline content before wrapping: text with style/link, or a hard line break. */
-export type Atom = { text: string; style: number; link: number } | { br: true };
+/**
+ * Inline content before wrapping: text with style/link, or a hard line break. `keep`: the text is
+ * one unit (an attachment's `[image: Engelbart.jpg]`): its spaces break only when the whole
+ * text is wider than the line.
+ */
+export type Atom = { text: string; style: number; link: number; keep?: boolean } | { br: true };
 
 export function isBreak(a: Atom): a is { br: true } {
   return (a as { br?: true }).br === true;
@@ -20,6 +24,7 @@ const K_SPACE = 1; // breakable whitespace run (collapses to one space)
 const K_OPP = 2; // text that starts a new word with no space (after/before a wide grapheme)
 const K_BREAK = 3; // hard line break
 const SPLIT = 8; // flag: one code unit = one grapheme = one column (can be cut anywhere)
+const KEPT = 16; // flag: a space inside a `keep` atom, glue unless its unit is wider than the line
 
 /** The pieces of one wrap or measure: parallel arrays, made per call (wrapping is re-entrant). */
 interface Pieces {
@@ -54,13 +59,16 @@ function cutPieces(atoms: Atom[]): Pieces {
     const text = at.text;
     if (text === '') continue;
     const len = text.length;
+    const first = p.n;
     let i = 0;
     while (i < len) {
       const c0 = text.charCodeAt(i);
       if (isBreakable(c0)) {
         let e = i + 1;
         while (e < len && isBreakable(text.charCodeAt(e))) e++;
-        piece(p, ai, i, e, 1, K_SPACE);
+        // A kept unit's space is glue of one column (its text is one space: labels are sanitised lines).
+        if (at.keep && i > 0 && e < len) piece(p, ai, i, i + 1, 1, K_GLUE | SPLIT | KEPT);
+        else piece(p, ai, i, e, 1, K_SPACE);
         afterWide = false;
         i = e;
         continue;
@@ -116,6 +124,8 @@ function cutPieces(atoms: Atom[]): Pieces {
         pos += g.length;
       }
     }
+    // Inside a kept unit a wide grapheme is no break opportunity either.
+    if (at.keep) for (let q = first + 1; q < p.n; q++) if ((p.k[q] & 7) === K_OPP) p.k[q] = (p.k[q] & ~7) | K_GLUE;
   }
   return p;
 }
@@ -206,7 +216,8 @@ export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: num
       line = 0;
       word = 0;
       space = false;
-    } else if (k === K_SPACE) {
+    } else if (k === K_SPACE || pK[i] & KEPT) {
+      // A kept space: a table column may be narrower than a whole label, which then wraps.
       space = true;
       word = 0;
     } else {
@@ -241,7 +252,8 @@ export function wrapAtoms(atoms: Atom[], width: number): Line[] {
       i++;
       continue;
     }
-    if (k === K_SPACE) {
+    // A kept space met here is one its unit gave up: too wide for the line, it breaks at spaces.
+    if (k === K_SPACE || pK[i] & KEPT) {
       if (spaceAt < 0) spaceAt = i;
       i++;
       continue;
@@ -252,6 +264,16 @@ export function wrapAtoms(atoms: Atom[], width: number): Line[] {
     while (j < n && (pK[j] & 7) === K_GLUE) {
       ww += pW[j];
       j++;
+    }
+    if (ww > W) {
+      // A kept unit wider than the line wraps at its spaces like other words.
+      let kept = i + 1;
+      while (kept < j && !(pK[kept] & KEPT)) kept++;
+      if (kept < j) {
+        j = kept;
+        ww = 0;
+        for (let p = i; p < j; p++) ww += pW[p];
+      }
     }
     const line = b.line;
     let sepW = 0;

@@ -162,6 +162,24 @@ test('attachments of every kind resolve to their files, read as what they are, a
   assert.equal((await runCli(['check', dir])).code, 0);
 });
 
+test('an attachment label is one unit on screen: it never wraps between its kind and its name when it fits the width', async () => {
+  const { lib } = await libraryOf({
+    'note.md': 'Seen in the archive: ![[Engelbart.jpg|100]] then [[Doc.pdf#page=3]], later ![the demo, 1968](https://img.example/demo.png) and ![[gone.png]].\n',
+    'Engelbart.jpg': PNG,
+    'Doc.pdf': '%PDF-1.4\n',
+  });
+  const labels = ['[image: Engelbart.jpg]', '[pdf: Doc.pdf › page 3]', '[image: the demo, 1968]', '[image: gone.png]'];
+  for (let width = 24; width <= 70; width++) {
+    const lines = renderArticle(bodyOf(lib, 'note'), { width, color: false }).plainLines;
+    for (const label of labels) assert.ok(lines.some((line) => line.includes(label)), `${label} on one line at width ${width}:\n${lines.join('\n')}`);
+  }
+  // Wider than the line: it breaks at its spaces, like any words, and never overflows.
+  const narrow = renderArticle(bodyOf(lib, 'note'), { width: 12, color: false }).plainLines;
+  assert.ok(narrow.includes('[image:') && narrow.some((line) => line.startsWith('Engelbart.jp')), narrow.join('\n'));
+  assert.ok(narrow.some((line) => line.startsWith('[pdf: Doc.pdf') || line === '[pdf:'), narrow.join('\n'));
+  assert.deepEqual(narrow.filter((line) => line.length > 12), []);
+});
+
 test('missing attachments, Markdown images included, are missing-file problems; remote images are not checked', async () => {
   const { dir, lib } = await libraryOf({
     'note.md': '# Note\n\n![[gone.png]]\n\n![a chart](charts/gone.svg) ![far](https://img.example/none.png)\n\n[[Board.canvas]] [[No such note]]\n',
