@@ -13,6 +13,9 @@ import { listCommand } from './commands/listCommand.js';
 import { readCommand } from './commands/readCommand.js';
 import { checkCommand } from './commands/checkCommand.js';
 import { showCommand } from './commands/showCommand.js';
+import { configCommand } from './commands/configCommand.js';
+import { loadSettings, startSettings, type SettingsLoad } from './startup.js';
+import type { SettingFlags, Settings } from './config/settings.js';
 
 /** The guide that ships with the package, opened when no PATH is given. */
 export const BUNDLED_ARTICLES = fileURLToPath(new URL('../articles', import.meta.url));
@@ -21,9 +24,14 @@ export const BUNDLED_ARTICLES = fileURLToPath(new URL('../articles', import.meta
 async function main(argv: string[]): Promise<number> {
   const commandLine = parseCommandLine(argv);
   const { stdout, env } = process;
-  const width = chooseWidth(commandLine.width, stdout);
   const color = chooseColor(commandLine.color, stdout, env);
   const paths = commandLine.paths.length > 0 ? commandLine.paths : [BUNDLED_ARTICLES];
+  const flags: SettingFlags = { theme: commandLine.theme, width: commandLine.width, mouse: commandLine.mouse, hyperlinks: commandLine.hyperlinks };
+  // The config file matters to the reader and `show`; the other commands never read it. The
+  // reader may paint its first frame before the file is parsed (startup.ts says when).
+  const settingsLoad = commandLine.command === 'read' ? startSettings(flags) : null;
+  const settings = commandLine.command === 'show' || commandLine.command === 'config' ? await loadSettings(flags) : null;
+  const width = chooseWidth(commandLine.width, stdout, settings?.width.value ?? undefined);
 
   switch (commandLine.command) {
     case 'help':
@@ -39,8 +47,11 @@ async function main(argv: string[]): Promise<number> {
       return checkCommand({ paths, json: commandLine.json, color, out: stdout });
     }
     case 'show': {
-      return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, out: stdout });
+      reportConfigProblems(settings!);
+      return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings!.look, out: stdout });
     }
+    case 'config':
+      return configCommand({ settings: settings!, out: stdout });
     case 'import': {
       // Not bundled with the entry: it loads node:crypto (temporary names), which costs every
       // other command's start-up ~5 ms.
@@ -48,11 +59,19 @@ async function main(argv: string[]): Promise<number> {
       return importCommand({ sources: commandLine.paths, outDir: commandLine.out!, force: commandLine.force, out: stdout, err: process.stderr });
     }
     case 'read':
-      return read(commandLine, paths, width, color);
+      return read(commandLine, paths, color, settingsLoad!);
   }
 }
 
-async function read(commandLine: CommandLine, paths: string[], width: number, color: boolean): Promise<number> {
+/** Outside the reader, each config problem is one line on stderr (the reader shows the first in its status line). */
+function reportConfigProblems(settings: Settings): void {
+  for (const problem of settings.problems) process.stderr.write(`broadsheet: config: ${sanitizeLine(problem)}\n`);
+}
+
+async function read(commandLine: CommandLine, paths: string[], color: boolean, settingsLoad: SettingsLoad): Promise<number> {
+  if (process.stdout.isTTY && !isDumbTerminal(process.env)) return readCommand({ paths, open: commandLine.open, color, settings: settingsLoad });
+  const settings = await settingsLoad.loading;
+  const width = chooseWidth(commandLine.width, process.stdout, settings.width.value ?? undefined);
   // Not on a terminal: behave like `list` so `broadsheet PATH | less` is useful (SPEC §2).
   if (!process.stdout.isTTY) {
     return listCommand({ paths, json: false, width, color, out: process.stdout });
@@ -62,10 +81,9 @@ async function read(commandLine: CommandLine, paths: string[], width: number, co
   if (isDumbTerminal(process.env)) {
     const open = commandLine.open;
     process.stderr.write(`broadsheet: TERM=dumb cannot show the reader; ${open === undefined ? 'the list follows (read one with `broadsheet show REF`)' : 'the article follows'}\n`);
-    if (open !== undefined) return showCommand({ ref: open, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, out: process.stdout });
-    return listCommand({ paths, json: false, width, color, out: process.stdout });
+    if (open !== undefined) return showCommand({ ref: open, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings.look, out: process.stdout });
   }
-  return readCommand({ paths, open: commandLine.open, color });
+  return listCommand({ paths, json: false, width, color, out: process.stdout });
 }
 
 function reportFailure(error: unknown): number {

@@ -7,10 +7,11 @@ export interface OutputStream {
 export const MAX_READING_WIDTH = 100;
 export const PIPE_WIDTH = 80;
 
-export function chooseWidth(flagWidth: number | undefined, stdout: OutputStream): number {
+/** The flag's width, else the terminal's up to `readingWidth` (the config file's `width:`), else 80 (or that width) in a pipe. */
+export function chooseWidth(flagWidth: number | undefined, stdout: OutputStream, readingWidth?: number): number {
   if (flagWidth !== undefined) return flagWidth;
-  if (stdout.isTTY && stdout.columns) return Math.min(stdout.columns, MAX_READING_WIDTH);
-  return PIPE_WIDTH;
+  if (stdout.isTTY && stdout.columns) return Math.min(stdout.columns, readingWidth ?? MAX_READING_WIDTH);
+  return readingWidth ?? PIPE_WIDTH;
 }
 
 export function chooseColor(flagColor: boolean | undefined, stdout: OutputStream, env: NodeJS.ProcessEnv): boolean {

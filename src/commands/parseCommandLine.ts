@@ -1,7 +1,7 @@
 // Turns argv into one command with typed options. Pure: the CLI entry does the I/O.
 import { parseArgs } from 'node:util';
 
-export type CommandName = 'read' | 'show' | 'list' | 'check' | 'import' | 'help' | 'version';
+export type CommandName = 'read' | 'show' | 'list' | 'check' | 'import' | 'config' | 'help' | 'version';
 
 export interface CommandLine {
   command: CommandName;
@@ -15,12 +15,17 @@ export interface CommandLine {
   color?: boolean;
   out?: string;
   force: boolean;
+  /** Settings flags over the config file (undefined: not given). */
+  theme?: 'auto' | 'dark' | 'light' | 'none';
+  mouse?: boolean;
+  hyperlinks?: boolean;
 }
 
 /** A mistake in how the command was typed: exit 2 with one line and a hint. */
 export class UsageError extends Error {}
 
-const SUBCOMMANDS = new Set(['show', 'list', 'check', 'import']);
+const SUBCOMMANDS = new Set(['show', 'list', 'check', 'import', 'config']);
+const THEME_CHOICES = ['auto', 'dark', 'light', 'none'] as const;
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -32,6 +37,11 @@ const OPTIONS = {
   open: { type: 'string' },
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean', short: 'f' },
+  theme: { type: 'string' },
+  mouse: { type: 'boolean' },
+  'no-mouse': { type: 'boolean' },
+  hyperlinks: { type: 'boolean' },
+  'no-hyperlinks': { type: 'boolean' },
 } as const;
 
 export function parseCommandLine(argv: string[]): CommandLine {
@@ -47,6 +57,9 @@ export function parseCommandLine(argv: string[]): CommandLine {
     force: values.force === true,
     width: parseWidth(values.width),
     color: values['no-color'] ? false : values.color ? true : undefined,
+    theme: parseTheme(values.theme),
+    mouse: values['no-mouse'] ? false : values.mouse ? true : undefined,
+    hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks ? true : undefined,
   };
   if (values.help) return { command: 'help', paths: [], ...base };
   if (values.version) return { command: 'version', paths: [], ...base };
@@ -59,6 +72,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
   if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
 
+  if ((base.mouse !== undefined) && command !== 'read') throw new UsageError(`--mouse goes with the reader, not with ${command}`);
+  if (command === 'config' && args.length > 0) throw new UsageError('config takes no PATH: it prints the settings in effect');
   if (command === 'show') {
     const [ref, ...paths] = args;
     if (ref === undefined) throw new UsageError('show needs a REF: an article id, title or file path');
@@ -70,6 +85,13 @@ export function parseCommandLine(argv: string[]): CommandLine {
     return { command, paths: args, out: values.out, ...base };
   }
   return { command, paths: args, open: values.open, ...base };
+}
+
+function parseTheme(raw: string | undefined): CommandLine['theme'] {
+  if (raw === undefined) return undefined;
+  const theme = THEME_CHOICES.find((choice) => choice === raw);
+  if (!theme) throw new UsageError(`--theme is one of ${THEME_CHOICES.join(', ')}, not "${raw}"`);
+  return theme;
 }
 
 function parseWidth(raw: string | undefined): number | undefined {

@@ -2,18 +2,21 @@
 // then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
-import { loadBodies, loadReaderUi } from '../startup.js';
+import { loadBodies, loadReaderUi, type SettingsLoad } from '../startup.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { paintFirstFrame } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
+import { problemSummary, type Settings } from '../config/settings.js';
+import { DEFAULT_LOOK, type ReaderLook } from '../ui/readerLook.js';
 
 export interface ReadOptions {
   paths: string[];
   open?: string;
   color: boolean;
+  settings: SettingsLoad;
 }
 
 export async function readCommand(options: ReadOptions): Promise<number> {
@@ -25,12 +28,21 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   // The list, the usual first frame, lays out no article: bodies (the parsers and the renderer)
   // are loaded after it, unless an article is opened at once.
   const opened = openId !== undefined ? await loadBodies(library) : null;
-  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color) : bodiesPending;
+  // A config file is parsed before the first frame only when an article is opened at once (its
+  // layout depends on the theme and width, and the bodies loaded the YAML parser anyway); the
+  // list's first frame is painted with the defaults and the reader takes the settings after it.
+  const early = options.settings.ready ?? (opened ? await options.settings.loading : null);
+  const firstLook = early ? lookOf(early) : DEFAULT_LOOK;
+  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, firstLook.theme) : bodiesPending;
   // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
   // paint is imported with this module, so its files are fetched with the library's.
-  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout });
-  const [{ runReader }, bodies] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library)]);
-  return runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame });
+  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook });
+  const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
+  return runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings) });
+}
+
+function lookOf(settings: Settings): ReaderLook {
+  return { keys: settings.keys, theme: settings.look, maxWidth: settings.width.value ?? undefined };
 }
 
 /** Keys come from stdin, or from the controlling terminal when stdin is a pipe (as less does). */

@@ -8,6 +8,7 @@ import { loadBodies } from '../startup.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
 import { UsageError } from './parseCommandLine.js';
+import type { Theme } from '../render/theme.js';
 
 export interface ShowOptions {
   ref: string;
@@ -15,6 +16,8 @@ export interface ShowOptions {
   defaultPaths: string[];
   width: number;
   color: boolean;
+  /** The colours of each role (the config file's theme). */
+  theme?: Theme;
   out: NodeJS.WritableStream;
 }
 
@@ -22,7 +25,7 @@ export async function showCommand(options: ShowOptions): Promise<number> {
   const library = options.paths.length > 0 ? await openLibrary(options.paths) : await libraryForRef(options.ref, options.defaultPaths);
   const article = findArticle(library, options.ref);
   const { store, renderArticle } = await loadBodies(library);
-  const rendered = renderArticle(store.read(article.id)!, { width: options.width, color: options.color });
+  const rendered = renderArticle(store.read(article.id)!, { width: options.width, color: options.color, theme: options.theme });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;
 }

@@ -9,10 +9,17 @@ Usage:
   broadsheet check [PATH ...] [--json]  report broken links and unreadable files
   broadsheet import SOURCE... --out DIR turn raw pages, saved HTML pages or http(s)
                                         URLs into Markdown with front matter
+  broadsheet config                     print the settings in effect and where each
+                                        comes from (config.yaml, flags, defaults)
 
 Options:
   --width N             lay text out at N columns (default: terminal width, at most 100)
   --color, --no-color   force colour on or off (NO_COLOR is honoured)
+  --theme NAME          auto, dark, light or none (over the config file's theme)
+  --hyperlinks, --no-hyperlinks
+                        links as clickable terminal hyperlinks, or never (default:
+                        when the terminal supports them)
+  --mouse, --no-mouse   the mouse in the reader: wheel scrolls, click follows
   --json                machine-readable output for list and check
   --force               let import overwrite existing files
   -h, --help            show this help

@@ -2,7 +2,7 @@
 // spans in final columns, and the headings with their line and slug.
 import type { LineSpan, RenderedArticle, RenderedBlock, RenderedHeading, RenderedLink } from './types.js';
 import { hardWrap, type Frag, type Line } from './lines.js';
-import { sgr } from './styles.js';
+import { sgr, type Theme } from './theme.js';
 import { createSlugger } from '../text/slug.js';
 import type { Ctx } from './renderContext.js';
 
@@ -25,7 +25,7 @@ function fitFrags(frags: Frag[], width: number): Frag[] {
   return out;
 }
 
-export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): RenderedArticle {
+export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme?: Theme): RenderedArticle {
   const lines: string[] = new Array(all.length);
   const plainLines: string[] = new Array(all.length);
   const spans: LineSpan[][] = ctx.links.map(() => []);
@@ -70,7 +70,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean): Rend
       if (color) {
         if (f.style !== cur) {
           if (cur !== 0) styled += '\x1b[0m';
-          styled += sgrOf[f.style] ??= sgr(f.style);
+          styled += sgrOf[f.style] ??= sgr(f.style, theme);
           cur = f.style;
         }
         styled += f.text;

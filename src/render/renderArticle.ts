@@ -53,5 +53,5 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
     all.push(emptyLine());
     pushAll(all, footer);
   }
-  return emit(all, ctx, width, options.color !== false);
+  return emit(all, ctx, width, options.color !== false, options.theme);
 }

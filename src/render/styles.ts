@@ -1,6 +1,9 @@
 // Styles are small integers, not SGR strings, so fragments compare and merge them cheaply
-// and SGR is written once per style change at emit time: a bit set of attributes plus a
-// foreground colour (its SGR code) in bits 8..15. STYLE keeps every look in one place.
+// and SGR is written once per style change at emit time: a bit set of attributes (bold,
+// underline…: what a thing *is*) plus a role (bits 8..15: which part of the article it is).
+// The theme gives each role its colours when the lines are emitted (theme.ts), so layout never
+// knows about colours and one layout code path serves every theme. STYLE keeps every look in
+// one place.
 import type { LinkTarget } from '../library/types.js';
 
 export const BOLD = 1;
@@ -8,65 +11,98 @@ export const DIM = 2;
 export const ITALIC = 4;
 export const UNDERLINE = 8;
 export const STRIKE = 16;
-const INVERSE = 32;
-const HIGHLIGHT_BG = 64;
-const fg = (sgr: number): number => sgr << 8;
-const GREEN = fg(32);
-const YELLOW = fg(33);
-const BLUE = fg(34);
-const MAGENTA = fg(35);
-const CYAN = fg(36);
-const FG_MASK = 0xff00;
+export const INVERSE = 32;
+export const FLAG_MASK = 0xff;
+const ROLE_MASK = 0xff00;
 
-/** Combine two styles: flags OR-ed, the inner colour wins. */
-export function mergeStyle(outer: number, inner: number): number {
-  const colour = inner & FG_MASK ? inner & FG_MASK : outer & FG_MASK;
-  return ((outer | inner) & ~FG_MASK) | colour;
+/** The parts of an article a theme colours (syntax roles are highlighted code's tokens). */
+export const ROLES = [
+  'none',
+  'title',
+  'meta',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'rule',
+  'code',
+  'codeMarker',
+  'quote',
+  'html',
+  'image',
+  'listMarker',
+  'link',
+  'externalLink',
+  'unresolved',
+  'urlSuffix',
+  'relatedNumber',
+  'highlight',
+  'callout',
+  'footnote',
+  'statusLine',
+  'syntaxKeyword',
+  'syntaxString',
+  'syntaxNumber',
+  'syntaxComment',
+  'syntaxTitle',
+  'syntaxType',
+  'syntaxLiteral',
+  'syntaxBuiltin',
+  'syntaxMeta',
+  'syntaxAttr',
+  'syntaxVariable',
+  'syntaxRegexp',
+  'syntaxDeletion',
+  'syntaxAddition',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const ROLE_INDEX = new Map<Role, number>(ROLES.map((role, i) => [role, i]));
+
+/** The style of a role, with attributes. */
+export function roleStyle(role: Role, flags = 0): number {
+  return (ROLE_INDEX.get(role)! << 8) | flags;
 }
 
-/** The SGR sequence that switches to `style` from no style. */
-export function sgr(style: number): string {
-  const codes: number[] = [];
-  if (style & BOLD) codes.push(1);
-  if (style & DIM) codes.push(2);
-  if (style & ITALIC) codes.push(3);
-  if (style & UNDERLINE) codes.push(4);
-  if (style & INVERSE) codes.push(7);
-  if (style & STRIKE) codes.push(9);
-  if (style & HIGHLIGHT_BG) codes.push(43);
-  if (style & FG_MASK) codes.push((style & FG_MASK) >> 8);
-  return codes.length ? `\x1b[${codes.join(';')}m` : '';
+export function roleOf(style: number): Role {
+  return ROLES[(style & ROLE_MASK) >> 8] ?? 'none';
+}
+
+/** Combine two styles: attributes OR-ed, the inner role wins. */
+export function mergeStyle(outer: number, inner: number): number {
+  const role = inner & ROLE_MASK ? inner & ROLE_MASK : outer & ROLE_MASK;
+  return ((outer | inner) & FLAG_MASK) | role;
 }
 
 export const STYLE = {
-  title: BOLD,
-  meta: DIM,
-  h1: BOLD | UNDERLINE | MAGENTA,
-  h2: BOLD | CYAN,
-  h3: BOLD | GREEN,
-  h4: BOLD,
-  rule: DIM,
+  title: roleStyle('title', BOLD),
+  meta: roleStyle('meta'),
+  h1: roleStyle('h1', BOLD | UNDERLINE),
+  h2: roleStyle('h2', BOLD),
+  h3: roleStyle('h3', BOLD),
+  h4: roleStyle('h4', BOLD),
+  rule: roleStyle('rule'),
   strong: BOLD,
   em: ITALIC,
   del: STRIKE | DIM,
-  code: YELLOW,
-  codeMarker: DIM,
-  quoteBar: DIM,
-  html: DIM,
-  image: DIM,
-  listMarker: CYAN,
-  linkArticle: CYAN | UNDERLINE,
-  linkExternal: BLUE | UNDERLINE,
-  linkUnresolved: DIM,
-  urlSuffix: DIM,
-  unresolvedSuffix: DIM,
-  relatedNumber: BOLD | MAGENTA,
-  /** `==text==`: black on yellow, as a highlighter pen. */
-  highlight: HIGHLIGHT_BG | fg(30),
-  calloutTitle: BOLD | CYAN,
-  calloutBar: CYAN,
-  footnoteMarker: CYAN,
-  notesHeading: BOLD | CYAN,
+  code: roleStyle('code'),
+  codeMarker: roleStyle('codeMarker'),
+  quoteBar: roleStyle('quote'),
+  html: roleStyle('html'),
+  image: roleStyle('image'),
+  listMarker: roleStyle('listMarker'),
+  linkArticle: roleStyle('link', UNDERLINE),
+  linkExternal: roleStyle('externalLink', UNDERLINE),
+  linkUnresolved: roleStyle('unresolved'),
+  urlSuffix: roleStyle('urlSuffix'),
+  unresolvedSuffix: roleStyle('unresolved'),
+  relatedNumber: roleStyle('relatedNumber', BOLD),
+  /** `==text==`: as a highlighter pen (the theme gives the ink and the paper). */
+  highlight: roleStyle('highlight'),
+  calloutTitle: roleStyle('callout', BOLD),
+  calloutBar: roleStyle('callout'),
+  footnoteMarker: roleStyle('footnote'),
+  notesHeading: roleStyle('h2', BOLD),
 } as const;
 
 export function headingStyle(level: number): number {

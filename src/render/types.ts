@@ -1,12 +1,15 @@
 // What the renderer hands to the reader and to `show`: lines at a width, and where
 // every link and heading sits in them, so the reader can focus, highlight and jump.
 import type { LinkTarget } from '../library/types.js';
+import type { Theme } from './theme.js';
 
 export interface RenderOptions {
   /** Columns; every returned line is at most this wide (visible columns). */
   width: number;
   /** Emit SGR styling; false gives plain text. */
   color: boolean;
+  /** The colours of each role (default: the dark theme). */
+  theme?: Theme;
 }
 
 /** A run of columns on one line: [start, end) in visible columns. */

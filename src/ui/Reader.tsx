@@ -26,6 +26,7 @@ import type { RenderById } from './renderCache.js';
 import { useTerminalSize, type TerminalSize } from './terminalSize.js';
 import { frameOf } from './views.js';
 import { layoutOf, readerEnv } from './readerLayout.js';
+import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 
 /** How long a partly typed related-link number waits before it is followed. */
 export const NUMBER_PAUSE_MS = 1000;
@@ -69,6 +70,8 @@ export interface ReaderProps {
   opener?: Opener;
   /** New libraries while the reader runs (live reload, saved pages read in the background). */
   updates?: ReaderUpdates;
+  /** Keys, colours and text width from the config file (default: broadsheet's own). */
+  look?: ReaderLook;
 }
 
 const NO_BODIES: BodySource = () => null;
@@ -82,16 +85,16 @@ interface LibraryAction {
   after: NavigationEnv;
 }
 
-function envOf({ library, render, bodyText }: ShownLibrary, columns: number, height: number, filter: ArticleFilter): NavigationEnv {
-  return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
+function envOf({ library, render, bodyText }: ShownLibrary, columns: number, height: number, filter: ArticleFilter, look: ReaderLook): NavigationEnv {
+  return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter, look), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK }: ReaderProps) {
   // The library shown: the one given, then each update's (the props are where it starts).
   const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
   const { library, render, bodyText } = shownLibrary;
   const size = useTerminalSize(sizeOverride);
-  const { columns, height } = layoutOf(size);
+  const { columns, height } = layoutOf(size, look.maxWidth);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
 
@@ -130,13 +133,13 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
   // filter answers until the new library's index is built.
   const filter = filterProp ?? (indexed?.library === library ? indexed.filter : null) ?? simpleFilter;
 
-  const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter), [shownLibrary, columns, height, filter]);
+  const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter, look), [shownLibrary, columns, height, filter, look]);
   // A library update carries the environment of the new library, so the state it makes is for
   // that library whichever render the reducer runs in.
   const reducer = useCallback(
     (state: NavigationState, action: ReaderAction | LibraryAction) =>
-      action.type === 'library' ? navigationReducer(state, { type: 'libraryChanged', change: action.change, before: action.before, status: action.status }, action.after) : readerReducer(state, action, env),
-    [env],
+      action.type === 'library' ? navigationReducer(state, { type: 'libraryChanged', change: action.change, before: action.before, status: action.status }, action.after) : readerReducer(state, action, env, look.keys),
+    [env, look.keys],
   );
   const [state, dispatch] = useReducer(reducer, undefined, () => {
     const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);
@@ -189,9 +192,9 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       const { env: before, layout } = latest.current;
       const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText };
       setShownLibrary(next);
-      dispatch({ type: 'library', change: update.change, status: update.status, before, after: envOf(next, layout.columns, layout.height, filterProp ?? simpleFilter) });
+      dispatch({ type: 'library', change: update.change, status: update.status, before, after: envOf(next, layout.columns, layout.height, filterProp ?? simpleFilter, look) });
     });
-  }, [updates, filterProp, simpleFilter]);
+  }, [updates, filterProp, simpleFilter, look]);
 
   // After a resize the state is re-anchored at the new width; draw that at once, store it after.
   const shown = useMemo(() => navigationReducer(state, { type: 'resize' }, env), [state, env]);
@@ -216,7 +219,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     return () => clearTimeout(timer);
   }, [state.digits]);
 
-  const frame = frameOf(shown, env, columns, height);
+  const frame = frameOf(shown, env, columns, height, look);
   return (
     <Box flexDirection="column" width={columns}>
       {height > 0 ? (

@@ -9,6 +9,7 @@ import type { LoadedState } from '../state/stateStore.js';
 import { layoutOf, readerEnv } from './readerLayout.js';
 import type { RenderById } from './renderCache.js';
 import { frameOf } from './views.js';
+import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -29,6 +30,8 @@ export interface FirstPaintOptions {
   stateDir: string;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
+  /** Keys, colours and width from the config file. */
+  look?: ReaderLook;
 }
 
 /** What the Ink app takes over from the first paint: state, layouts, and the screen. */
@@ -52,10 +55,11 @@ export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
   if (loaded.warning) return { store, loaded, painted: false, handOver: () => undefined };
 
   const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const { columns, height } = layoutOf(size);
-  const env = readerEnv(options.library, options.render, size, simpleFilter);
+  const look = options.look ?? DEFAULT_LOOK;
+  const { columns, height } = layoutOf(size, look.maxWidth);
+  const env = readerEnv(options.library, options.render, size, simpleFilter, look);
   const initial = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
-  const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height);
+  const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height, look);
   const lines = height > 0 ? [...frame.body, frame.status] : [frame.status];
 
   // Until the app takes over, any way out gives the terminal back.

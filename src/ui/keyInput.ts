@@ -7,7 +7,7 @@ import {
   type NavigationEnv,
   type NavigationState,
 } from '../navigation/index.js';
-import { commandFor, keyPressFromInk, type InkKeyLike, type KeyPress } from './keys.js';
+import { commandFor, KEY_TABLE, keyPressFromInk, type InkKeyLike, type KeyPress, type KeyTable } from './keys.js';
 
 export type ReaderAction = NavigationAction | { type: 'keys'; presses: KeyPress[] };
 
@@ -39,12 +39,12 @@ export function keyPresses(input: string, key: InkKeyLike): KeyPress[] {
 }
 
 /** Run key presses through the key table and the navigation reducer. */
-export function readerReducer(state: NavigationState, action: ReaderAction, env: NavigationEnv): NavigationState {
+export function readerReducer(state: NavigationState, action: ReaderAction, env: NavigationEnv, keys: KeyTable = KEY_TABLE): NavigationState {
   if (action.type !== 'keys') return navigationReducer(state, action, env);
   let next = state;
   for (const press of action.presses) {
     if (next.quit) break;
-    const command = commandFor(contextOf(next), press);
+    const command = commandFor(contextOf(next), press, keys);
     if (command) next = navigationReducer(next, { type: 'command', command, text: press.text }, env);
   }
   return next;

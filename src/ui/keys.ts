@@ -57,7 +57,10 @@ export interface KeyBinding {
 const k = (key: KeyName, mods: Omit<KeySpec, 'key'> = {}): KeySpec => ({ key, ...mods });
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((d) => k(d));
 
-export const KEY_TABLE: readonly KeyBinding[] = [
+/** A key table: the defaults (KEY_TABLE), or the defaults with the config file's `keys:` applied. */
+export type KeyTable = readonly KeyBinding[];
+
+export const KEY_TABLE: KeyTable = [
   // Article: moving
   { command: 'lineDown', keys: [k('down'), k('j')], description: 'Scroll down a line', category: 'Moving', contexts: ['article'] },
   { command: 'lineUp', keys: [k('up'), k('k')], description: 'Scroll up a line', category: 'Moving', contexts: ['article'] },
@@ -233,10 +236,10 @@ export function specMatches(spec: KeySpec, press: KeyPress): boolean {
 }
 
 /** The command a key press means in a context, or null when the key does nothing there. */
-export function commandFor(context: Context, press: KeyPress): Command | null {
+export function commandFor(context: Context, press: KeyPress, table: KeyTable = KEY_TABLE): Command | null {
   if (specMatches(PROMPT_QUIT, press)) return 'quit';
   let textBinding: Command | null = null;
-  for (const binding of KEY_TABLE) {
+  for (const binding of table) {
     if (!binding.contexts.includes(context)) continue;
     for (const spec of binding.keys) {
       if (spec.key === 'text') {
@@ -276,21 +279,82 @@ export function keysLabel(binding: KeyBinding): string {
   return binding.keys.map(keyLabel).join(' ');
 }
 
-/** The bindings that apply in a context, Ctrl-C included in the prompts. */
-export function bindingsFor(context: Context): KeyBinding[] {
-  const bindings = KEY_TABLE.filter((binding) => binding.contexts.includes(context));
+/** Commands whose keys are fixed: the prompt's typing is any printable key, and digits are the link numbers. */
+export const FIXED_COMMANDS: readonly Command[] = ['promptType', 'followNumber'];
+
+const KEY_NAMES: Record<string, KeyName> = {
+  up: 'up',
+  down: 'down',
+  left: 'left',
+  right: 'right',
+  pageup: 'pageUp',
+  pgup: 'pageUp',
+  pagedown: 'pageDown',
+  pgdn: 'pageDown',
+  home: 'home',
+  end: 'end',
+  enter: 'return',
+  return: 'return',
+  esc: 'escape',
+  escape: 'escape',
+  tab: 'tab',
+  backspace: 'backspace',
+  space: 'space',
+};
+
+/**
+ * A key as a person writes it in the config file: one character (`j`, `G`, `?`), a name
+ * (`down`, `pagedown`, `enter`, `esc`, `space`…, any case, also as the help shows it: `PgDn`,
+ * `↓`), `ctrl-x`, `shift-tab`. Null when it names no key.
+ */
+export function parseKeyName(text: string): KeySpec | null {
+  if ([...text].length === 1) {
+    const arrow = { '↑': 'up', '↓': 'down', '←': 'left', '→': 'right' }[text];
+    if (arrow) return { key: arrow };
+    if (text === ' ') return { key: 'space' };
+    return isPrintable(text) ? { key: text } : null;
+  }
+  const ctrl = /^(?:ctrl|control|c)[-+](.)$/i.exec(text);
+  if (ctrl) return /^[a-z]$/i.test(ctrl[1]) ? { key: ctrl[1].toLowerCase(), ctrl: true } : null;
+  const shift = /^shift[-+](.+)$/i.exec(text);
+  if (shift) return shift[1].toLowerCase() === 'tab' ? { key: 'tab', shift: true } : null;
+  const named = KEY_NAMES[text.toLowerCase()];
+  return named ? { key: named } : null;
+}
+
+export const sameKey = (a: KeySpec, b: KeySpec): boolean => a.key === b.key && Boolean(a.shift) === Boolean(b.shift) && Boolean(a.ctrl) === Boolean(b.ctrl);
+
+/**
+ * The table with some commands given new keys. A key given to a command is taken from any other
+ * command that had it by default in a context they share, so `j` rebound does only the new thing.
+ */
+export function rebindKeys(table: KeyTable, keys: ReadonlyMap<Command, readonly KeySpec[]>): KeyTable {
+  const claimed = [...keys].map(([command, specs]) => ({ contexts: table.find((b) => b.command === command)?.contexts ?? [], specs }));
+  return table.map((binding) => {
+    const own = keys.get(binding.command);
+    if (own) return { ...binding, keys: [...own] };
+    const left = binding.keys.filter(
+      (spec) => !claimed.some((claim) => claim.contexts.some((context) => binding.contexts.includes(context)) && claim.specs.some((taken) => sameKey(taken, spec))),
+    );
+    return left.length === binding.keys.length ? binding : { ...binding, keys: left };
+  });
+}
+
+/** The bindings that apply in a context (a command left with no key is not listed), Ctrl-C included in the prompts. */
+export function bindingsFor(context: Context, table: KeyTable = KEY_TABLE): KeyBinding[] {
+  const bindings = table.filter((binding) => binding.contexts.includes(context) && binding.keys.length > 0);
   if (PROMPT_CONTEXTS.includes(context)) {
-    const quit = KEY_TABLE.find((binding) => binding.command === 'quit')!;
+    const quit = table.find((binding) => binding.command === 'quit')!;
     bindings.push({ ...quit, keys: [PROMPT_QUIT], description: 'Quit' });
   }
   return bindings;
 }
 
 /** Help text lines for the `?` overlay: the contexts given, grouped by category. */
-export function helpLines(contexts: readonly Context[]): string[] {
+export function helpLines(contexts: readonly Context[], table: KeyTable = KEY_TABLE): string[] {
   const lines: string[] = [];
   for (const context of contexts) {
-    const bindings = bindingsFor(context);
+    const bindings = bindingsFor(context, table);
     if (lines.length > 0) lines.push('');
     lines.push(CONTEXT_TITLES[context]);
     const width = Math.max(...bindings.map((binding) => keysLabel(binding).length));

@@ -3,7 +3,8 @@
 // No Ink here: this module is on the fast path to the first frame.
 import type { Library } from '../library/types.js';
 import { articlesInOrder, rememberingLastQuery, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
-import { helpLines } from './keys.js';
+import { helpLines, KEY_TABLE, type KeyTable } from './keys.js';
+import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 import type { RenderById } from './renderCache.js';
 import type { TerminalSize } from './terminalSize.js';
 import { helpContexts } from './views.js';
@@ -11,16 +12,18 @@ import { helpContexts } from './views.js';
 /** Text is laid out at the terminal's width, capped for reading comfort (as `show` is). */
 export const MAX_TEXT_WIDTH = 100;
 
-const HELP_LENGTH = Math.max(helpLines(helpContexts('list')).length, helpLines(helpContexts('article')).length);
+const helpLength = (keys: KeyTable) => Math.max(helpLines(helpContexts('list'), keys).length, helpLines(helpContexts('article'), keys).length);
+const DEFAULT_HELP_LENGTH = helpLength(KEY_TABLE);
 
 /** Layout of a terminal size: the text area is the terminal minus the status line minus one spare row. */
-export function layoutOf(size: TerminalSize) {
+export function layoutOf(size: TerminalSize, maxWidth: number = MAX_TEXT_WIDTH) {
   const columns = Math.max(1, size.columns);
   const height = Math.max(0, size.rows - 2);
-  return { columns, height, textWidth: Math.min(columns, MAX_TEXT_WIDTH) };
+  return { columns, height, textWidth: Math.min(columns, maxWidth) };
 }
 
-export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter): NavigationEnv {
-  const { height, textWidth } = layoutOf(size);
-  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: HELP_LENGTH };
+export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter, look: ReaderLook = DEFAULT_LOOK): NavigationEnv {
+  const { height, textWidth } = layoutOf(size, look.maxWidth);
+  const help = look.keys === KEY_TABLE ? DEFAULT_HELP_LENGTH : helpLength(look.keys);
+  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: help };
 }

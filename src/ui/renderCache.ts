@@ -8,6 +8,7 @@ import type { ArticleBody } from '../library/types.js';
 import type { BodyStore } from '../library/bodyStore.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
 import type { RenderedArticle, RenderOptions } from '../render/types.js';
+import type { Theme } from '../render/theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
 export type ArticleRenderer = (entry: ArticleBody, options: RenderOptions) => RenderedArticle;
@@ -20,6 +21,7 @@ interface CacheParts {
   store: BodyStore;
   render: ArticleRenderer;
   color: boolean;
+  theme?: Theme;
   /** `width NUL id` → layout. */
   layouts: Map<string, RenderedArticle>;
   /** id → the body last laid out: what a deleted article is shown from. */
@@ -32,8 +34,8 @@ interface CacheParts {
 const partsOf = new WeakMap<RenderById, CacheParts>();
 
 /** Layouts of the bodies `store` reads (each body read once per layout kept). */
-export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean): RenderById {
-  return cacheOf({ store, render, color, layouts: new Map(), bodies: new Map(), gone: new Map() });
+export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean, theme?: Theme): RenderById {
+  return cacheOf({ store, render, color, theme, layouts: new Map(), bodies: new Map(), gone: new Map() });
 }
 
 /**
@@ -55,7 +57,7 @@ export function renderCacheAfter(previous: RenderById, store: BodyStore, change:
 }
 
 function cacheOf(parts: CacheParts): RenderById {
-  const { store, render, color, layouts, bodies, gone } = parts;
+  const { store, render, color, theme, layouts, bodies, gone } = parts;
   const renderById: RenderById = (id, width) => {
     const key = `${width}\u0000${id}`;
     const hit = layouts.get(key);
@@ -69,7 +71,7 @@ function cacheOf(parts: CacheParts): RenderById {
     try {
       const entry = store.read(id) ?? gone.get(id) ?? null;
       if (entry) {
-        rendered = render(entry, { width, color });
+        rendered = render(entry, { width, color, theme });
         touch(bodies, id, entry);
         if (bodies.size > CAPACITY) bodies.delete(bodies.keys().next().value!);
       } else {

@@ -14,6 +14,7 @@ import { createRenderCache, renderCacheAfter, type ArticleRenderer, type RenderB
 import type { LibraryUpdates } from '../library/libraryUpdates.js';
 import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
+import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 import {
   ENDING_SIGNALS,
   ENTER_ALTERNATE_SCREEN,
@@ -56,6 +57,10 @@ export interface RunReaderOptions {
    * is shown at once, the reader's place kept (navigation/libraryChanged.ts).
    */
   updates?: LibraryUpdates;
+  /** Keys, colours and width from the config file. */
+  look?: ReaderLook;
+  /** A config file's problem, shown in the status line at start (one line). */
+  configMessage?: string | null;
 }
 
 /**
@@ -102,7 +107,8 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
-  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color);
+  const look = options.look ?? DEFAULT_LOOK;
+  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, look.theme);
   const bodyText = bodyTextOf(options.bodies.store);
   const updates = options.updates ? readerUpdatesOf(options.updates, options.bodies.store, renderById) : undefined;
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
@@ -196,9 +202,10 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           filter={options.filter}
           reading={loaded.state}
           store={store}
-          startMessage={loaded.warning}
+          startMessage={loaded.warning ?? options.configMessage ?? undefined}
           opener={options.opener ?? systemOpener}
           updates={updates}
+          look={look}
         />
       </ErrorBoundary>,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },

@@ -21,7 +21,9 @@ import type { Article, LinkTarget } from '../library/types.js';
 import { listTitleOf } from '../library/listTitles.js';
 import { DIM_OFF, DIM_ON, INVERSE_OFF, INVERSE_ON } from './sgr.js';
 import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
-import { bindingsFor, helpLines, keysLabel, type Context } from './keys.js';
+import { bindingsFor, helpLines, keysLabel, type Context, type KeyTable } from './keys.js';
+import { sgrOf } from '../render/theme.js';
+import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 
 export interface Frame {
   /** Exactly `height` lines of text area. */
@@ -211,8 +213,8 @@ export function helpContexts(screen: NavigationState['screen']): Context[] {
   return screen === 'list' ? ['list', 'filter', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'help'];
 }
 
-export function helpBody(state: NavigationState, columns: number, height: number): string[] {
-  const lines = helpLines(helpContexts(state.screen));
+export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable): string[] {
+  const lines = helpLines(helpContexts(state.screen), keys);
   return pad(
     lines.slice(state.help.top, state.help.top + height).map((line) => truncate(line, columns)),
     height,
@@ -235,22 +237,30 @@ function targetText(env: NavigationEnv, target: LinkTarget): string {
   }
 }
 
-function helpHint(context: Context): string {
-  return bindingsFor(context)
+function helpHint(context: Context, keys: KeyTable): string {
+  return bindingsFor(context, keys)
     .filter((b) => b.command === 'closeHelp' || b.command === 'helpDown' || b.command === 'helpUp')
     .map((b) => `${keysLabel(b)}: ${b.description.toLowerCase()}`)
     .join(' · ');
 }
 
-function statusBar(main: string, right: string, columns: number): string {
-  const rightWidth = displayWidth(right);
-  if (rightWidth + 1 > columns) return INVERSE_ON + fit(main, columns) + INVERSE_OFF;
-  const left = fit(main, columns - rightWidth - 1);
-  return INVERSE_ON + left + ' ' + right + INVERSE_OFF;
+/** The status line's styling: the theme's `statusLine` look (inverse video by default). */
+function statusStyle(look: ReaderLook): { on: string; off: string } {
+  const style = look.theme.statusLine;
+  if (!style || (style.inverse && style.fg === undefined && style.bg === undefined && !style.dim)) return { on: INVERSE_ON, off: INVERSE_OFF };
+  return { on: sgrOf(0, style), off: '\u001b[0m' };
 }
 
-function overlayHint(context: Context): string {
-  return bindingsFor(context)
+function styledBar(main: string, right: string, columns: number, look: ReaderLook): string {
+  const { on, off } = statusStyle(look);
+  const rightWidth = displayWidth(right);
+  if (rightWidth + 1 > columns) return on + fit(main, columns) + off;
+  const left = fit(main, columns - rightWidth - 1);
+  return on + left + ' ' + right + off;
+}
+
+function overlayHint(context: Context, keys: KeyTable): string {
+  return bindingsFor(context, keys)
     .filter((b) => b.command === 'overlayAccept' || b.command === 'overlayClose')
     .map((b) => `${keysLabel(b)}: ${b.command === 'overlayClose' ? 'close' : context === 'toc' ? 'jump' : 'follow'}`)
     .join(' · ');
@@ -265,11 +275,12 @@ function searchCount(state: NavigationState, env: NavigationEnv): string {
   return `${i >= 0 ? i + 1 : '–'}/${matches.length}`;
 }
 
-export function statusLine(state: NavigationState, env: NavigationEnv, columns: number, height: number): string {
+export function statusLine(state: NavigationState, env: NavigationEnv, columns: number, height: number, look: ReaderLook = DEFAULT_LOOK): string {
+  const statusBar = (main: string, right: string, width: number) => styledBar(main, right, width, look);
   const context = contextOf(state);
   const message = state.message !== null ? sanitizeLine(state.message) : null;
   const help = columns >= 40 ? '? help' : '?';
-  if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help')}`, '', columns);
+  if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help', look.keys)}`, '', columns);
   const current = currentVisit(state);
   const currentArticle = current ? env.library.byId.get(current.id) : undefined;
   const titleOfCurrent = currentArticle ? sectionTitle(currentArticle) : '';
@@ -278,7 +289,7 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
     return statusBar(withTitle(`/${sanitizeLine(state.search?.query ?? '')}▏`, titleOfCurrent, columns - displayWidth(right) - 1), right, columns);
   }
   if (context === 'toc' || context === 'links') {
-    const hint = message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context)}`;
+    const hint = message ?? `${context === 'toc' ? 'Contents' : 'Links'} — ↑↓ move · ${overlayHint(context, look.keys)}`;
     return statusBar(withTitle(hint, titleOfCurrent, columns - displayWidth(help) - 1), help, columns);
   }
 
@@ -346,13 +357,13 @@ function withTitle(hint: string, title: string, room: number): string {
 }
 
 /** The whole screen for a state: the text area and the status line. */
-export function frameOf(state: NavigationState, env: NavigationEnv, columns: number, height: number): Frame {
+export function frameOf(state: NavigationState, env: NavigationEnv, columns: number, height: number, look: ReaderLook = DEFAULT_LOOK): Frame {
   let body: string[];
   const context = contextOf(state);
-  if (state.help.open) body = helpBody(state, columns, height);
+  if (state.help.open) body = helpBody(state, columns, height, look.keys);
   else if (state.screen === 'list') body = listBody(state, env, columns, height);
   else if (context === 'toc') body = tocBody(state, env, columns, height);
   else if (context === 'links') body = linksBody(state, env, columns, height);
   else body = articleBody(state, env, columns, height);
-  return { body, status: statusLine(state, env, columns, height) };
+  return { body, status: statusLine(state, env, columns, height, look) };
 }
