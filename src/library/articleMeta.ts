@@ -6,6 +6,7 @@ import type { ArticleHeader, ProblemKind } from './types.js';
 import type { RefSpec } from './refSpec.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { scanTokens, countWords, type BodyLink, type LexedBody } from './bodyLinks.js';
+import { withoutBlockMarkers } from '../text/blockMarkers.js';
 
 export interface ArticleMeta extends ArticleHeader {
   related: RefSpec[];
@@ -15,7 +16,7 @@ export interface ArticleMeta extends ArticleHeader {
   titleHrefs: string[];
   /** Every link of the body, in body order. */
   links: BodyLink[];
-  /** Whitespace-separated words of the body text. */
+  /** Whitespace-separated words of the body text (`^id` block markers are not words). */
   words: number;
   /** Problems, messages without the file name in front. */
   problems: { kind: ProblemKind; message: string; target?: string }[];
@@ -37,7 +38,7 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     next: parsed.next,
     titleHrefs: [...parsed.titleHrefs],
     links: scan.links,
-    words: countWords(scan.plainText),
+    words: countWords(withoutBlockMarkers(scan.plainText)),
     // Nesting flattened or a body that could not be lexed: one problem of this file's own (a
     // saved page flattened already said so).
     problems: scan.problem && !parsed.problems.some((p) => p.kind === scan.problem?.kind) ? [...parsed.problems, scan.problem] : parsed.problems,

@@ -19,7 +19,7 @@ import type { FileStamp } from './scanLibrary.js';
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 4;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 /** A cached file: its metadata, or why it gave no article (binary, too large...). */
 export type CachedFile = { ok: true; meta: ArticleMeta } | { ok: false; kind: ProblemKind; why: string };

@@ -3,10 +3,7 @@
 // A marker on a line of its own after a block (a list, a table, a quote) names that block.
 import { isBreak, type Atom } from './wrapAtoms.js';
 import type { BodyToken } from './renderContext.js';
-
-// After a space, or on the paragraph's last line of its own (`text\n^id`).
-const TRAILING = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
-const ALONE = /^\^([A-Za-z0-9-]+)$/;
+import { ALONE_BLOCK_MARKER as ALONE, TRAILING_BLOCK_MARKER as TRAILING } from '../text/blockMarkers.js';
 
 /** The id of a paragraph that is only a `^id` marker, else null. */
 export function standaloneAnchor(t: BodyToken): string | null {

@@ -180,6 +180,15 @@ test('an attachment label is one unit on screen: it never wraps between its kind
   assert.deepEqual(narrow.filter((line) => line.length > 12), []);
 });
 
+test('^id block markers are not counted among a note\'s words', async () => {
+  const { lib } = await libraryOf({
+    'marked.md': 'Moss grows on walls. ^moss-1\n\n- old stone\n- new brick\n\n^walls\n',
+    'plain.md': 'Moss grows on walls.\n\n- old stone\n- new brick\n',
+  });
+  assert.equal(lib.byId.get('plain')!.words, 8);
+  assert.equal(lib.byId.get('marked')!.words, 8);
+});
+
 test('missing attachments, Markdown images included, are missing-file problems; remote images are not checked', async () => {
   const { dir, lib } = await libraryOf({
     'note.md': '# Note\n\n![[gone.png]]\n\n![a chart](charts/gone.svg) ![far](https://img.example/none.png)\n\n[[Board.canvas]] [[No such note]]\n',

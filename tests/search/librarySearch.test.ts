@@ -52,6 +52,18 @@ test('accents and case are folded; link destinations are not text', () => {
   assert.ok(!search.search('example').some((h) => h.id === 'd/none'));
 });
 
+test('^id block markers are no words of the note: not searched, and text around a caret still is', () => {
+  const search = new LibrarySearch(
+    makeLibrary([{ id: 'tides', title: 'Tides', section: ['Coast'], body: 'The water turns at dawn ^turning-point\n\n- a list of boats\n\n^fleet42\n\nTwo to the power ten is 2^10 exactly.' }]).articles,
+    fakeBodyText,
+  );
+  assert.deepEqual(search.search('dawn').map((h) => h.id), ['tides']);
+  assert.deepEqual(search.search('turning').map((h) => h.id), [], 'the marker ^turning-point is not text');
+  assert.deepEqual(search.search('fleet42').map((h) => h.id), []);
+  assert.deepEqual(search.search('exactly').map((h) => h.id), ['tides']);
+  assert.equal(searchableBody('Text ^abc\n^def\nA caret in 2^10 stays.'), 'Text \n\nA caret in 2^10 stays.');
+});
+
 test('an async build answers the same, and a search during it finishes the index at once', async () => {
   const articles = library().articles;
   const a = new LibrarySearch(articles, fakeBodyText, { chunkSize: 1 });
