@@ -254,3 +254,23 @@ test('check names the line of each problem in the file (front matter counted), a
   const json = JSON.parse((await runCli(['check', dir, '--json'])).stdout);
   assert.deepEqual(json.problems.map((p: { line: number }) => p.line), [8, 12, 15]);
 });
+
+test('the bundled Notes vaults guide shows what it describes: a live attachment, a block reference, callouts, footnotes, no vault syntax left', async () => {
+  const guide = await loadLibrary([path.join(path.dirname(new URL(import.meta.url).pathname), '../../articles')]);
+  const id = 'guide/library-format/notes-vaults';
+  assert.equal(guide.byId.get(id)?.title, 'Notes vaults');
+  const rendered = renderArticle(bodyOf(guide, id), { width: 80, color: false });
+  const text = rendered.plainLines.join('\n');
+  const attachment = rendered.links.find((l) => l.target.kind === 'attachment');
+  assert.ok(attachment && text.includes('[image: notes-vault-layers.svg]'), 'the picture beside the note is an attachment');
+  const blockLink = rendered.links.find((l) => l.target.kind === 'article' && l.target.heading === '^gauss');
+  assert.ok(blockLink && rendered.blocks.some((b) => b.id === 'gauss'), 'the block reference has its block');
+  assert.match(text, /^┃ Tip$/m);
+  assert.match(text, /^Notes\n─+\n1\. /m);
+  for (const section of ['How a link finds its note', 'Headings and blocks', 'Attachments', 'Callouts', 'Footnotes', 'Math', 'Titles, folders and aliases', 'What check says']) {
+    assert.ok(rendered.headings.some((h) => h.text === section), section);
+  }
+  assert.doesNotMatch(text.replace(/^  .*$/gm, ''), /^\^gauss|\(not in library\)|\(file missing\)/m);
+  assert.deepEqual(guide.problems, []);
+  assert.ok(!guide.articles.some((a) => a.path.endsWith('.svg')), 'the picture is no article');
+});
