@@ -49,7 +49,8 @@ export function directionFree(text: string): string {
 /**
  * A label from a link's address when its words say nothing: the last segment of its path that
  * is not a number, without the extension or a trailing id, hyphens and underscores as spaces
- * (`/world/bridge-vote-delayed-2596982.html` → "Bridge vote delayed"); else the href itself.
+ * (`/world/bridge-vote-delayed-2596982.html` → "Bridge vote delayed"); else "Page 2" for `/?page=2`; else
+ * the href itself.
  */
 export function slugTitle(href: string): string {
   const path = href.replace(/[?#].*$/s, '').replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '');
@@ -70,7 +71,9 @@ export function slugTitle(href: string): string {
     // A slug is all lower case: its first letter made a capital reads as a title does.
     if (/\p{L}/u.test(words)) return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words;
   }
-  return href;
+  // A pager link with no path to speak of: "/?page=2".
+  const page = /[?&](?:page|pg|p)=(\d+)/i.exec(href);
+  return page ? `Page ${page[1]}` : href;
 }
 
 /** Words for a link: its text, else its title attribute, else an image's alt text; never only "Next story →". */

@@ -136,6 +136,9 @@ test('previous/next not in the library: the link words unless they only say "nex
   assert.equal(attribute.next?.title, 'Bridge vote delayed');
   const labelled = pageOf('<title>The ferry</title>', `<article><h1>The ferry</h1>${STORY}</article><p>Next article: <a href="https://ferry.example/2025/04/night-market-reopens/">Next story</a></p><p>Nächste Meldung <a href="/meldung/12345">Weiter →</a></p>`);
   assert.equal(labelled.next?.title, 'Night market reopens');
+  const pager = links('<a rel="prev" href="/?page=1&amp;list">←</a>', '<a rel="next" href="https://ferry.example/">Next →</a>');
+  assert.equal(pager.previous?.title, 'Page 1');
+  assert.equal(pager.next?.title, 'https://ferry.example/', 'nothing better to say than the address');
 });
 
 test('with no og:title, a Dublin Core or Parse.ly title comes before <title>', () => {
