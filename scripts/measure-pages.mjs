@@ -2,7 +2,7 @@
 // mozilla/readability's test/test-pages layout, one folder per page holding `source.html`,
 // `expected.html` (Readability's extracted article) and `expected-metadata.json`.
 //
-//   node --import tsx scripts/measure-pages.mjs FOLDER [--json OUT] [--page NAME]
+//   node --import tsx scripts/measure-pages.mjs FOLDER [--json OUT] [--page NAME] [--misses]
 //
 // The pages are copied into a temporary library (one `NAME.html` each, so they link to each other
 // as a saved folder would), loaded and rendered as `show` renders them, and compared:
@@ -10,7 +10,8 @@
 //   found in the shown text;
 // - leaks: Markdown syntax on screen outside code (`](`, `**`, `[#`), beyond what the page's own
 //   expected text holds (a "******" scene break is the page's, not ours);
-// - "(not in library)" marks on screen, and link problems `check` would report.
+// - "(not in library)" marks on screen, and link problems `check` would report;
+// - titles and authors against expected-metadata.json (`title`, and `byline` where it is a name).
 // Nothing of the pages is kept: the temporary library is deleted at the end.
 // Each figure is one function of a row (`rows` below); add a column and a summary line together.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
@@ -80,6 +81,42 @@ function recallOf(expected, shown) {
   return expected.length ? hit / expected.length : 1;
 }
 
+/** Letters and digits in lower case, everything else one space: titles compare by their words. */
+const loose = (text) =>
+  (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+/** Separators between a title and a site's name, as pages write them. */
+const SEPARATOR = /\s+[|\-–—·:]\s+|\s*[：｜]\s*|\s*_\s*/u;
+/**
+ * The title is right when it is the expected one, or the expected one without the site's name
+ * Readability left on it ("Mozilla - Wikipedia": broadsheet shows "Mozilla"): the expected title
+ * less a first or last part of a few words. Both figures are printed.
+ */
+function titleMatch(ours, expected) {
+  if (loose(ours) === loose(expected)) return 'exact';
+  const parts = expected.split(SEPARATOR);
+  if (parts.length < 2) return null;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const rest = (list) => loose(list.join(' '));
+  if (loose(last).split(' ').length <= 5 && rest(parts.slice(0, -1)) === loose(ours)) return 'site cut';
+  if (loose(first).split(' ').length <= 5 && rest(parts.slice(1)) === loose(ours)) return 'site cut';
+  return null;
+}
+/** A byline that names people: no dates, no addresses, a few words. */
+const isName = (byline) => !!byline && !/\d|@|https?:|www\./i.test(byline) && loose(byline).split(' ').length <= 12;
+const withoutBy = (name) => loose(name).replace(/^(?:by|par|von|por)\s+/, '');
+/** Right when the names are the same words, or one holds the other whole ("Jane Doe" in "Jane Doe, Staff Writer"). */
+function authorRight(ours, expected) {
+  const a = withoutBy(ours);
+  const b = withoutBy(expected);
+  return !!a && (a === b || ` ${b} `.includes(` ${a} `) || ` ${a} `.includes(` ${b} `));
+}
+
 const rows = [];
 for (const article of library.articles) {
   const name = article.id;
@@ -97,7 +134,25 @@ for (const article of library.articles) {
     leaks,
     notInLibrary: count(shown, '(not in library)'),
     linkProblems: library.problems.filter((p) => p.id === article.id && LINK_PROBLEMS.has(p.kind)).length,
+    ...metadataFigures(article, name),
   });
+}
+
+/** Title and author against expected-metadata.json; a page with no expected title counts right when broadsheet said it found none. */
+function metadataFigures(article, name) {
+  const file = path.join(folder, name, 'expected-metadata.json');
+  if (!existsSync(file)) return {};
+  const expected = JSON.parse(readFileSync(file, 'utf8'));
+  const noTitle = !expected.title && article.problems.some((p) => /no title found/.test(p.message));
+  return {
+    title: article.title,
+    expectedTitle: expected.title ?? '',
+    titleMatch: noTitle ? 'none found' : titleMatch(article.title, expected.title ?? ''),
+    author: article.author,
+    expectedAuthor: expected.byline ?? null,
+    authorNamed: isName(expected.byline),
+    authorRight: isName(expected.byline) ? authorRight(article.author, expected.byline) : null,
+  };
 }
 
 const sum = (f) => rows.reduce((total, row) => total + f(row), 0);
@@ -111,6 +166,17 @@ console.log(`word recall: mean ${(sum((r) => r.recall) / Math.max(1, rows.length
 for (const p of LEAKS) console.log(`leak ${JSON.stringify(p)} outside code: ${sum((r) => r.leaks[p])} on ${pagesWith((r) => r.leaks[p])} pages`);
 console.log(`"(not in library)" marks: ${sum((r) => r.notInLibrary)} on ${pagesWith((r) => r.notInLibrary)} pages`);
 console.log(`check link problems: ${sum((r) => r.linkProblems)} on ${pagesWith((r) => r.linkProblems)} pages`);
+const titled = rows.filter((r) => 'titleMatch' in r);
+const exact = titled.filter((r) => r.titleMatch === 'exact').length;
+const right = titled.filter((r) => r.titleMatch !== null).length;
+const pct = (n, of) => (of ? `${((100 * n) / of).toFixed(1)}%` : 'n/a');
+console.log(`titles right: ${right}/${titled.length} (${pct(right, titled.length)}; exactly Readability's: ${exact}, with its site name cut: ${titled.filter((r) => r.titleMatch === 'site cut').length}, none in the page: ${titled.filter((r) => r.titleMatch === 'none found').length})`);
+const named = titled.filter((r) => r.authorNamed);
+console.log(`authors right (bylines that are names): ${named.filter((r) => r.authorRight).length}/${named.length} (${pct(named.filter((r) => r.authorRight).length, named.length)})`);
+if (args.includes('--misses')) {
+  for (const r of titled) if (r.titleMatch === null) console.log(`title  ${r.page}: ${JSON.stringify(r.title)} ≠ ${JSON.stringify(r.expectedTitle)}`);
+  for (const r of named) if (!r.authorRight) console.log(`author ${r.page}: ${JSON.stringify(r.author)} ≠ ${JSON.stringify(r.expectedAuthor)}`);
+}
 const leaky = rows.filter((r) => LEAKS.some((p) => r.leaks[p]));
 if (leaky.length) console.log(`leaky pages: ${leaky.map((r) => `${r.page} ${JSON.stringify(r.leaks)}`).join('; ')}`);
 if (option('--json')) writeFileSync(option('--json'), `${JSON.stringify(rows, null, 1)}\n`);
