@@ -11,21 +11,9 @@
 // is parsed too, after as many opening tags as elements are kept.
 // Every walk here is a loop, never a recursion: the point is that the tree may be deep.
 import { parseDocument } from './dom.js';
+import { HTML_LIMITS, markupCut, type HtmlLimits } from './pageOutline.js';
 
-export interface HtmlLimits {
-  /** Element depth below <body> (or <head>) past which content is flattened. */
-  maxDepth: number;
-  /** Elements kept, in document order. */
-  maxElements: number;
-  /** Links (<a href>) kept as links. */
-  maxLinks: number;
-}
-
-// Real pages nest 15-40 deep and hold a few thousand elements and links (a long Wikipedia
-// article: 15,000-30,000 elements, 3,000-6,000 links, most of them outside the story).
-// Readability costs about 0.1 ms an element, more with many links, so these keep a page
-// to about a second at worst.
-export const HTML_LIMITS: HtmlLimits = { maxDepth: 64, maxElements: 20_000, maxLinks: 5_000 };
+export { HTML_LIMITS, type HtmlLimits } from './pageOutline.js';
 
 /** What a page past a limit gives: `too-deep` when nesting was flattened, `too-large` when only elements or links were over. */
 export interface PageLimitProblem {
@@ -195,20 +183,9 @@ export function boundDocument(doc: Document, limits: HtmlLimits = HTML_LIMITS): 
   return { flattened, dropped, unlinked, problem: said.length ? `page is ${said.join(', ')}` : null };
 }
 
-/** Where the markup's opening tag number `max + 1` starts (a cut there leaves `max` elements at most), or -1. */
-function cutPoint(html: string, max: number): number {
-  let count = 0;
-  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
-    const c = html.charCodeAt(at + 1);
-    // <a…, <A…: an opening tag (or something in a script that looks like one: counted too).
-    if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && ++count > max) return at;
-  }
-  return -1;
-}
-
 /** A page parsed within the limits: markup past maxElements opening tags cut, then the DOM bounded. */
 export function parseBounded(html: string, limits: HtmlLimits = HTML_LIMITS): { doc: Document; problem: PageLimitProblem | null } {
-  const cut = cutPoint(html, limits.maxElements);
+  const cut = markupCut(html, limits.maxElements);
   const doc = parseDocument(cut < 0 ? html : html.slice(0, cut));
   const report = boundDocument(doc, limits);
   let message = report.problem;

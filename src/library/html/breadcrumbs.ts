@@ -2,7 +2,8 @@
 // breadcrumb nav or list. A leading Home (in any language, or the site's own name: "WebMD
 // Home"), a trailing crumb that is the page itself, and page tools caught in the trail
 // ("Email a Friend") are dropped.
-import { collapse, looseKey, textOf } from './dom.js';
+import { collapse, looseKey } from './pageWords.js';
+import { firstInside, inside, rawText, textAt, type OutlineElement, type PageOutline } from './pageOutline.js';
 import { typesOf, type PageMeta } from './metadata.js';
 import { isSiteName, type SiteIdentity } from './siteName.js';
 
@@ -108,37 +109,50 @@ function fromJsonLd(meta: PageMeta): Crumb[] {
   return [];
 }
 
-const BREADCRUMB_SELECTOR = 'nav[aria-label*=breadcrumb i], [aria-label*=breadcrumb i], [class*=breadcrumb i], [id*=breadcrumb i], [itemtype*=BreadcrumbList]';
+/** A breadcrumb trail: `nav[aria-label*=breadcrumb i], [aria-label*=breadcrumb i], [class*=breadcrumb i], [id*=breadcrumb i], [itemtype*=BreadcrumbList]`. */
+function isTrail(el: OutlineElement): boolean {
+  const { attrs } = el;
+  return /breadcrumb/i.test(attrs['aria-label'] ?? '') || /breadcrumb/i.test(attrs.class ?? '') || /breadcrumb/i.test(attrs.id ?? '') || (attrs.itemtype ?? '').includes('BreadcrumbList');
+}
 
-function fromDom(doc: Document): Crumb[] {
+const isLink = (el: OutlineElement) => el.tag === 'A' && el.attrs.href !== undefined;
+
+function fromOutline(outline: PageOutline): Crumb[] {
   // A class like `has-breadcrumbs` on a page-wide wrapper is not the trail itself.
-  const trail = [...doc.body.querySelectorAll(BREADCRUMB_SELECTOR)].find((el) => el.querySelector('h1, p, article') === null && (el.textContent ?? '').length < 600);
-  if (!trail) return [];
-  const micro = [...trail.querySelectorAll('[itemprop=itemListElement]')];
+  const trail = inside(outline, outline.body, isTrail).find(
+    (i) => firstInside(outline, i, (el) => el.tag === 'H1' || el.tag === 'P' || el.tag === 'ARTICLE') < 0 && rawText(outline, i).length < 600,
+  );
+  if (trail === undefined) return [];
+  const href = (i: number) => (i >= 0 ? outline.elements[i].attrs.href : undefined);
+  const micro = inside(outline, trail, (el) => el.attrs.itemprop === 'itemListElement');
   if (micro.length > 0) {
-    return micro.map((el) => ({
-      name: textOf(el.querySelector('[itemprop=name]') ?? el),
-      url: (el.matches('a[href]') ? el : el.querySelector('a[href]'))?.getAttribute('href') ?? undefined,
-      current: el.getAttribute('aria-current') === 'page',
-    }));
+    return micro.map((i) => {
+      const name = firstInside(outline, i, (el) => el.attrs.itemprop === 'name');
+      return {
+        name: textAt(outline, name >= 0 ? name : i),
+        url: href(isLink(outline.elements[i]) ? i : firstInside(outline, i, isLink)),
+        current: outline.elements[i].attrs['aria-current'] === 'page',
+      };
+    });
   }
-  const items = [...trail.querySelectorAll('li')].filter((li) => li.querySelector('li') === null);
+  const isLi = (el: OutlineElement) => el.tag === 'LI';
+  const items = inside(outline, trail, isLi).filter((li) => firstInside(outline, li, isLi) < 0);
   if (items.length > 0) {
     return items.map((li) => ({
-      name: textOf(li),
-      url: li.querySelector('a[href]')?.getAttribute('href') ?? undefined,
-      current: li.getAttribute('aria-current') === 'page' || li.querySelector('[aria-current=page]') !== null,
+      name: textAt(outline, li),
+      url: href(firstInside(outline, li, isLink)),
+      current: outline.elements[li].attrs['aria-current'] === 'page' || firstInside(outline, li, (el) => el.attrs['aria-current'] === 'page') >= 0,
     }));
   }
   // A run of links and text: "Home › World › The ferry".
-  const parts = textOf(trail).split(CRUMB_SEPARATORS);
+  const parts = textAt(outline, trail).split(CRUMB_SEPARATORS);
   if (parts.length > 1) return parts.map((name) => ({ name }));
-  return [...trail.querySelectorAll('a')].map((a) => ({ name: textOf(a), url: a.getAttribute('href') ?? undefined }));
+  return inside(outline, trail, (el) => el.tag === 'A').map((a) => ({ name: textAt(outline, a), url: href(a) }));
 }
 
 /** The section path; [] when the page gives none. */
-export function pageSection(doc: Document, meta: PageMeta, context: SectionContext): string[] {
-  for (const read of [() => fromArticleSection(meta), () => fromJsonLd(meta), () => fromDom(doc)]) {
+export function pageSection(outline: PageOutline, meta: PageMeta, context: SectionContext): string[] {
+  for (const read of [() => fromArticleSection(meta), () => fromJsonLd(meta), () => fromOutline(outline)]) {
     const crumbs = read();
     if (crumbs.length === 0) continue;
     const section = tidy(crumbs, context);

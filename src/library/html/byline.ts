@@ -1,7 +1,8 @@
 // The author as the page shows it, for pages whose meta tags and JSON-LD name none: the byline
 // element Readability would take (`rel=author`, `itemprop=author`, a class or id like
 // `byline`/`author`, first in document order), but only when its words are a name.
-import { collapse } from './dom.js';
+import { collapse } from './pageWords.js';
+import { classAndIdAt, firstInside, rawText, tokensOf, type OutlineElement, type PageOutline } from './pageOutline.js';
 
 /** Readability's byline test on class and id, less `dateline` (a place: "CAIRO —"). */
 const BYLINE_CLASS = /byline|author(?!i[sz]ation)|writtenby|p-author/i;
@@ -46,42 +47,44 @@ function isName(name: string): boolean {
   return name.split(' ').length <= 10;
 }
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '');
+function isHidden(el: OutlineElement): boolean {
+  if (el.attrs.hidden !== undefined || el.attrs['aria-hidden'] === 'true') return true;
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attrs.style ?? '');
 }
 
-function isBylineElement(el: Element): boolean {
-  const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-  const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/);
-  return rel.includes('author') || itemprop.includes('author') || BYLINE_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+function isBylineElement(el: OutlineElement): boolean {
+  return tokensOf(el.attrs.rel).includes('author') || tokensOf(el.attrs.itemprop).includes('author') || BYLINE_CLASS.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`);
 }
 
 /** The byline's words: the `itemprop=name` inside a schema.org Person, else all its text (newlines kept). */
-function bylineText(el: Element): string {
-  const name = el.querySelector('[itemprop~=name]');
-  if (name) return name.getAttribute('content') ?? name.textContent ?? '';
-  return el.textContent ?? '';
+function bylineText(outline: PageOutline, index: number): string {
+  const name = firstInside(outline, index, (el) => tokensOf(el.attrs.itemprop).includes('name'));
+  if (name >= 0) return outline.elements[name].attrs.content ?? rawText(outline, name);
+  return rawText(outline, index);
+}
+
+/** The first byline under `scope` (not itself) that holds a name, in document order; subtrees of other people and page chrome skipped. */
+function firstByline(outline: PageOutline, scope: number): string | null {
+  const { elements } = outline;
+  for (let i = scope + 1; i <= elements[scope].end; i++) {
+    const el = elements[i];
+    if (scope === 0 && el.tag === 'HTML') continue; // a page with no <body>: its <html> holds the body's elements
+    if ((scope === 0 && el.tag === 'HEAD') || SKIP_TAGS.has(el.tag) || isHidden(el) || OTHER_PEOPLE.test(classAndIdAt(outline, i))) {
+      i = el.end; // the whole subtree
+      continue;
+    }
+    if (!isBylineElement(el)) continue;
+    const text = bylineText(outline, i);
+    const length = collapse(text).length;
+    if (length > 0 && length < MAX_BYLINE) {
+      const name = bylineName(text);
+      if (name) return name;
+    }
+  }
+  return null;
 }
 
 /** The first byline that holds a name, in document order: in the article first, then in the whole page. */
-export function pageByline(doc: Document, articleRoot: Element): string | null {
-  const visit = (el: Element): string | null => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (SKIP_TAGS.has(child.tagName) || isHidden(child)) continue;
-      if (OTHER_PEOPLE.test(`${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`)) continue;
-      if (isBylineElement(child)) {
-        const text = bylineText(child);
-        const length = collapse(text).length;
-        if (length > 0 && length < MAX_BYLINE) {
-          const name = bylineName(text);
-          if (name) return name;
-        }
-      }
-      const inner = visit(child);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return visit(articleRoot) ?? (doc.body && doc.body !== articleRoot ? visit(doc.body) : null);
+export function pageByline(outline: PageOutline, articleRoot: number): string | null {
+  return firstByline(outline, articleRoot) ?? (articleRoot !== outline.body ? firstByline(outline, outline.body) : null);
 }

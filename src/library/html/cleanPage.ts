@@ -1,6 +1,6 @@
 // Everything that must never reach the Markdown (SPEC §1c): scripts, styles, forms, iframes,
-// event handlers, menus, cookie banners, comments. Also finds the element that holds the
-// story, for the fallback when Readability finds nothing.
+// event handlers, menus, cookie banners, comments. (The element that holds the story is
+// found by the metadata pass: pageMetadata.ts storyRoot.)
 import { matchRelatedOpener } from '../relatedOpeners.js';
 import { classAndId, looseKey, textOf } from './dom.js';
 import { mathAsText } from './mathText.js';
@@ -14,24 +14,6 @@ const HIDDEN_STYLE = /(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const UNSAFE_HREF = /^\s*(javascript|vbscript|data):/i;
 /** Where the original href is kept while Readability runs (it may rewrite hrefs). */
 export const HREF_KEEP = 'data-broadsheet-href';
-
-/** The element holding the story: the <article> with the first <h1>, else <main>, else the longest <article>, else <body>. */
-export function findArticleRoot(doc: Document): Element {
-  const body = doc.body;
-  const articles = [...body.querySelectorAll('article')].filter((a) => a.parentElement?.closest('article') == null);
-  const h1 = body.querySelector('h1');
-  const withH1 = h1 ? articles.find((a) => a.contains(h1)) : undefined;
-  if (withH1) return withH1;
-  const main = body.querySelector('main, [role=main]');
-  if (main) return main;
-  let longest: Element | null = null;
-  let longestLength = 0;
-  for (const article of articles) {
-    const length = textOf(article).length;
-    if (length > longestLength) [longest, longestLength] = [article, length];
-  }
-  return longest ?? body;
-}
 
 function remove(el: Element, keep: Element): void {
   if (!el.parentNode) return;

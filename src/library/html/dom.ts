@@ -2,6 +2,9 @@
 // without jsdom (which fails on Node 20, see FIELD-NOTES); it does not repair a page that
 // lacks <html>/<head>/<body>, so `parseDocument` does that itself.
 import { parseHTML } from 'linkedom';
+import { collapse } from './pageWords.js';
+
+export { collapse, looseKey } from './pageWords.js';
 
 const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE']);
 const ELEMENT_NODE = 1;
@@ -42,28 +45,12 @@ function hasHeadAndBody(root: Element): boolean {
   return head !== null && head.tagName === 'HEAD' && head.nextElementSibling?.tagName === 'BODY';
 }
 
-/** Text with runs of whitespace (NBSP included) collapsed to one space, trimmed. */
-export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
-}
 
 /** The visible words of an element, collapsed. */
 export function textOf(node: Node | null | undefined): string {
   return node ? collapse(node.textContent) : '';
 }
 
-/**
- * A loose comparison key for titles and crumbs: NFKC, lower case, punctuation and symbols as
- * spaces, whitespace collapsed. Two texts that differ only in dashes, quotes or case match.
- */
-export function looseKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
-}
 
 /** True when `node` is `ancestor` or inside it. */
 export function isInside(node: Node, ancestor: Node): boolean {
@@ -83,4 +70,21 @@ export function* elementsUnder(root: Element, skip?: (el: Element) => boolean): 
 /** Class and id of an element, as one string for pattern tests. */
 export function classAndId(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+/**
+ * The document's elements other than html, head and body, in document order: numbered so, the
+ * DOM's elements and the outline's (pageOutline.ts `ordinal`) are the same elements, whether
+ * or not the page wrote its own skeleton.
+ */
+export function elementsInOrder(doc: Document): Element[] {
+  const found: Element[] = [];
+  const pending: Element[] = [doc.documentElement];
+  while (pending.length) {
+    const el = pending.pop()!;
+    const tag = el.tagName;
+    if (tag !== 'HTML' && tag !== 'HEAD' && tag !== 'BODY') found.push(el);
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) pending.push(child);
+  }
+  return found;
 }

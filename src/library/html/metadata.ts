@@ -1,7 +1,8 @@
 // What a page says about itself in <head>: meta tags, JSON-LD, canonical link. Read from the
-// raw page, before any content extraction touches the document.
-import { collapse } from './dom.js';
+// page's outline (pageOutline.ts), never from a DOM that extraction has touched.
+import { collapse } from './pageWords.js';
 import { normalizeDate } from '../../text/dates.js';
+import { allOf, attr, firstInside, inside, rawText, type PageOutline } from './pageOutline.js';
 
 export interface PageMeta {
   /** Values of `<meta property|name|itemprop=KEY content=…>` by lower-case key, in page order. */
@@ -16,15 +17,15 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function readPageMeta(doc: Document): PageMeta {
+export function readPageMeta(outline: PageOutline): PageMeta {
   const meta = new Map<string, string[]>();
-  for (const el of doc.querySelectorAll('meta[content]')) {
-    const content = collapse(el.getAttribute('content'));
+  for (const el of allOf(outline, (e) => e.tag === 'META' && e.attrs.content !== undefined)) {
+    const content = collapse(attr(outline, el, 'content'));
     if (!content) continue;
-    for (const attr of ['property', 'name', 'itemprop']) {
+    for (const name of ['property', 'name', 'itemprop']) {
       // RDFa lets one tag carry several properties: property="og:title twitter:title".
-      const keys = (el.getAttribute(attr) ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
-      for (const key of attr === 'property' ? keys : keys.slice(0, 1)) {
+      const keys = (attr(outline, el, name) ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+      for (const key of name === 'property' ? keys : keys.slice(0, 1)) {
         const list = meta.get(key);
         if (list) list.push(content);
         else meta.set(key, [content]);
@@ -41,9 +42,9 @@ export function readPageMeta(doc: Document): PageMeta {
       for (const value of Object.values(v)) if (typeof value === 'object' && value !== null) collect(value, depth + 1);
     }
   };
-  for (const script of doc.querySelectorAll('script[type]')) {
-    if (!/^\s*application\/ld\+json\s*$/i.test(script.getAttribute('type') ?? '')) continue;
-    const text = (script.textContent ?? '').replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, '');
+  for (const script of allOf(outline, (e) => e.tag === 'SCRIPT' && e.attrs.type !== undefined)) {
+    if (!/^\s*application\/ld\+json\s*$/i.test(attr(outline, script, 'type') ?? '')) continue;
+    const text = rawText(outline, script).replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, '');
     try {
       collect(JSON.parse(text), 0);
     } catch {
@@ -72,11 +73,10 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** `<link rel=canonical>`, else `og:url`; an absolute http(s) URL is preferred to a relative one. */
-export function pageSource(doc: Document, meta: PageMeta): string | null {
-  const canonical = [...doc.querySelectorAll('link[rel][href]')]
-    .find((el) => /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? ''))
-    ?.getAttribute('href')
-    ?.trim();
+export function pageSource(outline: PageOutline, meta: PageMeta): string | null {
+  const canonical = outline.elements
+    .find((el) => el.tag === 'LINK' && el.attrs.href !== undefined && /(^|\s)canonical(\s|$)/i.test(el.attrs.rel ?? ''))
+    ?.attrs.href?.trim();
   const ogUrl = firstMeta(meta, 'og:url');
   const candidates = [canonical, ogUrl].filter((v): v is string => !!v);
   return candidates.find(isHttpUrl) ?? candidates[0] ?? null;
@@ -89,14 +89,16 @@ const DATE_METAS = ['date', 'pubdate', 'publishdate', 'publish-date', 'publicati
  * has one), the `date`/`pubdate` family of metas, JSON-LD `datePublished`. The first that reads
  * as a date wins; when some were given and none reads, `unreadable` holds the first.
  */
-export function pageDate(doc: Document, meta: PageMeta, articleRoot: Element): { date: string | null; unreadable: string | null } {
+export function pageDate(outline: PageOutline, meta: PageMeta, articleRoot: number): { date: string | null; unreadable: string | null } {
   const candidates: string[] = [];
   const add = (v: string | null | undefined) => {
     if (v && v.trim()) candidates.push(v.trim());
   };
   add(firstMeta(meta, 'article:published_time'));
-  const time = articleRoot.querySelector('time[datetime][pubdate]') ?? articleRoot.querySelector('time[datetime]') ?? doc.querySelector('time[datetime]');
-  add(time?.getAttribute('datetime'));
+  const isTime = (el: { tag: string; attrs: Readonly<Record<string, string>> }) => el.tag === 'TIME' && el.attrs.datetime !== undefined;
+  const times = inside(outline, articleRoot, isTime);
+  const time = times.find((i) => attr(outline, i, 'pubdate') !== null) ?? times[0] ?? firstInside(outline, 0, isTime);
+  if (time !== undefined && time >= 0) add(attr(outline, time, 'datetime'));
   add(firstMeta(meta, ...DATE_METAS));
   for (const node of meta.jsonLd) {
     if (typeof node.datePublished === 'string') {

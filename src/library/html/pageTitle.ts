@@ -1,7 +1,8 @@
 // The page's title (SPEC §1c): og:title, else a title the page declares in another vocabulary
 // (Dublin Core, Parse.ly), else <title>, else the page's headline <h1>; the site's name, and
 // only that, is cut off all but the last.
-import { collapse, looseKey, textOf } from './dom.js';
+import { collapse, looseKey } from './pageWords.js';
+import { allInside, closest, firstInside, inside, textAt, type OutlineElement, type PageOutline } from './pageOutline.js';
 import { firstMeta, type PageMeta } from './metadata.js';
 import { isSiteName, type SiteIdentity } from './siteName.js';
 
@@ -65,30 +66,39 @@ function isGenericTitle(og: string, h1: string, site: SiteIdentity): boolean {
   return words.length > 0 && words.filter((w) => headline.has(w)).length * 2 < words.length;
 }
 
+const isNav = (el: OutlineElement) => el.tag === 'NAV' || el.attrs.role === 'navigation';
+const isBanner = (el: OutlineElement) => el.tag === 'HEADER' || el.attrs.role === 'banner' || el.attrs.id === 'header' || el.attrs.id === 'masthead';
+const isStory = (el: OutlineElement) => el.tag === 'ARTICLE' || el.tag === 'MAIN' || el.attrs.role === 'main';
+
 /**
  * In the site's banner rather than the article's own header: a `role=banner`, `#header` or
  * `#masthead` outside the article, or a `<header>` outside it that holds the site's nav or
  * only a short name (an article's headline may sit in a bare <header> outside any <article>).
  */
-function inPageHeader(h1: Element, text: string): boolean {
-  const banner = h1.closest('[role=banner], #header, #masthead, header');
-  if (!banner || banner.closest('article, main, [role=main]')) return false;
-  if (banner.tagName !== 'HEADER') return true;
-  return banner.querySelector('nav, [role=navigation]') !== null || text.split(' ').length <= 3;
+function inPageHeader(outline: PageOutline, h1: number, text: string): boolean {
+  const banner = closest(outline, h1, isBanner);
+  if (banner < 0 || closest(outline, banner, isStory) >= 0) return false;
+  if (outline.elements[banner].tag !== 'HEADER') return true;
+  return firstInside(outline, banner, isNav) >= 0 || text.split(' ').length <= 3;
 }
 
 /** The page's headline <h1>: the first that is not the site's logo (in the page's own header or nav, a link home, or the site's name). */
-export function headline(doc: Document, site: SiteIdentity): string {
-  for (const h1 of doc.querySelectorAll('body h1')) {
-    const text = textOf(h1);
+export function headline(outline: PageOutline, site: SiteIdentity): string {
+  return textAt(outline, headlineElement(outline, site));
+}
+
+/** The headline <h1>'s index; -1 when there is none. */
+function headlineElement(outline: PageOutline, site: SiteIdentity): number {
+  for (const h1 of inside(outline, outline.body, (el) => el.tag === 'H1')) {
+    const text = textAt(outline, h1);
     if (!text) continue;
-    if (h1.closest('nav, [role=navigation]') || inPageHeader(h1, text)) continue;
-    const links = h1.querySelectorAll('a[href]');
-    if (links.length === 1 && textOf(links[0]) === text && /^(?:\/|\.\/|index\.html?)?$/i.test(links[0].getAttribute('href')?.trim() ?? '')) continue;
+    if (closest(outline, h1, isNav) >= 0 || inPageHeader(outline, h1, text)) continue;
+    const links = allInside(outline, h1, (el) => el.tag === 'A' && el.attrs.href !== undefined);
+    if (links.length === 1 && textAt(outline, links[0]) === text && /^(?:\/|\.\/|index\.html?)?$/i.test(outline.elements[links[0]].attrs.href.trim())) continue;
     if (isSiteName(text, site)) continue;
-    return text;
+    return h1;
   }
-  return '';
+  return -1;
 }
 
 /** Titles a page declares for itself, in the order they are trusted. */
@@ -101,11 +111,18 @@ export interface TitleResult {
   from: 'meta' | 'title' | 'h1' | 'none';
 }
 
-export function pageTitle(doc: Document, meta: PageMeta, site: SiteIdentity): TitleResult {
-  const h1 = headline(doc, site);
+/** The page's <title>: the first in <head>, else the first anywhere. */
+function titleElement(outline: PageOutline): number {
+  const isTitle = (el: OutlineElement) => el.tag === 'TITLE';
+  const inHead = outline.elements.findIndex((el, i) => el.tag === 'HEAD' && firstInside(outline, i, isTitle) >= 0);
+  return inHead >= 0 ? firstInside(outline, inHead, isTitle) : firstInside(outline, 0, isTitle);
+}
+
+export function pageTitle(outline: PageOutline, meta: PageMeta, site: SiteIdentity): TitleResult {
+  const h1 = headline(outline, site);
   const declared = collapse(firstMeta(meta, ...DECLARED_TITLES));
-  const titleElement = textOf(doc.querySelector('head title') ?? doc.querySelector('title'));
-  const fromTitle = titleElement ? cutSiteName(titleElement, h1, site) : '';
+  const titleText = textAt(outline, titleElement(outline));
+  const fromTitle = titleText ? cutSiteName(titleText, h1, site) : '';
   if (declared) {
     const fromMeta = cutSiteName(declared, h1, site);
     // A generic declared title ("Latest News & Headlines") loses to the page's own <title> and <h1> when those agree.

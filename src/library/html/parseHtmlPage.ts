@@ -2,22 +2,16 @@
 // in, data out. Metadata, previous/next and the related block are read from the page as
 // saved, before Readability (which rewrites the document) runs; when Readability finds no
 // story, the page's <article>/<main>/<body> is used, junk removed.
-import { basename, extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { cleanPage, findArticleRoot, restoreHrefs } from './cleanPage.js';
-import { textOf } from './dom.js';
-import { firstMeta, pageAuthor, pageDate, pageSource, readPageMeta } from './metadata.js';
-import { pageLinks, type PageLink } from './pageLinks.js';
-import { pageSection } from './breadcrumbs.js';
-import { pageByline } from './byline.js';
-import { pageTitle } from './pageTitle.js';
-import { siteOf } from './siteName.js';
+import { cleanPage, restoreHrefs } from './cleanPage.js';
+import { elementsInOrder, textOf } from './dom.js';
+import type { PageLink } from './pageLinks.js';
+import { pageLink, readPageMetadata, type ElementRef, type PageAnchors } from './pageMetadata.js';
 import { findRelatedBlocks } from './relatedBlock.js';
 import { toMarkdown } from './toMarkdown.js';
-import { dateProblem } from '../../text/dates.js';
 import { HTML_LIMITS, paragraphsOf, parseBounded, type HtmlLimits, type PageLimitProblem } from './boundDocument.js';
 import { escapeMarkdownLine } from '../escapeMarkdown.js';
-import { pageBase, resolveSiteLinks, siteHref } from './siteLinks.js';
+import { resolveSiteLinks } from './siteLinks.js';
 
 export type { PageLink } from './pageLinks.js';
 export { decodeHtmlBytes } from './decodeHtmlBytes.js';
@@ -73,21 +67,22 @@ function readable(doc: Document): Element | null {
   return content;
 }
 
-/** The page prepared for extraction: junk out, blocks read elsewhere out. */
-function prepared(html: string, title: string, limits: HtmlLimits): { doc: Document; root: Element } {
-  const { doc } = parseBounded(html, limits);
-  const root = findArticleRoot(doc);
-  const drop = [...pageLinks(doc).blocks, ...findRelatedBlocks(root).nodes];
-  cleanPage(doc, { root, drop, title });
-  return { doc, root };
+/** The elements the metadata pass named, found in this DOM of the page (an element not found is left alone). */
+function anchored(doc: Document, anchors: PageAnchors): { root: Element; blocks: Element[] } {
+  const elements = elementsInOrder(doc);
+  const find = (ref: ElementRef) => {
+    const el = elements[ref.ordinal];
+    return el && el.tagName === ref.tag ? el : null;
+  };
+  return { root: (anchors.root && find(anchors.root)) ?? doc.body, blocks: anchors.blocks.map(find).filter((el): el is Element => el !== null) };
 }
 
-/** A link read against the page's address; as written when it leads nowhere broadsheet can go. */
-function pageLink<T extends PageLink | null>(link: T, base: string | null): T {
-  if (!link) return link;
-  const href = siteHref(link.href, base);
-  if (href === null || href.startsWith('#')) return link;
-  return { title: link.title === link.href ? href : link.title, href } as T;
+/** The page prepared for extraction: junk out, blocks read elsewhere out. */
+function prepared(html: string, title: string, limits: HtmlLimits, anchors: PageAnchors): { doc: Document; root: Element } {
+  const { doc } = parseBounded(html, limits);
+  const { root, blocks } = anchored(doc, anchors);
+  cleanPage(doc, { root, drop: [...blocks, ...findRelatedBlocks(root).nodes], title });
+  return { doc, root };
 }
 
 /** Markdown of an element's words alone, as paragraphs: what a page over its time budget shows. */
@@ -118,48 +113,34 @@ export function parseHtmlPage(html: string, fileName: string, options: ParseHtml
   const now = options.now ?? (() => performance.now());
   const budgetMs = options.budgetMs ?? HTML_BUDGET_MS;
   const deadline = now() + budgetMs;
-  const problems: string[] = [];
+  // Title, byline, date, section, previous/next: the metadata pass's, so the list and the article agree.
+  const { metadata, anchors } = readPageMetadata(html, fileName, limits.maxElements);
+  const { title, base } = metadata;
+  const problems = [...metadata.problems];
   const parsed = parseBounded(html, limits);
   const doc = parsed.doc;
   let limit: PageLimitProblem | null = parsed.problem;
-  const meta = readPageMeta(doc);
-  const root = findArticleRoot(doc);
-
-  const source = pageSource(doc, meta);
-  const author = pageAuthor(meta) ?? pageByline(doc, root);
-  const site = siteOf(firstMeta(meta, 'og:site_name'), source, author);
-  const found = pageTitle(doc, meta, site);
-  let title = found.title;
-  if (!title) {
-    title = basename(fileName, extname(fileName)) || fileName;
-    problems.push('no title found (no og:title, <title> or <h1>); using the file name');
-  }
-  const base = pageBase(doc, source);
-  const { date, unreadable } = pageDate(doc, meta, root);
-  if (unreadable) problems.push(dateProblem(unreadable));
-  const section = pageSection(doc, meta, { title, headline: found.h1, source, site });
-  const links = pageLinks(doc);
+  const { root, blocks } = anchored(doc, anchors);
   const related = findRelatedBlocks(root);
 
-  cleanPage(doc, { root, drop: [...links.blocks, ...related.nodes], title });
+  cleanPage(doc, { root, drop: [...blocks, ...related.nodes], title });
   const overBudget = () => {
     if (now() <= deadline) return false;
     const late = `took over ${budgetMs / 1000} s to read; shown as plain paragraphs`;
     limit = { kind: 'unreadable', message: limit ? `${limit.message}; ${late}` : `page ${late}` };
     return true;
   };
-  const markdown = extractMarkdown(doc, root, base, overBudget, () => prepared(html, title, limits).root);
+  const markdown = extractMarkdown(doc, root, base, overBudget, () => prepared(html, title, limits, anchors).root);
   if (!markdown) problems.push('no readable content found');
-
 
   return {
     title,
-    section,
-    date,
-    author,
-    source,
-    previous: pageLink(links.previous, base),
-    next: pageLink(links.next, base),
+    section: metadata.section,
+    date: metadata.date,
+    author: metadata.author,
+    source: metadata.source,
+    previous: metadata.previous,
+    next: metadata.next,
     related: related.links.map((link) => pageLink(link, base)),
     markdown,
     problems,

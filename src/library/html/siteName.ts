@@ -1,5 +1,5 @@
 // Who a saved page belongs to, to recognise the site's own name in its title and breadcrumbs.
-import { looseKey } from './dom.js';
+import { looseKey } from './pageWords.js';
 
 /** Who the page belongs to, to recognise the site's name in a title. */
 export interface SiteIdentity {
