@@ -12,7 +12,9 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 const options = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The page worker is an entry of its own (pageExtraction.ts starts it as a worker thread from
+  // dist/page-worker.js); it shares the extraction chunks with the CLI's lazy imports.
+  entryPoints: { cli: 'src/cli.ts', 'page-worker': 'src/library/pageWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -15,12 +15,21 @@ import { configFile } from './state/statePaths.js';
 
 let markdownReader: Promise<FileReader> | null = null;
 let fullReader: Promise<FileReader> | null = null;
+let metadataReader: Promise<FileReader> | null = null;
 
 /**
  * The file reader: Markdown and raw pages always, saved HTML pages when `html` is set (the
- * reader without it reads an HTML file as text, so ask for it whenever one may be read).
+ * reader without it reads an HTML file as text, so ask for it whenever one may be read). With
+ * `pages: 'metadata'`, saved pages are read by their metadata pass alone (htmlparser2, a few
+ * milliseconds a page; the extraction stack is not loaded): records marked `partial`.
  */
-export function loadFileReader(html: boolean): Promise<FileReader> {
+export function loadFileReader(html: boolean, pages: 'full' | 'metadata' = 'full'): Promise<FileReader> {
+  if (html && pages === 'metadata') {
+    metadataReader ??= Promise.all([import('./library/readArticleFile.js'), import('./library/html/pageMetadata.js')]).then(
+      ([{ createFileReader }, { metadataOnlyPage }]) => createFileReader(metadataOnlyPage),
+    );
+    return retryOnFailure(metadataReader, () => (metadataReader = null));
+  }
   if (html) {
     fullReader ??= Promise.all([import('./library/readArticleFile.js'), import('./library/html/parseHtmlPage.js')]).then(
       ([{ createFileReader }, { parseHtmlPage }]) => createFileReader(parseHtmlPage),

@@ -13,7 +13,8 @@ export interface CheckOptions {
 }
 
 export async function checkCommand(options: CheckOptions): Promise<number> {
-  const library = await openLibrary(options.paths);
+  // Every link counts here: saved pages are extracted, with progress on a terminal's stderr.
+  const library = await openLibrary(options.paths, { whole: true, progress: process.stderr });
   const problems = library.problems;
   // Warnings (an ambiguous REF, followed to the nearest article) are reported, but pass.
   const failing = problems.some((problem) => !problem.warning);

@@ -18,8 +18,9 @@ export interface ListOptions {
 }
 
 export async function listCommand(options: ListOptions): Promise<number> {
-  // The plain list reads no body and no link: a warm cache loads no parser.
-  const library = await openLibrary(options.paths);
+  // The plain list reads no body and no link: a warm cache loads no parser, and saved pages need
+  // only their metadata pass. The JSON has words, links and backlinks: every page is extracted.
+  const library = await openLibrary(options.paths, { whole: options.json, progress: process.stderr });
   if (options.json) {
     options.out.write(`${terminalJson(library.articles.map(articleJson))}\n`);
     return 0;

@@ -54,7 +54,10 @@ async function libraryForRef(ref: string, defaultPaths: string[]): Promise<Libra
     // First the file alone: its links that find nothing there name the files to read below.
     const alone = await loadLibrary([path]);
     const named = namedPaths(alone.articles[0]);
+    // The other pages only for their titles and addresses (what the shown page's links resolve
+    // against): their metadata pass, never their extraction.
     return await loadLibrary([dirname(path)], {
+      pages: 'metadata',
       scan: {
         include: (relPath, kind) =>
           kind === 'folder' ? named.some((name) => name.startsWith(`${relPath.toLowerCase()}/`)) : !relPath.includes('/') || named.includes(withoutExtension(relPath.toLowerCase())),

@@ -20,6 +20,8 @@ export interface ArticleMeta extends ArticleHeader {
   words: number;
   /** Problems, messages without the file name in front. */
   problems: { kind: ProblemKind; message: string; target?: string }[];
+  /** A saved page read by its metadata pass only: words, links and related are still to come (from its extraction). */
+  partial?: boolean;
 }
 
 /** The metadata of a parsed file, from its body as lexed (links, words, what the lexer could not take). */
@@ -42,5 +44,6 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     // Nesting flattened or a body that could not be lexed: one problem of this file's own (a
     // saved page flattened already said so).
     problems: scan.problem && !parsed.problems.some((p) => p.kind === scan.problem?.kind) ? [...parsed.problems, scan.problem] : parsed.problems,
+    ...(parsed.partial ? { partial: true } : {}),
   };
 }

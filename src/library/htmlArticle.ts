@@ -32,5 +32,6 @@ export function parseHtmlArticle(pageParser: PageParser, html: string, fileTitle
       // Past a limit (nesting, elements, links, time): one problem, kind and all.
       ...(page.limit ? [page.limit] : []),
     ],
+    ...(page.partial ? { partial: true } : {}),
   };
 }

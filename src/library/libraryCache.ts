@@ -17,7 +17,7 @@ import { atomicWriter } from '../startup.js';
 import type { FileStamp } from './scanLibrary.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 4;
 
@@ -37,6 +37,7 @@ const BUILD_STAMP = buildStamp();
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
 // A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links, aliases]
+//      with a 13th element, 1, for a saved page read by its metadata pass only (meta.partial),
 //      or [key, size, mtimeMs, kind, why] for a file that gave no article.
 // `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
 // itself a JSON text, [related, previous, next, titleHrefs, links, problems].
@@ -129,13 +130,15 @@ function decodeLinkParts(text: string): LinkParts | undefined {
 function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
   if (!file.ok) return [key, stamp.size, stamp.mtimeMs, file.kind, file.why];
   const m = file.meta;
-  return [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m), m.aliases];
+  const entry: Json[] = [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m), m.aliases];
+  if (m.partial) entry.push(1);
+  return entry;
 }
 
 /** A cached file, or undefined when the entry is not what this code wrote (the file is then read again). */
 function decodeFile(v: Json[]): CachedFile | undefined {
   if (v.length === 5) return isStr(v[3]) && isStr(v[4]) ? { ok: false, kind: v[3] as ProblemKind, why: v[4] } : undefined;
-  if (v.length !== 12) return undefined;
+  if (v.length !== 12 && !(v.length === 13 && v[12] === 1)) return undefined;
   const [, , , title, section, date, author, summary, source, words, linkText, aliasList] = v;
   if (!isStr(title) || !isStrOrNull(date) || !isStrOrNull(author) || !isStrOrNull(summary) || !isStrOrNull(source)) return undefined;
   if (typeof words !== 'number' || !isStr(linkText)) return undefined;
@@ -144,7 +147,7 @@ function decodeFile(v: Json[]): CachedFile | undefined {
   if (!sectionList || !aliases) return undefined;
   const parts = decodeLinkParts(linkText);
   if (!parts) return undefined;
-  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, words, ...parts } };
+  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, words, ...parts, ...(v.length === 13 ? { partial: true } : {}) } };
 }
 
 export interface LibraryCache {
@@ -152,6 +155,8 @@ export interface LibraryCache {
   has(key: string, stamp: FileStamp): boolean;
   /** The entry of a file `has` found, decoded; undefined when it does not read back whole (the file is then read again). */
   get(key: string): CachedFile | undefined;
+  /** For a file `has` found: whether it is a saved page read by its metadata pass only (nothing decoded). */
+  partial(key: string): boolean;
   /** For a file `has` found: why it gave no article, or null when it gave one (its metadata not decoded). */
   failure(key: string): Extract<CachedFile, { ok: false }> | null;
   /** Remember a file's result (only results that depend on its bytes alone). */
@@ -162,12 +167,12 @@ export interface LibraryCache {
    * the same links), when the other files links may name are the same (`attachments`). Read
    * after the lookups; null otherwise.
    */
-  linkedArticles(attachments: string): Article[] | null;
+  linkedArticles(attachments: string): { articles: Article[]; pendingPages: string[] } | null;
   /**
    * Write the cache (with the linked articles, and `attachments`, the other files links may name,
    * they were linked against) when anything changed, then let it go; never throws.
    */
-  save(articles: readonly Article[], attachments: string): void;
+  save(articles: readonly Article[], attachments: string, pendingPages: readonly string[]): void;
 }
 
 /** A file's key in its library's cache: its root's index and its path in that root. */
@@ -210,6 +215,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   const records = new Map<string, Json[]>();
   let linked: Json = null;
   let linkedAttachments: string | null = null;
+  let linkedPending: Json = null;
   let dirty = true;
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -229,6 +235,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       linked = (data as Record<string, Json>).articles ?? null;
       const names = (data as Record<string, Json>).attachments;
       linkedAttachments = isStr(names) ? names : null;
+      linkedPending = (data as Record<string, Json>).pendingPages ?? null;
       dirty = false;
     }
   } catch {
@@ -240,7 +247,9 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   return {
     linkedArticles(attachments) {
       // Written by this very build (the parser stamp matched): a list of records, or nothing.
-      return unchanged() && linkedAttachments === attachments && Array.isArray(linked) && linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id)) ? (linked as Article[]) : null;
+      if (!unchanged() || linkedAttachments !== attachments || !Array.isArray(linked) || !linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id))) return null;
+      const pendingPages = decodeList(linkedPending, decodeString);
+      return pendingPages ? { articles: linked as Article[], pendingPages } : null;
     },
     has(key, stamp) {
       const rec = records.get(key);
@@ -258,6 +267,10 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       }
       return decoded;
     },
+    partial(key) {
+      const rec = kept.get(key);
+      return rec !== undefined && rec.length === 13;
+    },
     failure(key) {
       const rec = kept.get(key);
       return rec && rec.length === 5 ? (decodeFile(rec) as Extract<CachedFile, { ok: false }> | undefined) ?? null : null;
@@ -266,7 +279,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
-    save(articles, attachments) {
+    save(articles, attachments, pendingPages) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
       const changed = !unchanged() || linked === null || linkedAttachments !== attachments;
       const files = [...kept.values()];
@@ -277,7 +290,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         // No fsync: a cache lost in a crash is only rebuilt.
-        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments }), { fsync: false });
+        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments, pendingPages }), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

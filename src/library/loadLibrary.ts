@@ -31,6 +31,21 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Which files below the folders given are read (default all; see ScanOptions). */
   scan?: ScanOptions;
+  /**
+   * How saved pages that must be read are read: `full` (default) extracts each (Readability,
+   * ~100 ms a page); `metadata` reads only what the list and the records need (the metadata
+   * pass, a few ms a page) and names them in `Library.pendingPages`, for pageExtraction.ts.
+   */
+  pages?: 'full' | 'metadata';
+  /** Pages extracted elsewhere (by absolute path): used in place of reading them while the file's size and mtime are these. */
+  extracted?: ReadonlyMap<string, ExtractedPage>;
+}
+
+/** A file's read made elsewhere (a worker of pageExtraction.ts), with the stamp of the bytes it read. */
+export interface ExtractedPage {
+  size: number;
+  mtimeMs: number;
+  result: CachedFile;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -42,7 +57,7 @@ function errCode(err: unknown): string {
 /** Loads a library; the file reader (and the saved-page parser, for HTML) is loaded only when some file must be read. */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const plan = planLoad(paths, scanLibrarySync(paths, options.scan), options);
-  const reader = plan.toRead.length > 0 ? await loadFileReader(plan.toRead.some(({ file }) => file.format === 'html')) : null;
+  const reader = plan.toRead.length > 0 ? await loadFileReader(plan.toRead.some(({ file }) => file.format === 'html'), options.pages) : null;
   return finishLoad(plan, reader);
 }
 
@@ -63,7 +78,7 @@ interface LoadPlan {
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
   /** The articles as linked last time, when every file is as it was (then no entry is decoded). */
-  linked: Article[] | null;
+  linked: { articles: Article[]; pendingPages: string[] } | null;
 }
 
 /** Ids, stats and the cache: which files are known and which must be read. */
@@ -74,6 +89,8 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
   const known: (CachedFile | undefined)[] = new Array(files.length);
   const toRead: LoadPlan['toRead'] = [];
   const hits: LoadPlan['toRead'] = [];
+  const full = options.pages !== 'metadata';
+  let fromElsewhere = false;
   files.forEach((file, index) => {
     let stamp: FileStamp;
     try {
@@ -83,13 +100,22 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
       return;
     }
     const key = cache ? cacheKey(scan.roots, file.root, file.relPath) : '';
-    if (cache?.has(key, stamp)) hits.push({ index, file, stamp, key });
+    const extracted = options.extracted?.get(file.absPath);
+    if (extracted && extracted.size === stamp.size && extracted.mtimeMs === stamp.mtimeMs) {
+      // Read elsewhere from these very bytes: as if read now.
+      known[index] = extracted.result;
+      if (extracted.result.ok || extracted.result.kind !== 'unreadable') cache?.set(key, stamp, extracted.result);
+      fromElsewhere = true;
+      return;
+    }
+    // A page read by its metadata pass only is read again when the whole page is asked for.
+    if (cache?.has(key, stamp) && !(full && cache.partial(key))) hits.push({ index, file, stamp, key });
     else toRead.push({ index, file, stamp, key });
   });
   // The same files with the same metadata (and the same other files links may name) as last
   // time: the same links, so the linked articles are the library and no entry needs decoding.
   const attachmentNames = scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
-  const linked = toRead.length === 0 ? (cache?.linkedArticles(attachmentNames) ?? null) : null;
+  const linked = toRead.length === 0 && !fromElsewhere ? (cache?.linkedArticles(attachmentNames) ?? null) : null;
   for (const hit of hits) {
     if (linked) {
       const failure = cache!.failure(hit.key);
@@ -127,14 +153,23 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  const articles = plan.linked ?? linkArticles(loaded, idProblems, scan.attachments);
-  cache?.save(articles, plan.attachmentNames);
+  const articles = plan.linked?.articles ?? linkArticles(loaded, idProblems, scan.attachments);
+  const pendingPages = plan.linked?.pendingPages ?? loaded.filter(({ meta }) => meta.partial).map(({ file }) => file.id);
+  cache?.save(articles, plan.attachmentNames, pendingPages);
   for (const a of articles) problems.push(...a.problems);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
   problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
 
-  return { roots: scan.roots, articles, byId: new Map(articles.map((a) => [a.id, a])), attachments: scan.attachments, problems, maxFileBytes: maxBytes };
+  return {
+    roots: scan.roots,
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    attachments: scan.attachments,
+    problems,
+    maxFileBytes: maxBytes,
+    ...(pendingPages.length > 0 ? { pendingPages } : {}),
+  };
 }
 
 /** Every article's links resolved against the library, backlinks counted: the records. */

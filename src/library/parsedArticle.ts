@@ -13,4 +13,6 @@ export interface ParsedArticle extends ArticleHeader {
   titleHrefs: Set<string>;
   /** Problems, messages without the file name in front. */
   problems: { kind: ProblemKind; message: string; target?: string }[];
+  /** A saved page read by its metadata pass only: no body yet (words, links and related come with its extraction). */
+  partial?: boolean;
 }

@@ -158,4 +158,10 @@ export interface Library {
   readonly problems: readonly Problem[];
   /** The size limit files were read with (the body store reads with it too). */
   readonly maxFileBytes: number;
+  /**
+   * Saved pages read by their metadata pass only (ids, sorted): their title, section, date,
+   * author, source and previous/next are final, their words, links, related and backlinks come
+   * with their extraction (library/pageExtraction.ts). Absent or empty when there are none.
+   */
+  readonly pendingPages?: readonly string[];
 }

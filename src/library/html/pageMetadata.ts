@@ -13,6 +13,7 @@ import { pageLinks, type PageLink } from './pageLinks.js';
 import { HTML_LIMITS, inside, textAt, within, type OutlineElement, type PageOutline, outlinePage } from './pageOutline.js';
 import { pageTitle } from './pageTitle.js';
 import { siteOf } from './siteName.js';
+import type { SavedPage } from './parseHtmlPage.js';
 
 export interface PageMetadata {
   title: string;
@@ -110,4 +111,11 @@ export function metadataOf(outline: PageOutline, fileName: string): { metadata: 
 /** The metadata pass over a page's markup. */
 export function readPageMetadata(html: string, fileName: string, maxElements = HTML_LIMITS.maxElements): { metadata: PageMetadata; anchors: PageAnchors } {
   return metadataOf(outlinePage(html, maxElements), fileName);
+}
+
+/** A page as the list needs it, from the metadata pass alone: no Markdown, no related block yet (`partial`). */
+export function metadataOnlyPage(html: string, fileName: string): SavedPage {
+  const { metadata } = readPageMetadata(html, fileName);
+  const { title, section, date, author, source, previous, next, problems } = metadata;
+  return { title, section, date, author, source, previous, next, related: [], markdown: '', problems, limit: null, partial: true };
 }

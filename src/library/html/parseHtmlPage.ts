@@ -34,6 +34,8 @@ export interface SavedPage {
   problems: string[];
   /** The page was past a limit (HTML_LIMITS, the time budget) and is shown in part or flattened; null when not. */
   limit: PageLimitProblem | null;
+  /** Read by the metadata pass only (pageMetadata.ts metadataOnlyPage): `markdown` and `related` are still to come. */
+  partial?: boolean;
 }
 
 export type { PageLimitProblem } from './boundDocument.js';

@@ -1,0 +1,167 @@
+// Full extraction of the saved pages a library read by their metadata pass only
+// (`Library.pendingPages`), in the background, across cores: worker threads running
+// pageWorker.ts, each reading and extracting one page at a time. What they find goes back into
+// the loader (`loadLibrary(paths, { extracted })`), which links it and keeps it in the metadata
+// cache, so a later start reads no page again. Progress is reported page by page, for a status
+// line ("reading pages 37/130"); showing it is the caller's business.
+//
+// Where the worker script cannot be found (running from the sources, under tsx), the pages
+// are extracted on this thread instead, one per turn of the event loop.
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Library } from './types.js';
+import type { CachedFile } from './libraryCache.js';
+import { loadLibrary, type ExtractedPage, type LoadOptions } from './loadLibrary.js';
+import type { ReadableFile } from './readArticleFile.js';
+import { loadFileReader } from '../startup.js';
+
+/** One page for a worker. */
+export interface PageJob extends ReadableFile {
+  seq: number;
+  maxBytes: number;
+}
+
+/** A worker's answer: the page's result and the stamp of the bytes it read (size -1 when it could not stat them). */
+export interface PageAnswer {
+  seq: number;
+  size: number;
+  mtimeMs: number;
+  result: CachedFile;
+}
+
+export interface ExtractionProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExtractionOptions {
+  /** Worker threads (default: one less than the cores, at least one); 0 extracts on this thread. */
+  workers?: number;
+  /** Called after each page, and once at the start with done 0. */
+  onProgress?: (progress: ExtractionProgress) => void;
+}
+
+export interface PageExtraction {
+  /** Every page's result by absolute path, once all are read (or what was read when stopped). */
+  readonly done: Promise<Map<string, ExtractedPage>>;
+  /** Stop: no page is started after this; the workers end. */
+  stop(): void;
+}
+
+/** The status line for a progress report. */
+export function progressText({ done, total }: ExtractionProgress): string {
+  return `reading pages ${done}/${total}`;
+}
+
+/** The worker script beside the bundle (dist/page-worker.js), or null when running from the sources. */
+function workerScript(): string | null {
+  const here = import.meta.url;
+  if (!here.endsWith('.js')) return null;
+  const url = new URL(here.includes('/chunks/') ? '../page-worker.js' : './page-worker.js', here);
+  const file = fileURLToPath(url);
+  return existsSync(file) ? file : null;
+}
+
+/** The jobs for the library's pending pages, in the library's order. */
+function jobsOf(library: Library): PageJob[] {
+  return (library.pendingPages ?? []).flatMap((id, seq) => {
+    const article = library.byId.get(id);
+    return article ? [{ seq, absPath: article.absPath, relPath: article.path, format: article.format, maxBytes: library.maxFileBytes }] : [];
+  });
+}
+
+/** Start extracting the library's pending pages. */
+export function extractPages(library: Library, options: ExtractionOptions = {}): PageExtraction {
+  const jobs = jobsOf(library);
+  const results = new Map<string, ExtractedPage>();
+  const total = jobs.length;
+  let stopped = false;
+  let next = 0;
+  const report = () => options.onProgress?.({ done: results.size, total });
+  const record = (job: PageJob, answer: Omit<PageAnswer, 'seq'>) => {
+    results.set(job.absPath, { size: answer.size, mtimeMs: answer.mtimeMs, result: answer.result });
+    report();
+  };
+  const stops: (() => void)[] = [];
+  report();
+
+  const script = workerScript();
+  const count = Math.min(total, options.workers ?? Math.max(1, availableParallelism() - 1));
+  const done =
+    total === 0
+      ? Promise.resolve(results)
+      : script && count > 0
+        ? runWorkers(script, count)
+        : runHere();
+
+  function runWorkers(file: string, workers: number): Promise<Map<string, ExtractedPage>> {
+    return new Promise((resolve) => {
+      let running = workers;
+      const finish = () => {
+        if (--running === 0) resolve(results);
+      };
+      for (let w = 0; w < workers; w++) {
+        const worker = new Worker(file);
+        // Never what keeps the process alive: a reader that quits does not wait for them.
+        worker.unref();
+        let current: PageJob | null = null;
+        const give = () => {
+          if (stopped || next >= jobs.length) {
+            current = null;
+            void worker.terminate();
+            return;
+          }
+          current = jobs[next++];
+          worker.postMessage(current);
+        };
+        worker.on('message', (answer: PageAnswer) => {
+          if (current && answer.seq === current.seq) record(current, answer);
+          give();
+        });
+        // A worker that fails (a chunk missing, out of memory) leaves its page unread: the rest go on.
+        worker.on('error', () => undefined);
+        worker.on('exit', finish);
+        stops.push(() => void worker.terminate());
+        give();
+      }
+    });
+  }
+
+  async function runHere(): Promise<Map<string, ExtractedPage>> {
+    const reader = await loadFileReader(true);
+    while (!stopped && next < jobs.length) {
+      const job = jobs[next++];
+      try {
+        const st = statSync(job.absPath);
+        const outcome = reader.read(job, job.maxBytes, st.size);
+        record(job, { size: st.size, mtimeMs: st.mtimeMs, result: outcome.ok ? { ok: true, meta: outcome.meta } : { ok: false, kind: outcome.kind, why: outcome.why } });
+      } catch {
+        record(job, { size: -1, mtimeMs: -1, result: { ok: false, kind: 'unreadable', why: 'cannot be read' } });
+      }
+      // One page a turn: the reader answers keys between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return results;
+  }
+
+  return {
+    done,
+    stop() {
+      stopped = true;
+      for (const stop of stops) stop();
+    },
+  };
+}
+
+/**
+ * The library with its pending pages extracted: extract them, then load the library again with
+ * what was found (files changed meanwhile are read as they are now). `load` are the options the
+ * library was loaded with.
+ */
+export async function extractLibrary(paths: string[], library: Library, load: LoadOptions, options: ExtractionOptions = {}): Promise<Library> {
+  if (!library.pendingPages?.length) return library;
+  const extracted = await extractPages(library, options).done;
+  return loadLibrary(paths, { ...load, pages: 'metadata', extracted });
+}
