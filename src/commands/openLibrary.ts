@@ -8,7 +8,8 @@
 import { availableParallelism } from 'node:os';
 import { loadLibrary, LibraryPathError } from '../library/index.js';
 import type { Library } from '../library/types.js';
-import { extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
+import { extractInBackground, extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
+import { createHeldLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
 import { UsageError } from './parseCommandLine.js';
 import { cacheDirectory } from '../state/statePaths.js';
 
@@ -21,13 +22,12 @@ export interface OpenOptions {
 
 export async function openLibrary(paths: string[], options: OpenOptions = {}): Promise<Library> {
   try {
-    const load = { cacheDir: cacheDirectory(), pages: 'metadata' as const };
-    const library = await loadLibrary(paths, load);
+    const library = await loadLibrary(paths, loadOptions());
     if (!options.whole || !library.pendingPages?.length) return library;
     const line = progressLine(options.progress);
     try {
       // A command waits for the pages: every core works on them.
-      return await extractLibrary(paths, library, load, { workers: availableParallelism(), onProgress: line?.show });
+      return await extractLibrary(paths, library, loadOptions(), { workers: availableParallelism(), onProgress: line?.show });
     } finally {
       line?.clear();
     }
@@ -35,6 +35,36 @@ export async function openLibrary(paths: string[], options: OpenOptions = {}): P
     if (error instanceof LibraryPathError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const });
+
+/** The reader's background extraction of the library's pending pages: its updates, the status to start with, and its switches. */
+export interface ReadingExtraction {
+  updates: LibraryUpdates;
+  status: string;
+  start(): void;
+  stop(): void;
+}
+
+/** For a library opened with openLibrary: its pending pages extracted in the background; null when it has none. */
+export function extractWhileReading(paths: string[], library: Library): ReadingExtraction | null {
+  const total = library.pendingPages?.length ?? 0;
+  if (total === 0) return null;
+  const channel = createHeldLibraryChannel();
+  let running: { stop(): void } | null = null;
+  let stopped = false;
+  return {
+    updates: channel,
+    status: progressText({ done: 0, total }),
+    start() {
+      if (!running && !stopped) running = extractInBackground(paths, library, loadOptions(), channel.publish);
+    },
+    stop() {
+      stopped = true;
+      running?.stop();
+    },
+  };
 }
 
 /** A progress line rewritten in place on a terminal; nothing on a pipe or a file. */

@@ -8,7 +8,7 @@ import { paintFirstFrame } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
-import { openLibrary } from './openLibrary.js';
+import { extractWhileReading, openLibrary } from './openLibrary.js';
 import { problemSummary, type Settings } from '../config/settings.js';
 import { DEFAULT_LOOK, type ReaderLook } from '../ui/readerLook.js';
 
@@ -36,9 +36,17 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, firstLook.theme) : bodiesPending;
   // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
   // paint is imported with this module, so its files are fetched with the library's.
-  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook });
+  // Saved pages read by their metadata pass only are extracted meanwhile, in worker threads;
+  // the status line counts them ("reading pages 0/130" from the first frame on).
+  const pages = extractWhileReading(options.paths, library);
+  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
+  pages?.start();
   const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
-  return runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings) });
+  try {
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), updates: pages?.updates, status: pages?.status });
+  } finally {
+    pages?.stop();
+  }
 }
 
 function lookOf(settings: Settings): ReaderLook {

@@ -79,3 +79,29 @@ export function libraryChange(before: Library, after: Library, touched: Iterable
 function sameRecord(a: Article, b: Article): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * A channel that keeps what is published before anyone subscribes and gives it, in order, to
+ * the first subscriber: a publisher may start before the reader is listening (saved pages are
+ * read while Ink loads) without its first updates being lost.
+ */
+export function createHeldLibraryChannel(): LibraryChannel {
+  const channel = createLibraryChannel();
+  let held: LibraryUpdate[] | null = [];
+  return {
+    subscribe(listener) {
+      const unsubscribe = channel.subscribe(listener);
+      const pending = held;
+      held = null;
+      for (const update of pending ?? []) listener(update);
+      return unsubscribe;
+    },
+    publish(update) {
+      if (!held) return channel.publish(update);
+      // Of a run of statuses over the same library, only the last is worth giving.
+      const last = held[held.length - 1];
+      if (last && last.library === update.library && isNoChange(last.change) && isNoChange(update.change)) held[held.length - 1] = update;
+      else held.push(update);
+    },
+  };
+}

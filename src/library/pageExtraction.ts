@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Library } from './types.js';
+import { libraryChange, type LibraryChange, type LibraryUpdate } from './libraryUpdates.js';
 import type { CachedFile } from './libraryCache.js';
 import { loadLibrary, type ExtractedPage, type LoadOptions } from './loadLibrary.js';
 import type { ReadableFile } from './readArticleFile.js';
@@ -164,4 +165,36 @@ export async function extractLibrary(paths: string[], library: Library, load: Lo
   if (!library.pendingPages?.length) return library;
   const extracted = await extractPages(library, options).done;
   return loadLibrary(paths, { ...load, pages: 'metadata', extracted });
+}
+
+/**
+ * Extract the library's pending pages while the reader runs, publishing each step: the
+ * progress as a status ("reading pages 37/130", the library as it was), then the library with
+ * the pages read, and what changed. `stop` ends the workers (the reader quit).
+ */
+export function extractInBackground(paths: string[], library: Library, load: LoadOptions, publish: (update: LibraryUpdate) => void, options: ExtractionOptions = {}): { stop(): void } {
+  const none: LibraryChange = { changed: [], added: [], removed: [] };
+  let stopped = false;
+  const extraction = extractPages(library, {
+    ...options,
+    onProgress(progress) {
+      options.onProgress?.(progress);
+      if (!stopped && progress.done < progress.total) publish({ library, change: none, status: progressText(progress) });
+    },
+  });
+  void extraction.done
+    .then((extracted) => (stopped ? null : loadLibrary(paths, { ...load, pages: 'metadata', extracted })))
+    .then((after) => {
+      if (!after || stopped) return;
+      const read = library.pendingPages?.length ?? 0;
+      publish({ library: after, change: libraryChange(library, after), status: `read ${read} page${read === 1 ? '' : 's'}` });
+    })
+    // The folder went away meanwhile, or a reload failed: the reader goes on with what it has.
+    .catch(() => undefined);
+  return {
+    stop() {
+      stopped = true;
+      extraction.stop();
+    },
+  };
 }

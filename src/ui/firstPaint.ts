@@ -32,6 +32,8 @@ export interface FirstPaintOptions {
   stdout: NodeJS.WriteStream;
   /** Keys, colours and width from the config file. */
   look?: ReaderLook;
+  /** A message for the status line from the start ("reading pages 0/130"). */
+  status?: string;
 }
 
 /** What the Ink app takes over from the first paint: state, layouts, and the screen. */
@@ -58,7 +60,8 @@ export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
   const look = options.look ?? DEFAULT_LOOK;
   const { columns, height } = layoutOf(size, look.maxWidth);
   const env = readerEnv(options.library, options.render, size, simpleFilter, look);
-  const initial = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
+  const start = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
+  const initial = options.status ? { ...start, message: options.status } : start;
   const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height, look);
   const lines = height > 0 ? [...frame.body, frame.status] : [frame.status];
 

@@ -61,6 +61,8 @@ export interface RunReaderOptions {
   look?: ReaderLook;
   /** A config file's problem, shown in the status line at start (one line). */
   configMessage?: string | null;
+  /** A message for the status line from the start (the first paint's `status`). */
+  status?: string;
 }
 
 /**
@@ -202,7 +204,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           filter={options.filter}
           reading={loaded.state}
           store={store}
-          startMessage={loaded.warning ?? options.configMessage ?? undefined}
+          startMessage={loaded.warning ?? options.configMessage ?? options.status}
           opener={options.opener ?? systemOpener}
           updates={updates}
           look={look}
