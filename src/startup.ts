@@ -50,8 +50,10 @@ export interface Bodies {
  * The one step between a loaded library and showing its articles: the file reader (with the
  * saved-page parser when the library has HTML pages) and the renderer, loaded together.
  */
-export async function loadBodies(library: Library): Promise<Bodies> {
-  const [reader, { renderArticle }] = await Promise.all([loadFileReader(library.articles.some((a) => a.format === 'html')), loadRenderer()]);
+export async function loadBodies(library: Library, only?: Pick<Library['articles'][number], 'format'>): Promise<Bodies> {
+  // With `only` (the one article a command shows), the saved-page parser is loaded only when that one is a saved page.
+  const html = only ? only.format === 'html' : library.articles.some((a) => a.format === 'html');
+  const [reader, { renderArticle }] = await Promise.all([loadFileReader(html), loadRenderer()]);
   return { store: createBodyStore(library, reader), renderArticle };
 }
 

@@ -24,7 +24,7 @@ export interface ShowOptions {
 export async function showCommand(options: ShowOptions): Promise<number> {
   const library = options.paths.length > 0 ? await openLibrary(options.paths) : await libraryForRef(options.ref, options.defaultPaths);
   const article = findArticle(library, options.ref);
-  const { store, renderArticle } = await loadBodies(library);
+  const { store, renderArticle } = await loadBodies(library, article);
   const rendered = renderArticle(store.read(article.id)!, { width: options.width, color: options.color, theme: options.theme });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;

@@ -18,7 +18,7 @@ const BY = /^(?:(?:(?:written|posted|reported|words|text|story)\s+by|by|par|por|
 const TAIL = /\s*\b(?:edited|photographs?|photos?|pictures|illustrations?|video|(?:last\s+)?updated|published|posted)\b.*$/iu;
 /** Day names: what is left of a date once its digits are cut ("Sunday, Feb"). */
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b/i;
-/** "Jane Doe on 4 March", "Jane Doe at 9:30": lower case only, as "Le" or "On" may be part of a name. */
+/** "Jane Doe on 4 March", "Jane Doe at 9:30": lower case only, as "Le" or "On" may be part of a name (cut before the digits are, which would leave "Jane Doe on"). */
 const ON_AT = /\s+(?:on|at)\s+\S.*$/u;
 const MONTH = /\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 /** Words that stand where a name would but are not one. */
@@ -33,7 +33,7 @@ export function bylineName(text: string): string | null {
   for (const piece of text.split(/\n|\s[|•·—–-]\s|[|•·]/)) {
     let name = collapse(piece).replace(BY, '');
     // A name has no digits: what starts at one is a date or a count ("Lucas Nolan22 Dec 2016").
-    name = name.replace(/\d.*$/u, '').replace(TAIL, '').replace(ON_AT, '').replace(MONTH, '');
+    name = name.replace(ON_AT, '').replace(/\d.*$/u, '').replace(TAIL, '').replace(MONTH, '');
     name = name.replace(/^[\s,;:.–—-]+|[\s,;:–—-]+$/gu, '');
     if (isName(name)) return name;
   }
