@@ -300,7 +300,9 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
       return statusBar(`/${sanitizeLine(state.list.query)}▏`, `${message ?? `${visible.length} of ${total}`}  ${help}`, columns);
     }
     const filtered = state.list.query ? ` matching “${sanitizeLine(state.list.query)}”` : '';
-    const main = message ?? `broadsheet · ${visible.length} article${visible.length === 1 ? '' : 's'}${filtered}`;
+    // A message ("reading pages 37/130", a warning) comes first; the count stays after it.
+    const count = `broadsheet · ${visible.length} article${visible.length === 1 ? '' : 's'}${filtered}`;
+    const main = message ? `${message} · ${count}` : count;
     return statusBar(main, help, columns);
   }
 

@@ -130,14 +130,19 @@ function joinNames(names: string[]): string | null {
   return unique.length > 0 ? unique.join(', ') : null;
 }
 
-/** Other author metas, as Readability reads them: Dublin Core, Parse.ly. */
-const OTHER_AUTHOR_METAS = ['dc.creator', 'dc:creator', 'dcterms.creator', 'dcterm:creator', 'parsely-author'];
+/** Dublin Core's creator, as pages write it (property `dc:creator`, name `DC.creator`). */
+const DUBLIN_CORE_CREATORS = ['dc:creator', 'dcterm:creator', 'dc.creator', 'dcterms.creator'];
 
 /**
+ * A Dublin Core creator (a page that declares one means it, as Readability reads it), else the
  * `author` meta, else `article:author` (unless only profile URLs), else JSON-LD `author.name`,
- * else a Dublin Core or Parse.ly creator.
+ * else a Parse.ly author.
  */
 export function pageAuthor(meta: PageMeta): string | null {
+  for (const key of DUBLIN_CORE_CREATORS) {
+    const names = joinNames(meta.meta.get(key) ?? []);
+    if (names) return names;
+  }
   const fromMeta = joinNames(meta.meta.get('author') ?? []) ?? joinNames(meta.meta.get('article:author') ?? []);
   if (fromMeta) return fromMeta;
   for (const node of meta.jsonLd) {
@@ -145,9 +150,5 @@ export function pageAuthor(meta: PageMeta): string | null {
     const names = joinNames(personName(node.author));
     if (names) return names;
   }
-  for (const key of OTHER_AUTHOR_METAS) {
-    const names = joinNames(meta.meta.get(key) ?? []);
-    if (names) return names;
-  }
-  return null;
+  return joinNames(meta.meta.get('parsely-author') ?? []);
 }

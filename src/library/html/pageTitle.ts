@@ -3,7 +3,7 @@
 // only that, is cut off all but the last.
 import { collapse, looseKey } from './pageWords.js';
 import { allInside, closest, firstInside, inside, textAt, type OutlineElement, type PageOutline } from './pageOutline.js';
-import { firstMeta, type PageMeta } from './metadata.js';
+import { firstMeta, typesOf, type PageMeta } from './metadata.js';
 import { isSiteName, type SiteIdentity } from './siteName.js';
 
 /**
@@ -102,7 +102,18 @@ function headlineElement(outline: PageOutline, site: SiteIdentity): number {
 }
 
 /** Titles a page declares for itself, in the order they are trusted. */
-const DECLARED_TITLES = ['og:title', 'dc.title', 'dc:title', 'dcterms.title', 'dcterm:title', 'parsely-title'];
+const DECLARED_TITLES = ['dc:title', 'dcterm:title', 'dc.title', 'dcterms.title', 'og:title', 'parsely-title'];
+
+/** JSON-LD types whose `headline` is the article's own. */
+const ARTICLE_TYPE = /Article|BlogPosting|Report|Posting$/;
+
+/** The `headline` of the page's JSON-LD article, when it has one. */
+function jsonLdHeadline(meta: PageMeta): string {
+  for (const node of meta.jsonLd) {
+    if (typeof node.headline === 'string' && typesOf(node).some((t) => ARTICLE_TYPE.test(t))) return collapse(node.headline);
+  }
+  return '';
+}
 
 export interface TitleResult {
   title: string;
@@ -120,7 +131,7 @@ function titleElement(outline: PageOutline): number {
 
 export function pageTitle(outline: PageOutline, meta: PageMeta, site: SiteIdentity): TitleResult {
   const h1 = headline(outline, site);
-  const declared = collapse(firstMeta(meta, ...DECLARED_TITLES));
+  const declared = jsonLdHeadline(meta) || collapse(firstMeta(meta, ...DECLARED_TITLES));
   const titleText = textAt(outline, titleElement(outline));
   const fromTitle = titleText ? cutSiteName(titleText, h1, site) : '';
   if (declared) {

@@ -36,4 +36,14 @@ export const METADATA_PAGES: Record<string, string> = {
   'text-trail.html': `<html><head><meta property="article:published_time" content="sometime soon"></head><body>
 <div id="breadcrumbs"><a href="/">Home</a> › <a href="/world">World</a> › <a href="/world/rivers">Rivers</a></div>
 <div class="post"><h1>Rivers of the north</h1><div class="author-box">Written by Jo Park on 3 June</div>${STORY}</div></body></html>`,
+  // The share title (og:title) is worded for clicks; the JSON-LD article's headline is the page's own, and wins.
+  'jsonld-headline.html': `<!doctype html><html><head><title>You will not believe this ferry - Gazette</title>
+<meta property="og:title" content="You will not believe this ferry">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Night ferry added after bridge closure","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head>
+<body><article><h1>Night ferry added after bridge closure</h1>${STORY}</article></body></html>`,
+  // Dublin Core title and creator, declared as properties, before og:title and the author meta.
+  'dublin-core.html': `<!doctype html><html><head><title>Tide tables</title>
+<meta property="og:title" content="Tide tables for everyone"><meta name="author" content="Web Team">
+<meta property="dc:title" content="Tide tables for the estuary"><meta property="dc:creator" content="Mo Hassan"></head>
+<body><h1>Tide tables for the estuary</h1>${STORY}</body></html>`,
 };

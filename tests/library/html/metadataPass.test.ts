@@ -83,6 +83,9 @@ test('what each rule reads from the fixture pages', () => {
   assert.deepEqual(trail.section, ['World', 'Rivers']);
   assert.equal(trail.author, 'Jo Park');
   assert.match(trail.problems.join('\n'), /sometime soon/);
+  assert.equal(meta('jsonld-headline.html').title, 'Night ferry added after bridge closure', 'the JSON-LD headline before og:title');
+  const dc = meta('dublin-core.html');
+  assert.deepEqual([dc.title, dc.author], ['Tide tables for the estuary', 'Mo Hassan'], 'Dublin Core before og:title and the author meta');
 });
 
 test('extraction reports its progress page by page and stops when told', async () => {
