@@ -94,17 +94,20 @@ const SEPARATOR = /\s+[|\-–—·:]\s+|\s*[：｜]\s*|\s*_\s*/u;
 /**
  * The title is right when it is the expected one, or the expected one without the site's name
  * Readability left on it ("Mozilla - Wikipedia": broadsheet shows "Mozilla"): the expected title
- * less a first or last part of a few words. Both figures are printed.
+ * less one or two parts of a few words at either end. Both figures are printed.
  */
 function titleMatch(ours, expected) {
   if (loose(ours) === loose(expected)) return 'exact';
   const parts = expected.split(SEPARATOR);
   if (parts.length < 2) return null;
-  const first = parts[0];
-  const last = parts[parts.length - 1];
+  const short = (list) => list.every((part) => loose(part).split(' ').length <= 5);
   const rest = (list) => loose(list.join(' '));
-  if (loose(last).split(' ').length <= 5 && rest(parts.slice(0, -1)) === loose(ours)) return 'site cut';
-  if (loose(first).split(' ').length <= 5 && rest(parts.slice(1)) === loose(ours)) return 'site cut';
+  // One or two parts cut at either end: the site's name, perhaps with its section or owner ("_科技_腾讯网", "- Jane Doe - Medium").
+  for (const n of [1, 2]) {
+    if (parts.length <= n) break;
+    if (short(parts.slice(-n)) && rest(parts.slice(0, -n)) === loose(ours)) return 'site cut';
+    if (short(parts.slice(0, n)) && rest(parts.slice(n)) === loose(ours)) return 'site cut';
+  }
   return null;
 }
 /** A byline that names people: no dates, no addresses, a few words. */
