@@ -14,7 +14,7 @@ const bin = join(root, 'bin', 'broadsheet.js');
 const work = join(root, '.bench');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const quick = process.argv.includes('--quick');
-/** `--only=keys,show` runs just those parts: frame, show, keys, html, search, deep. */
+/** `--only=keys,show` runs just those parts: frame, show, keys, html, pages, search, deep. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !only || only.includes(name);
 mkdirSync(work, { recursive: true });
@@ -184,6 +184,7 @@ async function main() {
   if (part('show')) await showRuns(median(bare));
   if (part('keys')) await keyRuns();
   if (part('html')) await htmlRuns();
+  if (part('pages')) await savedPageRuns();
   if (part('search')) searchRuns();
   if (part('deep')) await deepRuns();
   if (measured.bundled) row('peak memory, bundled articles/', Math.max(...measured.bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
@@ -299,6 +300,75 @@ async function htmlRuns() {
   row('list 2,000 saved HTML pages, warm', results.HTML.warm, 'ms', `${(results.HTML.warm / results.Markdown.warm).toFixed(2)}× Markdown`);
   row('list the same 2,000 as Markdown, cold', results.Markdown.cold, 'ms', '');
   row('list the same 2,000 as Markdown, warm', results.Markdown.warm, 'ms', '');
+}
+
+/**
+ * 130 saved pages of 100–300 KB each, made here (never fetched ones): a news site's markup —
+ * head full of metas, scripts and styles, a nav, teaser cards, the story's paragraphs with
+ * links and emphasis, a related box, a footer — as real pages are mostly not the story.
+ */
+function savedPages130() {
+  const dir = join(work, 'pages130');
+  if (existsSync(dir) && readdirSync(dir).length === 130) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const words = 'harbour ferry council market bridge winter timetable river quay lamps tide stone vote night crossing riders evening repair town boat'.split(' ');
+  let seed = 7;
+  const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const sentence = () => Array.from({ length: 12 + rand(14) }, (_, i) => (i === 3 ? `<a href="/news/${words[rand(20)]}-${rand(9999)}">${words[rand(20)]}</a>` : i === 7 ? `<em>${words[rand(20)]}</em>` : words[rand(20)])).join(' ');
+  for (let i = 0; i < 130; i++) {
+    const target = 100_000 + rand(200_000);
+    const title = `The ${words[rand(20)]} ${words[rand(20)]} story number ${i}`;
+    const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Bench Gazette</title><meta property="og:title" content="${title}"><meta property="og:site_name" content="Bench Gazette"><meta name="author" content="Reporter ${i}"><meta property="article:published_time" content="2025-0${1 + (i % 9)}-1${i % 10}T08:00:00Z"><link rel="canonical" href="https://gazette.example/2025/${i}/story"><style>${'.c{color:#123;margin:0 auto}'.repeat(200)}</style><script>${'window.dataLayer=window.dataLayer||[];'.repeat(150)}</script><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${title}","datePublished":"2025-01-01"}</script></head>`;
+    const nav = `<body><header><nav><ul>${Array.from({ length: 40 }, (_, k) => `<li class="nav-item"><a href="/section/${k}">${words[k % 20]}</a></li>`).join('')}</ul></nav></header><nav class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ol></nav>`;
+    const parts = [head, nav, `<main><article><h1>${title}</h1><p class="byline">By Reporter ${i}</p>`];
+    let size = parts.join('').length;
+    while (size < target * 0.6) {
+      const chunk = rand(6) === 0 ? `<h2>${sentence().slice(0, 40)}</h2>` : `<p>${sentence()}. ${sentence()}.</p>`;
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    parts.push('</article><aside class="related"><h2>Related</h2><ul>');
+    while (size < target) {
+      const card = `<li class="teaser"><a href="/2025/${rand(999)}/teaser"><img src="/i/${rand(999)}.jpg" alt=""><h3>${sentence().slice(0, 60)}</h3><p>${sentence()}</p></a></li>`;
+      parts.push(card);
+      size += card.length;
+    }
+    parts.push(`</ul></aside></main><footer>${'<a href="/about">About</a> · '.repeat(30)}</footer></body></html>`);
+    writeFileSync(join(dir, `story-${String(i).padStart(3, '0')}.html`), parts.join(''));
+  }
+  return dir;
+}
+
+/**
+ * A cold start on a folder of 130 real-sized saved pages: time to the list on screen (the
+ * metadata pass; extraction goes on in the background, counted in the status line), against
+ * w3m dumping the same 130 pages in the same run; then the warm start.
+ */
+async function savedPageRuns() {
+  const dir = savedPages130();
+  const files = readdirSync(dir).map((name) => join(dir, name));
+  const needle = 'reading pages 0/130';
+  const cold = await repeat(Math.min(runs, 5), () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+    return firstFrame(process.execPath, [bin, dir], needle, { quit: 'q', extraEnv: { BROADSHEET_CACHE_DIR: fresh } })
+      .then((r) => r.ms)
+      .finally(() => rmSync(fresh, { recursive: true, force: true }));
+  });
+  const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+  // Every page extracted once (check waits for them), so the next start reads them from the cache.
+  await wallTime(process.execPath, [bin, 'check', dir], { BROADSHEET_CACHE_DIR: cache }).catch(() => undefined);
+  const warm = await repeat(runs, () => firstFrame(process.execPath, [bin, dir], 'broadsheet · 130 articles', { quit: 'q', extraEnv: { BROADSHEET_CACHE_DIR: cache } }).then((r) => r.ms));
+  rmSync(cache, { recursive: true, force: true });
+  let w3m = NaN;
+  if (has('w3m')) {
+    const script = `for f in "$@"; do w3m -dump -T text/html "$f" > /dev/null; done`;
+    w3m = median(await repeat(Math.min(runs, 5), () => wallTime('sh', ['-c', script, 'sh', ...files])));
+  }
+  const c = median(cold);
+  row('saved pages: 130 of 100–300 KB, list on screen, cold', c, 'ms', Number.isNaN(w3m) ? 'w3m missing' : `${(c / w3m).toFixed(2)}× w3m`, 'target ≤ 2× w3m; the list and "reading pages 0/130" are the first screen');
+  row('saved pages: the same, warm (pages extracted and cached)', median(warm), 'ms', '');
+  row('w3m -dump of the same 130 pages', w3m, 'ms', '');
 }
 
 /** A folder holding one file (`show FILE` reads the file's folder as the library). */
