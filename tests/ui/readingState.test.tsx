@@ -114,7 +114,8 @@ test('U goes to the next unread article along the chain', async () => {
 test('a corrupt state file is set aside with a one-line warning in the status line, and reading goes on', async () => {
   const dir = freshDir();
   writeFileSync(join(dir, STATE_FILE), '{"version": 1, "articles": {');
-  const reader = renderReader(sampleLibrary(), { stateDir: dir, size: { columns: 120, rows: 12 } });
+  // Wide enough for the whole path, wherever TMPDIR puts it: the line is cut at the width.
+  const reader = renderReader(sampleLibrary(), { stateDir: dir, size: { columns: 200, rows: 12 } });
   const frame = await reader.waitForText('reading state was corrupt');
   assert.match(statusOf(frame), /set aside as .*reading-state\.json\.corrupt-\d+/);
   assert.equal(readdirSync(dir).filter((name) => name.startsWith(`${STATE_FILE}.corrupt-`)).length, 1);
