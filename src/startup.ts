@@ -9,6 +9,7 @@ import type { FileReader } from './library/readArticleFile.js';
 import type { Library } from './library/types.js';
 import { createBodyStore, type BodyStore } from './library/bodyStore.js';
 import type { ArticleRenderer } from './ui/renderCache.js';
+import type { CodeHighlighter } from './render/types.js';
 import { readConfigText } from './config/configFile.js';
 import { resolveSettings, type SettingFlags, type Settings } from './config/settings.js';
 import { configFile } from './state/statePaths.js';
@@ -87,6 +88,13 @@ export function startSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = proc
 export function loadSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Promise<Settings> {
   return startSettings(flags, env).loading;
 }
+
+/** The code highlighter (lowlight's common grammars: a chunk of its own, ~170 KB, loaded when code with a language is shown in colour). */
+export function loadHighlighter(): Promise<CodeHighlighter> {
+  highlighter ??= import('./render/codeHighlighter.js').then(({ createCodeHighlighter }) => createCodeHighlighter());
+  return retryOnFailure(highlighter, () => (highlighter = null));
+}
+let highlighter: Promise<CodeHighlighter> | null = null;
 
 /** The Ink reader. */
 export function loadReaderUi(): Promise<typeof import('./ui/runReader.js')> {

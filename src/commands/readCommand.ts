@@ -2,7 +2,7 @@
 // then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
-import { loadBodies, loadReaderUi, type SettingsLoad } from '../startup.js';
+import { loadBodies, loadHighlighter, loadReaderUi, type SettingsLoad } from '../startup.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { paintFirstFrame } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
@@ -43,7 +43,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   pages?.start();
   const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), updates: pages?.updates, status: pages?.status });
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, updates: pages?.updates, status: pages?.status });
   } finally {
     pages?.stop();
   }

@@ -4,7 +4,7 @@ import { dirname, posix, resolve } from 'node:path';
 import { LibraryPathError, loadLibrary, specialFileKind } from '../library/index.js';
 import type { Article, Library } from '../library/types.js';
 import { CommandError } from './commandError.js';
-import { loadBodies } from '../startup.js';
+import { loadBodies, loadHighlighter } from '../startup.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
 import { UsageError } from './parseCommandLine.js';
@@ -25,7 +25,11 @@ export async function showCommand(options: ShowOptions): Promise<number> {
   const library = options.paths.length > 0 ? await openLibrary(options.paths) : await libraryForRef(options.ref, options.defaultPaths);
   const article = findArticle(library, options.ref);
   const { store, renderArticle } = await loadBodies(library, article);
-  const rendered = renderArticle(store.read(article.id)!, { width: options.width, color: options.color, theme: options.theme });
+  const entry = store.read(article.id)!;
+  let rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme });
+  // Code with a language, in colour: load the highlighter and lay it out again (an article without
+  // such a block never loads it).
+  if (rendered.plainCode) rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme, highlight: await loadHighlighter() });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;
 }

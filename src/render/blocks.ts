@@ -6,9 +6,10 @@ import { cleanText } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { cellWidth } from '../text/width.js';
 import { plainInline, plainPrefix } from './plainInline.js';
-import { emptyLine, frag, hardWrap, prefixLines, pushAll, ruleLine, type Line } from './lines.js';
+import { emptyLine, frag, hardWrap, hardWrapRuns, prefixLines, pushAll, ruleLine, type Line } from './lines.js';
 import { type Atom, isBreak, wrapAtoms } from './wrapAtoms.js';
-import { STYLE, headingStyle } from './styles.js';
+import { STYLE, headingStyle, mergeStyle, roleStyle } from './styles.js';
+import type { CodeRun } from './types.js';
 import { inlineAtoms } from './inlineAtoms.js';
 import { standaloneAnchor, takeTrailingAnchor } from './blockAnchors.js';
 import { layoutTable } from './tables.js';
@@ -99,7 +100,7 @@ function layoutBlockInner(t: BodyToken, width: number, ctx: Ctx, lead: Atom[]): 
     case 'heading':
       return layoutHeading(t.tokens, t.depth || 1, width, ctx);
     case 'code':
-      return layoutCode(t.text, width);
+      return layoutCode(t.text, width, t.lang ? codeRuns(t.text, t.lang, ctx) : null);
     case 'blockquote': {
       if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(t.tokens, width, ctx, false);
       const inner = layoutBlocks(t.tokens, width - 2, ctx, false);
@@ -196,15 +197,33 @@ function layoutHeading(tokens: readonly Token[], level: number, width: number, c
   return lines;
 }
 
-/** Code: no highlighting; indented 2; long lines wrapped, continuation lines marked `↪`. */
-function layoutCode(text: string, width: number): Line[] {
+/**
+ * Fenced code's lines as highlighted runs, or null (no highlighter given, unknown language). The
+ * code is cleaned (tabs expanded, controls removed) before it is highlighted, and each run again
+ * after, so nothing reaches the terminal that the plain layout would not show.
+ */
+function codeRuns(text: string, lang: string, ctx: Ctx): CodeRun[][] | null {
+  const language = /^\S*/.exec(lang)![0];
+  if (language === '') return null;
+  if (!ctx.highlight) {
+    ctx.plainCode = true;
+    return null;
+  }
+  const clean = text.replace(/\n+$/, '').split('\n').map((raw) => sanitizeText(expandTabs(raw))).join('\n');
+  const lines = ctx.highlight(clean, language);
+  return lines ? lines.map((runs) => runs.map((run) => ({ text: sanitizeText(run.text), role: run.role }))) : null;
+}
+
+/** Code: indented 2; long lines wrapped, continuation lines marked `↪`; highlighted runs when given. */
+function layoutCode(text: string, width: number, highlighted: CodeRun[][] | null = null): Line[] {
   const out: Line[] = [];
   const src = text.replace(/\n+$/, '');
   const indent = width >= 6 ? 2 : 0;
   const inner = width - indent;
-  for (const raw of src.split('\n')) {
-    const line = sanitizeText(expandTabs(raw));
-    const parts = hardWrap(line, STYLE.code, inner);
+  const rawLines = src.split('\n');
+  for (let i = 0; i < rawLines.length; i++) {
+    const runs = highlighted?.[i];
+    const parts = runs ? hardWrapRuns(runs.map((run) => ({ text: run.text, style: run.role ? mergeStyle(STYLE.code, roleStyle(run.role)) : STYLE.code })), inner) : hardWrap(sanitizeText(expandTabs(rawLines[i])), STYLE.code, inner);
     if (indent) prefixLines(parts, [frag('  ')], [frag('↪ ', STYLE.codeMarker)]);
     pushAll(out, parts);
   }

@@ -94,6 +94,48 @@ export function hardWrap(text: string, style: number, width: number): Line[] {
   return lines;
 }
 
+/** Hard-wrap one preformatted line made of styled runs (highlighted code), as hardWrap does one style. */
+export function hardWrapRuns(runs: readonly { text: string; style: number }[], width: number): Line[] {
+  if (runs.length === 1) return hardWrap(runs[0].text, runs[0].style, width);
+  const width1 = Math.max(1, width);
+  const lines: Line[] = [];
+  let frags: Frag[] = [];
+  let lineWidth = 0;
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const w = cellWidth(run.text);
+    if (lineWidth + w <= width1) {
+      frags.push({ text: run.text, style: run.style, link: -1, w });
+      lineWidth += w;
+      continue;
+    }
+    let buf = '';
+    let bw = 0;
+    for (const g of graphemes(run.text)) {
+      let gt = g;
+      let gw = cellWidth(g);
+      if (gw > width1) {
+        gt = '…';
+        gw = 1;
+      }
+      if (lineWidth + bw + gw > width1) {
+        if (buf !== '') frags.push({ text: buf, style: run.style, link: -1, w: bw });
+        lines.push(lineOf(frags));
+        frags = [];
+        lineWidth = 0;
+        buf = '';
+        bw = 0;
+      }
+      buf += gt;
+      bw += gw;
+    }
+    if (buf !== '') frags.push({ text: buf, style: run.style, link: -1, w: bw });
+    lineWidth += bw;
+  }
+  lines.push(lineOf(frags));
+  return lines;
+}
+
 /** Pad a line with spaces to `width` according to `align`. */
 export function alignLine(line: Line, width: number, align: 'left' | 'right' | 'center' | null): Line {
   const room = width - line.w;

@@ -4,7 +4,7 @@ import type { MarkedToken, Token } from 'marked';
 import type { Article, LinkTarget } from '../library/types.js';
 import type { WikilinkToken } from '../library/wikilinks.js';
 import type { CalloutToken, CommentToken, FootnoteDefToken, FootnoteRefToken, HighlightToken, MathToken } from '../library/vaultSyntax.js';
-import type { RenderedLink } from './types.js';
+import type { CodeHighlighter, RenderedLink } from './types.js';
 
 /** The wikilink token as the renderer reads it (its fields only, not Generic's `any` index). */
 export type WikilinkNode = Pick<WikilinkToken, 'type' | 'raw' | 'ref' | 'label' | 'embed'>;
@@ -47,6 +47,10 @@ export interface Ctx {
   listDepth: number;
   depth: number;
   footnotes: Footnotes;
+  /** Highlights fenced code (only when colour is on). */
+  highlight?: CodeHighlighter;
+  /** Set when code with a language was laid out plain for want of `highlight`. */
+  plainCode: boolean;
 }
 
 /** A body's footnotes: numbered in the order they are first referred to (as Obsidian shows them). */

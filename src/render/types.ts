@@ -2,6 +2,22 @@
 // every link and heading sits in them, so the reader can focus, highlight and jump.
 import type { LinkTarget } from '../library/types.js';
 import type { Theme } from './theme.js';
+import type { Role } from './styles.js';
+
+/** The theme roles of highlighted code's tokens. */
+export type SyntaxRole = Extract<Role, `syntax${string}`>;
+
+/** A run of highlighted code: its text, and its token's role (null: plain code). */
+export interface CodeRun {
+  text: string;
+  role: SyntaxRole | null;
+}
+
+/**
+ * Highlights a code block: one list of runs per line (line i's runs joined are the code's line
+ * i), or null when the language is not known (the block stays plain).
+ */
+export type CodeHighlighter = (code: string, language: string) => CodeRun[][] | null;
 
 export interface RenderOptions {
   /** Columns; every returned line is at most this wide (visible columns). */
@@ -10,6 +26,8 @@ export interface RenderOptions {
   color: boolean;
   /** The colours of each role (default: the dark theme). */
   theme?: Theme;
+  /** Highlights fenced code with a language (with colour on); none: code is plain. */
+  highlight?: CodeHighlighter;
 }
 
 /** A run of columns on one line: [start, end) in visible columns. */
@@ -59,5 +77,7 @@ export interface RenderedArticle {
   headings: RenderedHeading[];
   /** Blocks with a `^id` marker (the marker is not shown), in reading order. */
   blocks: RenderedBlock[];
+  /** True when fenced code with a language was laid out plain for want of a highlighter (give one and lay it out again). */
+  plainCode?: boolean;
   width: number;
 }

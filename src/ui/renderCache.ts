@@ -7,7 +7,7 @@
 import type { ArticleBody } from '../library/types.js';
 import type { BodyStore } from '../library/bodyStore.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
-import type { RenderedArticle, RenderOptions } from '../render/types.js';
+import type { CodeHighlighter, RenderedArticle, RenderOptions } from '../render/types.js';
 import type { Theme } from '../render/theme.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
@@ -22,6 +22,8 @@ interface CacheParts {
   render: ArticleRenderer;
   color: boolean;
   theme?: Theme;
+  /** The code highlighter, once loaded (shared by the caches of later libraries). */
+  highlighting?: Highlighting;
   /** `width NUL id` → layout. */
   layouts: Map<string, RenderedArticle>;
   /** id → the body last laid out: what a deleted article is shown from. */
@@ -30,12 +32,22 @@ interface CacheParts {
   gone: Map<string, ArticleBody>;
 }
 
+/**
+ * Highlighting arrives after the first frame: the slot is filled when the highlighter has
+ * loaded, and `wanted` is told of each article laid out with plain code for want of it (so the
+ * reader loads it then, and lays those articles out again).
+ */
+export interface Highlighting {
+  highlight?: CodeHighlighter;
+  wanted?(id: string): void;
+}
+
 /** The parts behind each cache function, so the cache of an updated library can start from them. */
 const partsOf = new WeakMap<RenderById, CacheParts>();
 
 /** Layouts of the bodies `store` reads (each body read once per layout kept). */
-export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean, theme?: Theme): RenderById {
-  return cacheOf({ store, render, color, theme, layouts: new Map(), bodies: new Map(), gone: new Map() });
+export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean, theme?: Theme, highlighting?: Highlighting): RenderById {
+  return cacheOf({ store, render, color, theme, highlighting, layouts: new Map(), bodies: new Map(), gone: new Map() });
 }
 
 /**
@@ -57,7 +69,7 @@ export function renderCacheAfter(previous: RenderById, store: BodyStore, change:
 }
 
 function cacheOf(parts: CacheParts): RenderById {
-  const { store, render, color, theme, layouts, bodies, gone } = parts;
+  const { store, render, color, theme, highlighting, layouts, bodies, gone } = parts;
   const renderById: RenderById = (id, width) => {
     const key = `${width}\u0000${id}`;
     const hit = layouts.get(key);
@@ -71,7 +83,8 @@ function cacheOf(parts: CacheParts): RenderById {
     try {
       const entry = store.read(id) ?? gone.get(id) ?? null;
       if (entry) {
-        rendered = render(entry, { width, color, theme });
+        rendered = render(entry, { width, color, theme, highlight: highlighting?.highlight });
+        if (rendered.plainCode) highlighting?.wanted?.(id);
         touch(bodies, id, entry);
         if (bodies.size > CAPACITY) bodies.delete(bodies.keys().next().value!);
       } else {

@@ -10,8 +10,9 @@ import { createReadingStore } from '../state/readingStore.js';
 import { stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
-import { createRenderCache, renderCacheAfter, type ArticleRenderer, type RenderById } from './renderCache.js';
-import type { LibraryUpdates } from '../library/libraryUpdates.js';
+import { createRenderCache, renderCacheAfter, type ArticleRenderer, type Highlighting, type RenderById } from './renderCache.js';
+import { createLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
+import type { CodeHighlighter } from '../render/types.js';
 import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
@@ -63,6 +64,55 @@ export interface RunReaderOptions {
   configMessage?: string | null;
   /** A message for the status line from the start (the first paint's `status`). */
   status?: string;
+  /** Loads the code highlighter, when an article with code in a language is first shown (none: code stays plain). */
+  loadHighlighter?: () => Promise<CodeHighlighter>;
+}
+
+/**
+ * Highlighting for the reader: the first article laid out with plain code for want of the
+ * highlighter asks for it, after that frame; once it has loaded, those articles are published
+ * as changed, so they are laid out again (in colour) the way an edited file would be.
+ */
+function readerHighlighting(load: (() => Promise<CodeHighlighter>) | undefined, latestLibrary: () => Library) {
+  const channel = createLibraryChannel();
+  const waiting = new Set<string>();
+  let asked = false;
+  const highlighting: Highlighting = {
+    wanted(id) {
+      waiting.add(id);
+      if (asked || !load) return;
+      asked = true;
+      setImmediate(() =>
+        load().then(
+          (highlight) => {
+            highlighting.highlight = highlight;
+            channel.publish({ library: latestLibrary(), change: { changed: [...waiting], added: [], removed: [] } });
+          },
+          () => {
+            // Code stays plain.
+          },
+        ),
+      );
+    },
+  };
+  return { highlighting, laidOutAgain: channel as LibraryUpdates };
+}
+
+/** Two sources of new libraries as one, remembering the newest library. */
+function bothUpdates(updates: LibraryUpdates | undefined, extra: LibraryUpdates, onLibrary: (library: Library) => void): LibraryUpdates {
+  return {
+    subscribe(listener) {
+      const stopUpdates = updates?.subscribe((update) => {
+        onLibrary(update.library);
+        listener(update);
+      });
+      const stopExtra = extra.subscribe(listener);
+      return () => {
+        stopUpdates?.();
+        stopExtra();
+      };
+    },
+  };
 }
 
 /**
@@ -110,9 +160,15 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
   const look = options.look ?? DEFAULT_LOOK;
-  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, look.theme);
+  let newestLibrary = options.library;
+  const { highlighting, laidOutAgain } = readerHighlighting(options.color ? options.loadHighlighter : undefined, () => newestLibrary);
+  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, look.theme, highlighting);
   const bodyText = bodyTextOf(options.bodies.store);
-  const updates = options.updates ? readerUpdatesOf(options.updates, options.bodies.store, renderById) : undefined;
+  const updates = readerUpdatesOf(
+    bothUpdates(options.updates, laidOutAgain, (library) => (newestLibrary = library)),
+    options.bodies.store,
+    renderById,
+  );
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
   // and its one-line warning shown in the status line.
   let saveError: string | null = null;
