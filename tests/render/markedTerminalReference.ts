@@ -78,6 +78,8 @@ export function markedTerminalText(markdown: string, extension?: MarkedExtension
   // `text (href)`: the destination beside a text; an href alone is the link's text.
   out = out.replace(new RegExp(`\\(${HREF_START}[^${HREF_END}]*${HREF_END}\\)`, 'g'), ' ');
   out = out.replace(new RegExp(`[${HREF_START}${HREF_END}]`, 'g'), '');
+  // marked-terminal 7.3 draws a task item's checkbox twice (`[X]  [X] text`): it is one box.
+  out = out.replace(/(\[[ X]\]) +\1/g, '$1');
   // Raw HTML as a browser shows it.
   return out.replace(new RegExp(`${HTML_START}([^${HTML_END}]*)${HTML_END}`, 'g'), (_, html: string) => htmlText(html));
 }
