@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine, UsageError, type CommandLine } from './commands/parseCommandLine.js';
 import { USAGE, USAGE_HINT } from './commands/usageText.js';
-import { chooseColor, chooseWidth, isDumbTerminal } from './commands/outputOptions.js';
+import { chooseColor, chooseHyperlinks, chooseWidth, isDumbTerminal } from './commands/outputOptions.js';
 import { sanitizeLine } from './text/sanitize.js';
 import { CommandError } from './commands/commandError.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'show': {
       reportConfigProblems(settings!);
-      return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings!.look, out: stdout });
+      return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings!.look, hyperlinks: chooseHyperlinks(settings!.hyperlinks.value, stdout), out: stdout });
     }
     case 'config':
       return configCommand({ settings: settings!, out: stdout });
@@ -81,7 +81,7 @@ async function read(commandLine: CommandLine, paths: string[], color: boolean, s
   if (isDumbTerminal(process.env)) {
     const open = commandLine.open;
     process.stderr.write(`broadsheet: TERM=dumb cannot show the reader; ${open === undefined ? 'the list follows (read one with `broadsheet show REF`)' : 'the article follows'}\n`);
-    if (open !== undefined) return showCommand({ ref: open, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings.look, out: process.stdout });
+    if (open !== undefined) return showCommand({ ref: open, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings.look, hyperlinks: chooseHyperlinks(settings.hyperlinks.value, process.stdout), out: process.stdout });
   }
   return listCommand({ paths, json: false, width, color, out: process.stdout });
 }

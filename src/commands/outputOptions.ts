@@ -1,10 +1,22 @@
-// How wide and whether coloured: decided once from flags, NO_COLOR and the terminal (SPEC §2).
+// How wide, whether coloured, whether links are hyperlinks: decided once from flags, the config
+// file, NO_COLOR and the terminal (SPEC §2).
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
 export interface OutputStream {
   isTTY?: boolean;
   columns?: number;
 }
 
 export const MAX_READING_WIDTH = 100;
+
+/**
+ * Whether external links are terminal hyperlinks: forced by `--hyperlinks` / `hyperlinks: on`,
+ * never with `off`, else when the terminal is known to show them (supports-hyperlinks' rules:
+ * TERM_PROGRAM, VTE_VERSION, FORCE_HYPERLINK…; never in a pipe).
+ */
+export function chooseHyperlinks(choice: 'auto' | 'on' | 'off', stdout: NodeJS.WriteStream): boolean {
+  if (choice !== 'auto') return choice === 'on';
+  return createSupportsHyperlinks(stdout);
+}
 export const PIPE_WIDTH = 80;
 
 /** The flag's width, else the terminal's up to `readingWidth` (the config file's `width:`), else 80 (or that width) in a pipe. */

@@ -11,6 +11,7 @@ import { findArticle } from './findArticle.js';
 import { extractWhileReading, openLibrary } from './openLibrary.js';
 import { problemSummary, type Settings } from '../config/settings.js';
 import { DEFAULT_LOOK, type ReaderLook } from '../ui/readerLook.js';
+import { chooseHyperlinks } from './outputOptions.js';
 
 export interface ReadOptions {
   paths: string[];
@@ -33,7 +34,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   // list's first frame is painted with the defaults and the reader takes the settings after it.
   const early = options.settings.ready ?? (opened ? await options.settings.loading : null);
   const firstLook = early ? lookOf(early) : DEFAULT_LOOK;
-  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, firstLook.theme) : bodiesPending;
+  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, { theme: firstLook.theme, hyperlinks: firstLook.hyperlinks }) : bodiesPending;
   // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
   // paint is imported with this module, so its files are fetched with the library's.
   // Saved pages read by their metadata pass only are extracted meanwhile, in worker threads;
@@ -50,7 +51,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
 }
 
 function lookOf(settings: Settings): ReaderLook {
-  return { keys: settings.keys, theme: settings.look, maxWidth: settings.width.value ?? undefined };
+  return { keys: settings.keys, theme: settings.look, maxWidth: settings.width.value ?? undefined, hyperlinks: chooseHyperlinks(settings.hyperlinks.value, process.stdout) };
 }
 
 /** Keys come from stdin, or from the controlling terminal when stdin is a pipe (as less does). */

@@ -18,6 +18,8 @@ export interface ShowOptions {
   color: boolean;
   /** The colours of each role (the config file's theme). */
   theme?: Theme;
+  /** External links as terminal hyperlinks. */
+  hyperlinks?: boolean;
   out: NodeJS.WritableStream;
 }
 
@@ -26,10 +28,10 @@ export async function showCommand(options: ShowOptions): Promise<number> {
   const article = findArticle(library, options.ref);
   const { store, renderArticle } = await loadBodies(library, article);
   const entry = store.read(article.id)!;
-  let rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme });
+  let rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme, hyperlinks: options.hyperlinks });
   // Code with a language, in colour: load the highlighter and lay it out again (an article without
   // such a block never loads it).
-  if (rendered.plainCode) rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme, highlight: await loadHighlighter() });
+  if (rendered.plainCode) rendered = renderArticle(entry, { width: options.width, color: options.color, theme: options.theme, hyperlinks: options.hyperlinks, highlight: await loadHighlighter() });
   options.out.write(`${rendered.lines.join('\n')}\n`);
   return 0;
 }

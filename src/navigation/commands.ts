@@ -67,6 +67,8 @@ export const COMMANDS = [
   'overlayClose',
   // outside the reader
   'openExternal',
+  'copyLink',
+  'copySource',
   // reading state
   'toggleRead',
   'nextUnread',

@@ -92,6 +92,7 @@ export function initialNavigationState(env: NavigationEnv, open?: { id: string; 
     overlay: null,
     reading: readingState,
     openRequest: null,
+    copyRequest: null,
     deleted: null,
   };
   if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);

@@ -63,6 +63,17 @@ export function requestOpen(state: NavigationState, url: string, file = false): 
   return { ...state, openRequest: request, message: `opening ${url}` };
 }
 
+/** Text the reader asked to copy to the terminal's clipboard (the UI carries it out; `seq` tells requests apart). */
+export interface CopyRequest {
+  text: string;
+  seq: number;
+}
+
+/** Ask the UI to copy `text` (a URL or a path) to the clipboard, saying what it was. */
+export function requestCopy(state: NavigationState, text: string, what: string): NavigationState {
+  return { ...state, copyRequest: { text, seq: (state.copyRequest?.seq ?? 0) + 1 }, message: `copied ${what}: ${text}` };
+}
+
 export interface NavigationState {
   screen: 'list' | 'article';
   history: Visit[];
@@ -80,6 +91,7 @@ export interface NavigationState {
   /** Read marks and positions (saved by the UI through src/state). Keyed by article file path. */
   reading: ReadingState;
   openRequest: OpenRequest | null;
+  copyRequest: CopyRequest | null;
   /** The open article, when its file was deleted while it was read: shown until left (libraryChanged.ts). */
   deleted: { id: string; title: string } | null;
 }

@@ -3,7 +3,7 @@
 // which asks the UI to open a URL outside. Owns help, overlay and openRequest.
 import type { LinkTarget } from '../library/types.js';
 import { followTarget, relatedNumbers, titleOf } from './history.js';
-import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
+import { currentVisit, requestCopy, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { clamp, halfPageRows, pageRows, scrollTo } from './viewport.js';
 
 export type PanelGroup = 'related' | 'previous' | 'next' | 'external' | 'linkedFrom' | 'mentionedIn';
@@ -116,6 +116,30 @@ function openExternal(state: NavigationState, env: NavigationEnv): NavigationSta
   return requestOpen(state, link.target.url);
 }
 
+/** `y`: the focused link's URL (an attachment's path; an article's source URL, else its file). */
+function copyLink(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visit = currentVisit(state);
+  if (!visit || state.screen !== 'article') return state;
+  if (visit.focus === null) return { ...state, message: 'no link focused: Tab focuses one, then y copies it' };
+  const target = env.render(visit.id, env.viewport.width).links[visit.focus]?.target;
+  if (!target) return state;
+  if (target.kind === 'external') return requestCopy(state, target.url, 'link');
+  if (target.kind === 'attachment') return requestCopy(state, target.absPath, 'path');
+  if (target.kind === 'article') {
+    const article = env.library.byId.get(target.id);
+    if (article) return article.source ? requestCopy(state, article.source, 'source') : requestCopy(state, article.absPath, 'path');
+  }
+  return { ...state, message: 'this link leads nowhere to copy' };
+}
+
+/** `Y`: the open article's own source URL, else its file's path. */
+function copySource(state: NavigationState, env: NavigationEnv): NavigationState {
+  const visit = currentVisit(state);
+  const article = visit && state.screen === 'article' ? env.library.byId.get(visit.id) : undefined;
+  if (!article) return state;
+  return article.source ? requestCopy(state, article.source, 'source') : requestCopy(state, article.absPath, 'path');
+}
+
 export const overlayCommands = {
   help: (state) => ({ ...state, help: { open: true, top: 0 } }),
   closeHelp: (state) => ({ ...state, help: { open: false, top: 0 } }),
@@ -128,4 +152,6 @@ export const overlayCommands = {
   overlayAccept: acceptOverlay,
   overlayClose: (state) => ({ ...state, overlay: null }),
   openExternal,
+  copyLink,
+  copySource,
 } satisfies CommandHandlers;

@@ -3,6 +3,7 @@
 import type { LineSpan, RenderedArticle, RenderedBlock, RenderedHeading, RenderedLink } from './types.js';
 import { hardWrap, type Frag, type Line } from './lines.js';
 import { sgr, type Theme } from './theme.js';
+import { HYPERLINK_CLOSE, hyperlinkOpen, hyperlinkUrl } from '../text/hyperlinks.js';
 import { createSlugger } from '../text/slug.js';
 import type { Ctx } from './renderContext.js';
 
@@ -25,7 +26,7 @@ function fitFrags(frags: Frag[], width: number): Frag[] {
   return out;
 }
 
-export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme?: Theme): RenderedArticle {
+export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme?: Theme, hyperlinks = false): RenderedArticle {
   const lines: string[] = new Array(all.length);
   const plainLines: string[] = new Array(all.length);
   const spans: LineSpan[][] = ctx.links.map(() => []);
@@ -34,6 +35,9 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
   const slugOf = createSlugger();
   // An article uses a handful of styles: each one's SGR is made once per render.
   const sgrOf: string[] = [];
+  // Each external link's hyperlink opener, made once (null: not a link a terminal may open).
+  const openers = hyperlinks ? ctx.links.map((info) => (info.target.kind === 'external' ? hyperlinkUrl(info.target.url) : null)).map((href) => (href === null ? null : hyperlinkOpen(href))) : [];
+  const styledToo = color || hyperlinks;
   for (let i = 0; i < all.length; i++) {
     const line = all[i];
     // Fit (a safety net: layout never overflows) and drop trailing spaces.
@@ -63,12 +67,24 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
     let styled = '';
     let cur = 0;
     let col = 0;
+    let inLink = -1;
     for (let k = 0; k < n; k++) {
       const f = frags[k];
       if (f.text.length === 0) continue;
       plain += f.text;
-      if (color) {
-        if (f.style !== cur) {
+      if (styledToo) {
+        // A hyperlink opens at its link's first fragment on the line and closes after its last
+        // (never across lines: the reader draws any slice of lines).
+        const opener = f.link >= 0 ? (openers[f.link] ?? null) : null;
+        if (inLink >= 0 && inLink !== (opener ? f.link : -1)) {
+          styled += HYPERLINK_CLOSE;
+          inLink = -1;
+        }
+        if (opener && inLink !== f.link) {
+          styled += opener;
+          inLink = f.link;
+        }
+        if (color && f.style !== cur) {
           if (cur !== 0) styled += '\x1b[0m';
           styled += sgrOf[f.style] ??= sgr(f.style, theme);
           cur = f.style;
@@ -83,9 +99,10 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
       }
       col += f.w;
     }
+    if (inLink >= 0) styled += HYPERLINK_CLOSE;
     if (color && cur !== 0) styled += '\x1b[0m';
     plainLines[i] = plain;
-    lines[i] = color ? styled : plain;
+    lines[i] = styledToo ? styled : plain;
     if (line.anchor !== undefined) blocks.push({ id: line.anchor, line: i });
     if (line.heading) {
       headings.push({ text: line.heading.text, level: line.heading.level, line: i, slug: slugOf(line.heading.text) });

@@ -9,6 +9,7 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { cleanLine } from '../text/clean.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { STYLE, mergeStyle } from './styles.js';
+import { hyperlinkUrl } from '../text/hyperlinks.js';
 import { type Atom, isBreak } from './wrapAtoms.js';
 import type { Ctx, LinkInfo } from './renderContext.js';
 
@@ -120,7 +121,7 @@ export function atomsLabel(atoms: Atom[], from: number): string {
 /** The suffixes after a link's label: external URL, "not in library" marker, related number. */
 export function linkSuffix(ctx: Ctx, info: LinkInfo, style: number, out: Atom[], inBody: boolean, keyTarget: LinkTarget = info.target): void {
   const t = info.target;
-  if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label)) {
+  if (t.kind === 'external' && inBody && !sameAsLabel(t.url, info.label) && !(ctx.hyperlinks && hyperlinkUrl(t.url) !== null)) {
     out.push({ text: ` (${sanitizeLine(t.url)})`, style: mergeStyle(style, STYLE.urlSuffix), link: -1 });
   } else if (t.kind === 'unresolved') {
     // SPEC §3: dimmed and marked "not in library", in words, in the text as in the lists.

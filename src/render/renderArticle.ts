@@ -24,7 +24,7 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
   const ctx: Ctx = {
     article, linkTargets: entry.linkTargets, links: [], relatedNumbers: relatedNumbers(article.related), inRelated: false, listDepth: 0, depth: 0,
     footnotes: { defs: new Map(), order: [] },
-    highlight: options.color !== false ? options.highlight : undefined, plainCode: false,
+    highlight: options.color !== false ? options.highlight : undefined, plainCode: false, hyperlinks: options.hyperlinks === true,
   };
 
   let tokens: readonly Token[] = entry.tokens;
@@ -54,7 +54,7 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
     all.push(emptyLine());
     pushAll(all, footer);
   }
-  const rendered = emit(all, ctx, width, options.color !== false, options.theme);
+  const rendered = emit(all, ctx, width, options.color !== false, options.theme, ctx.hyperlinks);
   if (ctx.plainCode && options.color !== false) rendered.plainCode = true;
   return rendered;
 }

@@ -51,6 +51,8 @@ export interface Ctx {
   highlight?: CodeHighlighter;
   /** Set when code with a language was laid out plain for want of `highlight`. */
   plainCode: boolean;
+  /** External links are terminal hyperlinks: no URL after their label. */
+  hyperlinks: boolean;
 }
 
 /** A body's footnotes: numbered in the order they are first referred to (as Obsidian shows them). */

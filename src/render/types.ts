@@ -28,6 +28,8 @@ export interface RenderOptions {
   theme?: Theme;
   /** Highlights fenced code with a language (with colour on); none: code is plain. */
   highlight?: CodeHighlighter;
+  /** External http(s)/mailto links as terminal hyperlinks (OSC 8), the label shown instead of the URL. */
+  hyperlinks?: boolean;
 }
 
 /** A run of columns on one line: [start, end) in visible columns. */

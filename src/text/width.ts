@@ -80,11 +80,12 @@ export function isWideCode(c: number): boolean {
   );
 }
 
-const SGR = /\u001b\[[0-9;]*m/g;
+/** Our own SGR styling and OSC 8 hyperlinks (text/hyperlinks.ts): zero columns wide. */
+const ZERO_WIDTH = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
-/** Columns of display text that may carry our own SGR styling (which takes no columns). */
+/** Columns of display text that may carry our own SGR styling and hyperlinks (which take no columns). */
 export function displayWidth(s: string): number {
-  return cellWidth(s.includes('\u001b') ? s.replace(SGR, '') : s);
+  return cellWidth(s.includes('\u001b') ? s.replace(ZERO_WIDTH, '') : s);
 }
 
 /** Columns [start, end) of display text that may carry SGR styling, the styling kept (slice-ansi). */

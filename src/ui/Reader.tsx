@@ -72,6 +72,8 @@ export interface ReaderProps {
   updates?: ReaderUpdates;
   /** Keys, colours and text width from the config file (default: broadsheet's own). */
   look?: ReaderLook;
+  /** Puts text on the clipboard (`y`, `Y`); none: the text is only shown in the status line. */
+  copy?: (text: string) => void;
 }
 
 const NO_BODIES: BodySource = () => null;
@@ -89,7 +91,7 @@ function envOf({ library, render, bodyText }: ShownLibrary, columns: number, hei
   return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter, look), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy }: ReaderProps) {
   // The library shown: the one given, then each update's (the props are where it starts).
   const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
   const { library, render, bodyText } = shownLibrary;
@@ -183,6 +185,11 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       fallback,
     );
   }, [state.openRequest, opener]);
+
+  // Copying: the reducer asks (and says so in the status line), this carries it out.
+  useEffect(() => {
+    if (state.copyRequest && copy) copy(state.copyRequest.text);
+  }, [state.copyRequest, copy]);
 
   // New libraries: the shown one and the state move together, in one render (no frame of the
   // new text at the old place).

@@ -8,6 +8,8 @@ export interface ReaderLook {
   theme: Theme;
   /** The widest text is laid out (default: readerLayout's MAX_TEXT_WIDTH). */
   maxWidth?: number;
+  /** External links as terminal hyperlinks (OSC 8). */
+  hyperlinks?: boolean;
 }
 
 export const DEFAULT_LOOK: ReaderLook = { keys: KEY_TABLE, theme: DARK_THEME };

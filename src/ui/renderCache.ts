@@ -22,6 +22,7 @@ interface CacheParts {
   render: ArticleRenderer;
   color: boolean;
   theme?: Theme;
+  hyperlinks?: boolean;
   /** The code highlighter, once loaded (shared by the caches of later libraries). */
   highlighting?: Highlighting;
   /** `width NUL id` → layout. */
@@ -46,8 +47,14 @@ export interface Highlighting {
 const partsOf = new WeakMap<RenderById, CacheParts>();
 
 /** Layouts of the bodies `store` reads (each body read once per layout kept). */
-export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean, theme?: Theme, highlighting?: Highlighting): RenderById {
-  return cacheOf({ store, render, color, theme, highlighting, layouts: new Map(), bodies: new Map(), gone: new Map() });
+/** How articles look: the theme's colours, external links as terminal hyperlinks. */
+export interface LayoutStyle {
+  theme?: Theme;
+  hyperlinks?: boolean;
+}
+
+export function createRenderCache(store: BodyStore, render: ArticleRenderer, color: boolean, style: LayoutStyle = {}, highlighting?: Highlighting): RenderById {
+  return cacheOf({ store, render, color, theme: style.theme, hyperlinks: style.hyperlinks, highlighting, layouts: new Map(), bodies: new Map(), gone: new Map() });
 }
 
 /**
@@ -69,7 +76,7 @@ export function renderCacheAfter(previous: RenderById, store: BodyStore, change:
 }
 
 function cacheOf(parts: CacheParts): RenderById {
-  const { store, render, color, theme, highlighting, layouts, bodies, gone } = parts;
+  const { store, render, color, theme, hyperlinks, highlighting, layouts, bodies, gone } = parts;
   const renderById: RenderById = (id, width) => {
     const key = `${width}\u0000${id}`;
     const hit = layouts.get(key);
@@ -83,7 +90,7 @@ function cacheOf(parts: CacheParts): RenderById {
     try {
       const entry = store.read(id) ?? gone.get(id) ?? null;
       if (entry) {
-        rendered = render(entry, { width, color, theme, highlight: highlighting?.highlight });
+        rendered = render(entry, { width, color, theme, hyperlinks, highlight: highlighting?.highlight });
         if (rendered.plainCode) highlighting?.wanted?.(id);
         touch(bodies, id, entry);
         if (bodies.size > CAPACITY) bodies.delete(bodies.keys().next().value!);

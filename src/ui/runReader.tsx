@@ -98,6 +98,14 @@ function readerHighlighting(load: (() => Promise<CodeHighlighter>) | undefined, 
   return { highlighting, laidOutAgain: channel as LibraryUpdates };
 }
 
+/**
+ * OSC 52: the terminal puts the text on the system clipboard (xterm, kitty, iTerm2, WezTerm,
+ * tmux with set-clipboard…). Base64 keeps any byte of the text from acting inside the sequence.
+ */
+export function clipboardSequence(text: string): string {
+  return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+}
+
 /** Two sources of new libraries as one, remembering the newest library. */
 function bothUpdates(updates: LibraryUpdates | undefined, extra: LibraryUpdates, onLibrary: (library: Library) => void): LibraryUpdates {
   return {
@@ -162,7 +170,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const look = options.look ?? DEFAULT_LOOK;
   let newestLibrary = options.library;
   const { highlighting, laidOutAgain } = readerHighlighting(options.color ? options.loadHighlighter : undefined, () => newestLibrary);
-  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, look.theme, highlighting);
+  const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, { theme: look.theme, hyperlinks: look.hyperlinks }, highlighting);
   const bodyText = bodyTextOf(options.bodies.store);
   const updates = readerUpdatesOf(
     bothUpdates(options.updates, laidOutAgain, (library) => (newestLibrary = library)),
@@ -264,6 +272,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           opener={options.opener ?? systemOpener}
           updates={updates}
           look={look}
+          copy={(text) => stdout.write(clipboardSequence(text))}
         />
       </ErrorBoundary>,
       { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
