@@ -44,7 +44,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   pages?.start();
   const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, updates: pages?.updates, status: pages?.status });
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status });
   } finally {
     pages?.stop();
   }

@@ -3,12 +3,13 @@
 // which context reads the keys (and so which prompt a typed key edits), and ends every action
 // by bringing the state back to the viewport and recording what was read. No terminal here;
 // the Ink components only map keys to actions and draw what this state says.
+import { clickTarget, wheelCommand } from './pointer.js';
 import { emptyReadingState, lastArticle, type ReadingState } from '../state/readingState.js';
 import type { Command, Context } from './commands.js';
 import { acceptFilter, clearFilter, editFilter, listCommands, normalizeList } from './articleList.js';
 import { acceptSearch, articleSearchCommands, cancelSearch, isTypingSearch, typeSearch } from './articleSearch.js';
 import { deleteDigit, followNumber, historyCommands, openArticle, typeNumber } from './history.js';
-import type { CommandHandler, CommandHandlers, NavigationAction, NavigationEnv, NavigationState } from './navigationState.js';
+import { currentVisit, replaceVisit, type CommandHandler, type CommandHandlers, type NavigationAction, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { overlayCommands } from './overlays.js';
 import { readingCommands, syncReading } from './readingMarks.js';
 import { normalizeVisit, viewportCommands } from './viewport.js';
@@ -120,6 +121,21 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'libraryChanged':
       next = libraryChanged(state, env, action.before, action.change, action.status);
       break;
+    case 'wheel': {
+      const wheel = wheelCommand(contextOf(state), action.down);
+      next = state;
+      for (let i = 0; wheel && i < wheel.times; i++) next = COMMAND_HANDLERS[wheel.command]({ ...normalizeVisit(next, env), message: null }, env, '');
+      break;
+    }
+    case 'click': {
+      const at = normalizeVisit(state, env);
+      const target = clickTarget(at, env, contextOf(at), action.row, action.column);
+      const visit = currentVisit(at);
+      if (target?.kind === 'row') next = COMMAND_HANDLERS.openSelected({ ...at, list: { ...at.list, selectedId: target.id }, message: null }, env);
+      else if (target?.kind === 'link' && visit) next = COMMAND_HANDLERS.followLink({ ...replaceVisit(at, { ...visit, focus: target.index }), message: null }, env);
+      else next = state;
+      break;
+    }
   }
   // Overlays belong to the article they were opened on.
   if (next.overlay && (next.screen !== 'article' || next.index !== state.index)) next = { ...next, overlay: null };

@@ -134,7 +134,11 @@ export type NavigationAction =
    * The library changed under the reader: `env` (the reducer's) holds the new one, `before` the
    * environment of the one this state was for; `status` is the publisher's status line, if any.
    */
-  | { type: 'libraryChanged'; change: LibraryChange; before: NavigationEnv; status?: string };
+  | { type: 'libraryChanged'; change: LibraryChange; before: NavigationEnv; status?: string }
+  /** A mouse wheel step (down or up), in whatever the reader shows. */
+  | { type: 'wheel'; down: boolean }
+  /** A click at a row and column of the text area (0-based): a list row opens, a link is followed. */
+  | { type: 'click'; row: number; column: number };
 
 /** Carries out one command; `text` is the key typed, for prompts and digits. */
 export type CommandHandler = (state: NavigationState, env: NavigationEnv, text: string) => NavigationState;

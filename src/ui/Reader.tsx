@@ -27,6 +27,7 @@ import { useTerminalSize, type TerminalSize } from './terminalSize.js';
 import { frameOf } from './views.js';
 import { layoutOf, readerEnv } from './readerLayout.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
+import type { MouseEvents } from './mouseInput.js';
 
 /** How long a partly typed related-link number waits before it is followed. */
 export const NUMBER_PAUSE_MS = 1000;
@@ -74,6 +75,8 @@ export interface ReaderProps {
   look?: ReaderLook;
   /** Puts text on the clipboard (`y`, `Y`); none: the text is only shown in the status line. */
   copy?: (text: string) => void;
+  /** Mouse reports, when the mouse is on. */
+  mouse?: MouseEvents;
 }
 
 const NO_BODIES: BodySource = () => null;
@@ -91,7 +94,7 @@ function envOf({ library, render, bodyText }: ShownLibrary, columns: number, hei
   return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter, look), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy, mouse }: ReaderProps) {
   // The library shown: the one given, then each update's (the props are where it starts).
   const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
   const { library, render, bodyText } = shownLibrary;
@@ -185,6 +188,16 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       fallback,
     );
   }, [state.openRequest, opener]);
+
+  // The mouse: the wheel and clicks on the text area (the status line row takes none).
+  useEffect(() => {
+    if (!mouse) return;
+    return mouse.subscribe((event) => {
+      if (event.y >= latest.current.layout.height) return;
+      if (event.kind === 'wheel') dispatch({ type: 'wheel', down: event.down });
+      else dispatch({ type: 'click', row: event.y, column: event.x });
+    });
+  }, [mouse]);
 
   // Copying: the reducer asks (and says so in the status line), this carries it out.
   useEffect(() => {

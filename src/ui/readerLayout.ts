@@ -4,7 +4,7 @@
 import type { Library } from '../library/types.js';
 import { articlesInOrder, rememberingLastQuery, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
 import { helpLines, KEY_TABLE, type KeyTable } from './keys.js';
-import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
+import { DEFAULT_LOOK, MOUSE_HELP, type ReaderLook } from './readerLook.js';
 import type { RenderById } from './renderCache.js';
 import type { TerminalSize } from './terminalSize.js';
 import { helpContexts } from './views.js';
@@ -24,6 +24,6 @@ export function layoutOf(size: TerminalSize, maxWidth: number = MAX_TEXT_WIDTH) 
 
 export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter, look: ReaderLook = DEFAULT_LOOK): NavigationEnv {
   const { height, textWidth } = layoutOf(size, look.maxWidth);
-  const help = look.keys === KEY_TABLE ? DEFAULT_HELP_LENGTH : helpLength(look.keys);
+  const help = (look.keys === KEY_TABLE ? DEFAULT_HELP_LENGTH : helpLength(look.keys)) + (look.mouse ? MOUSE_HELP.length : 0);
   return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: help };
 }

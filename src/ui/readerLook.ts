@@ -10,6 +10,11 @@ export interface ReaderLook {
   maxWidth?: number;
   /** External links as terminal hyperlinks (OSC 8). */
   hyperlinks?: boolean;
+  /** The mouse is on (help then says how to select text). */
+  mouse?: boolean;
 }
+
+/** What help adds when the mouse is on: the terminal's own selection then needs Shift. */
+export const MOUSE_HELP = ['Mouse', '  Wheel scrolls the article, the list or the overlay; a click follows a link or opens a row', '  Hold Shift to select text with the terminal (the reader has the mouse)', ''];
 
 export const DEFAULT_LOOK: ReaderLook = { keys: KEY_TABLE, theme: DARK_THEME };

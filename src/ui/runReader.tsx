@@ -16,6 +16,7 @@ import type { CodeHighlighter } from '../render/types.js';
 import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
+import { MOUSE_OFF, MOUSE_ON, mouseFilteredInput } from './mouseInput.js';
 import {
   ENDING_SIGNALS,
   ENTER_ALTERNATE_SCREEN,
@@ -64,6 +65,8 @@ export interface RunReaderOptions {
   configMessage?: string | null;
   /** A message for the status line from the start (the first paint's `status`). */
   status?: string;
+  /** Mouse reporting on (wheel, clicks); it is turned off again on every way out. */
+  mouse?: boolean;
   /** Loads the code highlighter, when an article with code in a language is first shown (none: code stays plain). */
   loadHighlighter?: () => Promise<CodeHighlighter>;
 }
@@ -167,7 +170,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
-  const look = options.look ?? DEFAULT_LOOK;
+  const look = { ...(options.look ?? DEFAULT_LOOK), mouse: options.mouse === true };
   let newestLibrary = options.library;
   const { highlighting, laidOutAgain } = readerHighlighting(options.color ? options.loadHighlighter : undefined, () => newestLibrary);
   const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, { theme: look.theme, hyperlinks: look.hyperlinks }, highlighting);
@@ -187,6 +190,9 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   store.onError(onSaveError);
   const loaded = first?.loaded ?? store.load();
 
+  // With the mouse on, Ink reads the keys from a stream without the mouse's reports.
+  const mouse = options.mouse && stdin.isTTY ? mouseFilteredInput(stdin) : null;
+
   return new Promise<number>((resolve) => {
     let finished = false;
     let restored = false;
@@ -200,7 +206,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
         // The terminal may already be gone (SIGHUP).
       }
       try {
-        stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+        stdout.write((mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
       } catch {
         // Same.
       }
@@ -221,6 +227,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
         // Unmounting a broken tree can throw; the terminal still comes back below.
       }
       restoreTerminal();
+      mouse?.stop();
       // Signal handlers go on the next turn: signal-exit (inside Ink) re-raises a signal that it
       // sees no other handler for, which would kill the process while we are still returning.
       setImmediate(() => {
@@ -255,7 +262,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
     process.on('exit', restoreTerminal);
 
     // After a first paint the screen is already there: entering again would clear it (a flash).
-    stdout.write(first?.painted ? HIDE_CURSOR : ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    stdout.write((first?.painted ? HIDE_CURSOR : ENTER_ALTERNATE_SCREEN + HIDE_CURSOR) + (mouse ? MOUSE_ON : ''));
     first?.handOver();
 
     const instance = render(
@@ -273,9 +280,10 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           updates={updates}
           look={look}
           copy={(text) => stdout.write(clipboardSequence(text))}
+          mouse={mouse?.events}
         />
       </ErrorBoundary>,
-      { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
+      { stdin: mouse?.input ?? stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
     instance.waitUntilExit().then(
       () => finish(0),

@@ -23,7 +23,7 @@ import { DIM_OFF, DIM_ON, INVERSE_OFF, INVERSE_ON } from './sgr.js';
 import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
 import { bindingsFor, helpLines, keysLabel, type Context, type KeyTable } from './keys.js';
 import { sgrOf } from '../render/theme.js';
-import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
+import { DEFAULT_LOOK, MOUSE_HELP, type ReaderLook } from './readerLook.js';
 
 export interface Frame {
   /** Exactly `height` lines of text area. */
@@ -213,8 +213,9 @@ export function helpContexts(screen: NavigationState['screen']): Context[] {
   return screen === 'list' ? ['list', 'filter', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'help'];
 }
 
-export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable): string[] {
-  const lines = helpLines(helpContexts(state.screen), keys);
+export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable, mouse = false): string[] {
+  // With the mouse on, help starts by saying how to select text (the terminal's selection needs Shift).
+  const lines = [...(mouse ? MOUSE_HELP : []), ...helpLines(helpContexts(state.screen), keys)];
   return pad(
     lines.slice(state.help.top, state.help.top + height).map((line) => truncate(line, columns)),
     height,
@@ -362,7 +363,7 @@ function withTitle(hint: string, title: string, room: number): string {
 export function frameOf(state: NavigationState, env: NavigationEnv, columns: number, height: number, look: ReaderLook = DEFAULT_LOOK): Frame {
   let body: string[];
   const context = contextOf(state);
-  if (state.help.open) body = helpBody(state, columns, height, look.keys);
+  if (state.help.open) body = helpBody(state, columns, height, look.keys, look.mouse);
   else if (state.screen === 'list') body = listBody(state, env, columns, height);
   else if (context === 'toc') body = tocBody(state, env, columns, height);
   else if (context === 'links') body = linksBody(state, env, columns, height);
