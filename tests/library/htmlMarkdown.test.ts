@@ -59,6 +59,30 @@ test('images with no alt or a file name for alt are left out', async () => {
   assert.doesNotMatch(text, /image:|performance|IMG/);
 });
 
+test('an image is a Markdown image of its words: a web address in its alt is no link and eats no bracket', async () => {
+  const text = await screen('<ol><li><p>In the settings, choose General.</p></li><li><p><img src="step-2.png" alt="In the text box next to Home page, type www.gazette.example."></p></li></ol>');
+  assert.match(text, /^2\. \[image: In the text box next to Home page, type www\.gazette\.example\.\]$/m);
+  assert.doesNotMatch(text, /\\\]|\\\[/);
+});
+
+test('a linked image after a word stands apart from it, and keeps its link', async () => {
+  const text = await screen('<p>Also read: <span>Photo</span><a href="/news/choir"><img src="choir.jpg" alt="The choir at dawn"></a> and more.</p>');
+  assert.match(text, /Photo \[image: The choir at dawn\] \(https:\/\/gazette\.example\/news\/choir\) and more\./);
+});
+
+test('an image in a span before its credit: markup in the alt is its words, and the credit stands apart', async () => {
+  const text = await screen(
+    '<p>The office published its hours on Monday, and the counter now opens at nine, every weekday.</p>' +
+      '<p><span class="pic"><span class="img">\n <img src="x.jpg" alt="&lt;span style=&quot;font-size:13px;&quot;&gt;Harbour office&lt;/span&gt;">\n</span><span class="credit">© Provided by the gazette</span></span></p>',
+  );
+  assert.match(text, /^\[image: Harbour office\] © Provided by the gazette$/m);
+});
+
+test('an alt that is a file name with spaces or non-Latin letters is left out too', async () => {
+  const text = await screen('<p>Before <img src="a.png" alt="Harbour dinosaur head logo.png"> middle <img src="b.jpg" alt="46-1021221港口照片.JPG"> end.</p>');
+  assert.match(text, /Before middle end\./);
+});
+
 test('superscripts and subscripts: x², H₂O, a footnote mark as written', async () => {
   const text = await screen('<p>Area x<sup>2</sup>, water H<sub>2</sub>O, a note<sup>[1]</sup>, e<sup>iπ</sup>.</p>');
   assert.match(text, /Area x², water H₂O, a note\[1\], e\^iπ\./);

@@ -1,8 +1,9 @@
 // Readable content (a DOM element) → Markdown that reads back as the page's text and never
 // shows Markdown's own syntax: links around blocks, emphasis across line breaks, adjacent or
 // nested emphasis and emphasis beside punctuation are written so that marked takes them as
-// meant. Links keep the href given (siteLinks.ts has resolved it); images become
-// `[image: alt]` and are never fetched; anything executable or interactive is dropped.
+// meant. Links keep the href given (siteLinks.ts has resolved it); images become Markdown
+// images of their words with no source (`![alt]()`: shown `[image: alt]`, never fetched, never
+// checked); anything executable or interactive is dropped.
 import TurndownService from 'turndown';
 import { collapse, textOf } from './dom.js';
 import { addTableRules } from './markdownTables.js';
@@ -36,8 +37,32 @@ function unwrap(el: Element): void {
  * same emphasis is that emphasis (`**x**` from two <em>s is strong); `<br>` in `<pre>` is a
  * line end (textContent drops it).
  */
+/** The text nodes below `el` (all of them: the caller knows they are only space). */
+function textNodes(el: Element): ChildNode[] {
+  const found: ChildNode[] = [];
+  const walk = (node: ChildNode) => {
+    if (node.nodeType === 3) found.push(node);
+    else for (const child of [...node.childNodes]) walk(child);
+  };
+  for (const child of [...el.childNodes]) walk(child);
+  return found;
+}
+
 function plainDom(content: Element): void {
   for (const br of [...content.querySelectorAll('pre br')]) br.replaceWith(br.ownerDocument.createTextNode('\n'));
+  // An image among words stands apart from them, and so does a link or span holding only it.
+  // The spaces go into the page, not the image's Markdown: turndown trims an element's content
+  // when it has space on one edge only.
+  for (const img of [...content.querySelectorAll('img')]) {
+    if (!imageWords(img) || standsAlone(img)) continue;
+    let unit: Element = img;
+    while (unit.parentElement && unit.parentElement !== content && !BLOCK_TAGS.has(unit.parentElement.tagName) && textOf(unit.parentElement) === '') unit = unit.parentElement;
+    if (!unit.parentNode) continue;
+    // Space inside the unit would collapse into the space outside it and be trimmed away with it.
+    if (unit !== img) for (const text of textNodes(unit)) text.remove();
+    unit.parentNode.insertBefore(img.ownerDocument.createTextNode(' '), unit);
+    unit.parentNode.insertBefore(img.ownerDocument.createTextNode(' '), unit.nextSibling);
+  }
   for (const el of [...content.querySelectorAll('em, i, strong, b')]) {
     const kind = kindOf(el);
     if (!el.parentNode) continue;
@@ -98,11 +123,15 @@ function emphasize(content: string, delimiter: string): string {
 
 // ---- Images and links ----------------------------------------------------------------------
 
-/** An alt that only names the file ("performance.jpg", "IMG_2041") says nothing to a reader. */
-const FILE_NAME_ALT = /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|image|dsc|pxl|photo)[_-]?\d+\w*)$/i;
+/**
+ * An alt that only names the file ("performance.jpg", "IMG_2041", a wiki's "Harbour logo.png")
+ * says nothing to a reader: no sentence ends in an image file's extension.
+ */
+const FILE_NAME_ALT = /^(?:[^\n]*\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)|(?:img|image|dsc|pxl|photo)[_-]?\d+\w*)$/i;
 
 export function imageWords(img: Element): string {
-  const alt = collapse(img.getAttribute('alt'));
+  // Some pages put markup in an alt (`<span style=…>Credit</span>`): a reader sees its words.
+  const alt = collapse(img.getAttribute('alt')?.replace(/<\/?[a-zA-Z][^>]*>/g, ' ') ?? null);
   return alt && !FILE_NAME_ALT.test(alt) ? alt : '';
 }
 
@@ -178,8 +207,10 @@ function createService(): TurndownService {
     replacement: (_content, node) => {
       const words = imageWords(node as Element);
       if (!words) return '';
-      const shown = `\\[image: ${service.escape(words)}\\]`;
-      return standsAlone(node as Element) ? `\n\n${shown}\n\n` : ` ${shown} `;
+      // An image, not text: its words are never lexed as Markdown (a `www.` in them made an
+      // autolink that ran on over an escaped bracket). marked unescapes only brackets in an alt.
+      const shown = `![${words.replace(/\\+(?=[[\]]|$)/g, '').replace(/[[\]]/g, '\\$&')}]()`;
+      return standsAlone(node as Element) ? `\n\n${shown}\n\n` : shown;
     },
   });
   service.addRule('figure', {
@@ -204,7 +235,8 @@ function createService(): TurndownService {
       if (!text) return '';
       const href = destination(((node as Element).getAttribute('href') ?? '').trim());
       if ((node as Element).querySelector(BLOCKS) !== null || /\n/.test(text)) return linkAroundBlocks(content, href);
-      return `[${text}](${href})`;
+      // Space at the content's edges (an image's) stays outside the brackets, between words.
+      return `${/^\s/.test(content) ? ' ' : ''}[${text}](${href})${/\s$/.test(content) ? ' ' : ''}`;
     },
   });
   return service;

@@ -39,10 +39,10 @@ test('a related block inside the article becomes `related` and leaves the text; 
   assert.match(p.markdown, /The next review of the service is due in 2035\./);
 });
 
-test('images become [image: alt] on a line of their own and are never linked for fetching', () => {
+test('images become images of their words on a line of their own, with no source to fetch', () => {
   const p = page('og-title.html');
-  assert.match(p.markdown, /^\\\[image: The ferry at its landing stage at dawn\\\]$/m);
-  assert.doesNotMatch(p.markdown, /images\.example|ferry\.jpg|!\[/);
+  assert.match(p.markdown, /^!\[The ferry at its landing stage at dawn\]\(\)$/m);
+  assert.doesNotMatch(p.markdown, /images\.example|ferry\.jpg/);
 });
 
 test('the <h1> repeating the title, the site menu and the site footer are not in the text', () => {
