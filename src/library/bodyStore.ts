@@ -10,6 +10,7 @@ import { unreadableBody } from './fileOutcome.js';
 import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { plainTokens } from './plainTokens.js';
 import { buildRefIndex } from './resolveRef.js';
+import { withoutSiteParts } from './siteTitles.js';
 
 export interface BodyStore {
   /** The article's body as its file holds it now; null for an id the library does not have. */
@@ -33,10 +34,13 @@ export function createBodyStore(library: Library, reader: FileReader): BodyStore
         const note = unreadableBody(article, outcome);
         return { article, body: note, tokens: plainTokens(note), linkTargets: new Map() };
       }
-      const links = resolveFileLinks(file, outcome.meta, refIndex);
+      // The title as the loader gave it: less the site's name its pages share.
+      const title = withoutSiteParts({ ...file, path: file.relPath, source: outcome.meta.source, title: outcome.meta.title }, library.siteTitles);
+      const meta = title === outcome.meta.title ? outcome.meta : { ...outcome.meta, title };
+      const links = resolveFileLinks(file, meta, refIndex);
       const idProblems = article.problems.filter((p) => p.kind === 'duplicate-id');
       return {
-        article: articleRecord(file, outcome.meta, links, article.backlinks, idProblems),
+        article: articleRecord(file, meta, links, article.backlinks, idProblems),
         body: outcome.parsed.body,
         tokens: outcome.tokens,
         linkTargets: links.linkTargets,

@@ -15,9 +15,10 @@ import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
 import { atomicWriter } from '../startup.js';
 import type { FileStamp } from './scanLibrary.js';
+import type { SiteTitleParts } from './siteTitles.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 4;
 
@@ -150,6 +151,19 @@ function decodeFile(v: Json[]): CachedFile | undefined {
   return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, words, ...parts, ...(v.length === 13 ? { partial: true } : {}) } };
 }
 
+/** The site title parts saved with the linked articles, or undefined when they are not what this code wrote. */
+function decodeSiteTitles(v: Json): SiteTitleParts | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, { leading: string[]; trailing: string[] }> = {};
+  for (const [site, parts] of Object.entries(v as Record<string, Json>)) {
+    const leading = decodeList((parts as Record<string, Json>)?.leading, decodeString);
+    const trailing = decodeList((parts as Record<string, Json>)?.trailing, decodeString);
+    if (!leading || !trailing) return undefined;
+    out[site] = { leading, trailing };
+  }
+  return out;
+}
+
 export interface LibraryCache {
   /** Whether the file has an entry of this size and mtime (kept for the next save); nothing is decoded. */
   has(key: string, stamp: FileStamp): boolean;
@@ -167,12 +181,13 @@ export interface LibraryCache {
    * the same links), when the other files links may name are the same (`attachments`). Read
    * after the lookups; null otherwise.
    */
-  linkedArticles(attachments: string): { articles: Article[]; pendingPages: string[] } | null;
+  linkedArticles(attachments: string): { articles: Article[]; pendingPages: string[]; siteTitles: SiteTitleParts } | null;
   /**
    * Write the cache (with the linked articles, and `attachments`, the other files links may name,
-   * they were linked against) when anything changed, then let it go; never throws.
+   * they were linked against, and the site title parts their titles were cut by) when anything
+   * changed, then let it go; never throws.
    */
-  save(articles: readonly Article[], attachments: string, pendingPages: readonly string[]): void;
+  save(articles: readonly Article[], attachments: string, pendingPages: readonly string[], siteTitles: SiteTitleParts): void;
 }
 
 /** A file's key in its library's cache: its root's index and its path in that root. */
@@ -216,6 +231,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   let linked: Json = null;
   let linkedAttachments: string | null = null;
   let linkedPending: Json = null;
+  let linkedSiteTitles: Json = null;
   let dirty = true;
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
@@ -236,6 +252,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       const names = (data as Record<string, Json>).attachments;
       linkedAttachments = isStr(names) ? names : null;
       linkedPending = (data as Record<string, Json>).pendingPages ?? null;
+      linkedSiteTitles = (data as Record<string, Json>).siteTitles ?? null;
       dirty = false;
     }
   } catch {
@@ -249,7 +266,8 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       // Written by this very build (the parser stamp matched): a list of records, or nothing.
       if (!unchanged() || linkedAttachments !== attachments || !Array.isArray(linked) || !linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id))) return null;
       const pendingPages = decodeList(linkedPending, decodeString);
-      return pendingPages ? { articles: linked as Article[], pendingPages } : null;
+      const siteTitles = decodeSiteTitles(linkedSiteTitles);
+      return pendingPages && siteTitles ? { articles: linked as Article[], pendingPages, siteTitles } : null;
     },
     has(key, stamp) {
       const rec = records.get(key);
@@ -279,7 +297,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
-    save(articles, attachments, pendingPages) {
+    save(articles, attachments, pendingPages, siteTitles) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
       const changed = !unchanged() || linked === null || linkedAttachments !== attachments;
       const files = [...kept.values()];
@@ -290,7 +308,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       try {
         mkdirSync(path.dirname(file), { recursive: true });
         // No fsync: a cache lost in a crash is only rebuilt.
-        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments, pendingPages }), { fsync: false });
+        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments, pendingPages, siteTitles }), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

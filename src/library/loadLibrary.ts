@@ -19,6 +19,7 @@ import { computeBacklinks } from './linkGraph.js';
 import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
 import { cacheKey, openLibraryCache, type CachedFile, type LibraryCache } from './libraryCache.js';
+import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
 import { loadFileReader } from '../startup.js';
 
 export interface LoadOptions {
@@ -78,7 +79,7 @@ interface LoadPlan {
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
   /** The articles as linked last time, when every file is as it was (then no entry is decoded). */
-  linked: { articles: Article[]; pendingPages: string[] } | null;
+  linked: { articles: Article[]; pendingPages: string[]; siteTitles: SiteTitleParts } | null;
 }
 
 /** Ids, stats and the cache: which files are known and which must be read. */
@@ -153,9 +154,9 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  const articles = plan.linked?.articles ?? linkArticles(loaded, idProblems, scan.attachments);
+  const { articles, siteTitles } = plan.linked ?? linkArticles(loaded, idProblems, scan.attachments);
   const pendingPages = plan.linked?.pendingPages ?? loaded.filter(({ meta }) => meta.partial).map(({ file }) => file.id);
-  cache?.save(articles, plan.attachmentNames, pendingPages);
+  cache?.save(articles, plan.attachmentNames, pendingPages, siteTitles);
   for (const a of articles) problems.push(...a.problems);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
@@ -169,11 +170,22 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
     problems,
     maxFileBytes: maxBytes,
     ...(pendingPages.length > 0 ? { pendingPages } : {}),
+    ...(Object.keys(siteTitles).length > 0 ? { siteTitles } : {}),
   };
 }
 
-/** Every article's links resolved against the library, backlinks counted: the records. */
-function linkArticles(loaded: { file: IdentifiedFile; meta: ArticleMeta }[], idProblems: Problem[], attachments: readonly AttachmentFile[]): Article[] {
+/** Every article's links resolved against the library, backlinks counted: the records (titles less their site's shared name, which links see too). */
+function linkArticles(
+  files: { file: IdentifiedFile; meta: ArticleMeta }[],
+  idProblems: Problem[],
+  attachments: readonly AttachmentFile[],
+): { articles: Article[]; siteTitles: SiteTitleParts } {
+  const pageOf = ({ file, meta }: (typeof files)[number]) => ({ format: file.format, source: meta.source, root: file.root, path: file.relPath, title: meta.title });
+  const siteTitles = findSiteTitleParts(files.map(pageOf));
+  const loaded = files.map((f) => {
+    const title = withoutSiteParts(pageOf(f), siteTitles);
+    return title === f.meta.title ? f : { file: f.file, meta: { ...f.meta, title } };
+  });
   const refIndex = buildRefIndex(
     loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
     attachments,
@@ -182,5 +194,6 @@ function linkArticles(loaded: { file: IdentifiedFile; meta: ArticleMeta }[], idP
   const backlinks = computeBacklinks(resolved);
   const idProblemsOf = new Map<string, Problem[]>();
   for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
-  return loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? []));
+  const articles = loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? []));
+  return { articles, siteTitles };
 }

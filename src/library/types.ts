@@ -2,6 +2,7 @@
 // Pure data; no terminal code anywhere in src/library.
 import type { Token } from 'marked';
 import type { AttachmentFile } from './scanLibrary.js';
+import type { SiteTitleParts } from './siteTitles.js';
 
 export type ArticleFormat = 'markdown' | 'text' | 'html';
 
@@ -164,4 +165,9 @@ export interface Library {
    * with their extraction (library/pageExtraction.ts). Absent or empty when there are none.
    */
   readonly pendingPages?: readonly string[];
+  /**
+   * Per site, the title parts its saved pages share (its name, cut off their titles:
+   * siteTitles.ts), for the body store to cut a title it reads again the same way. Absent when none.
+   */
+  readonly siteTitles?: SiteTitleParts;
 }

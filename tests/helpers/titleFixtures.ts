@@ -11,6 +11,11 @@ export interface TitleCase {
   section: string[];
 }
 
+/** A saved page of a made-up site whose name is nothing like its domain (for the shared-part rule). */
+function sitePage(title: string, address: string, body: string): string {
+  return `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="${address}"></head><body><article><p>${body}, with enough words in it to be read as the article.</p></article></body></html>`;
+}
+
 export const TITLE_FILES: Record<string, string> = {
   // Front matter, decoded like the body would be.
   'food/amp.md': '---\ntitle: Fish &amp; chips\nsection: Food &amp; drink\n---\n\nBody of amp.\n',
@@ -24,6 +29,10 @@ export const TITLE_FILES: Record<string, string> = {
   'food/page.html': '<!doctype html><html><head><title>Cr&egrave;me &amp;amp; br&ucirc;l&eacute;e</title></head><body><article><p>Body of page, with enough words in it to be read as the article.</p></article></body></html>',
   // Zero-width and bidi marks in a title and a section (issue 12): removed.
   'food/marks.md': '---\ntitle: "Pay\\u200bpal \\u200eupdate\\u2060s"\nsection: "Ne\\u200fws"\n---\n\nBody of marks.\n',
+  // Two pages of one site share "| Tidewater Weekly": the site's name, cut (issue 14); a page alone on its site keeps its title whole.
+  'quay/tide.html': sitePage('Reading the tide book | Tidewater Weekly', 'https://quay-notes.example/tide', 'Body of tide'),
+  'quay/nets.html': sitePage('Mending nets | Tidewater Weekly', 'https://quay-notes.example/nets', 'Body of nets'),
+  'gull/paint.html': sitePage('Gulls | Gull Point Gazette', 'https://gull-gazette.example/paint', 'Body of paint'),
 };
 
 export const TITLE_CASES: TitleCase[] = [
@@ -34,6 +43,9 @@ export const TITLE_CASES: TitleCase[] = [
   { id: 'food/surrogate', title: 'Broken \ufffd surrogate', section: [] },
   { id: 'food/page', title: 'Crème &amp; brûlée', section: [] },
   { id: 'food/marks', title: 'Paypal updates', section: ['News'] },
+  { id: 'quay/tide', title: 'Reading the tide book', section: [] },
+  { id: 'quay/nets', title: 'Mending nets', section: [] },
+  { id: 'gull/paint', title: 'Gulls | Gull Point Gazette', section: [] },
 ];
 
 /** The library on disk, and an environment that keeps every child's state, cache and config in temporary folders. */

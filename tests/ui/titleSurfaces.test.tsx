@@ -17,7 +17,7 @@ test('the reader: list rows, title block and status line all show the one title'
   const library = await loadLibrary([root]);
   const render = createRenderCache(storeOf(library), renderArticle, false);
 
-  const list = renderReader(library, { render, size: { columns: 70, rows: 12 } });
+  const list = renderReader(library, { render, size: { columns: 70, rows: 24 } });
   await list.waitForText('Paypal updates');
   for (const { title } of TITLE_CASES) {
     assert.ok(list.lines().some((line) => line.replace(/^[›\s]*• /, '').startsWith(title)), `list row for ${title}:\n${list.frame()}`);

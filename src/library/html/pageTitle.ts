@@ -5,14 +5,7 @@ import { collapse, looseKey } from './pageWords.js';
 import { allInside, closest, firstInside, inside, textAt, type OutlineElement, type PageOutline } from './pageOutline.js';
 import { firstMeta, typesOf, type PageMeta } from './metadata.js';
 import { isSiteName, type SiteIdentity } from './siteName.js';
-
-/**
- * Separators between a title and a site name: ` | `, ` - `, ` – `, ` — `, ` · `, and the CJK
- * ones, which go unspaced: `：`, `｜`, and `_` next to a CJK character ("新台阶_科技_腾讯网";
- * `file_name` is one word).
- */
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
-const SEPARATOR = new RegExp(`(\\s+[|\\-–—·]\\s+|\\s*[：｜]\\s*|\\s+_\\s+|(?<=[${CJK}])\\s*_\\s*|\\s*_\\s*(?=[${CJK}]))`, 'u');
+import { CJK, titleParts } from './titleParts.js';
 
 /** A trailing "[Site]" or "(Site)" that is the site's name ("My Hero Academia [Archive of Our Own]"). */
 function cutBracketedSite(part: string, site: SiteIdentity): string {
@@ -27,9 +20,7 @@ function cutBracketedSite(part: string, site: SiteIdentity): string {
  * ` - ` too.
  */
 export function cutSiteName(title: string, h1: string, site: SiteIdentity): string {
-  const pieces = title.split(SEPARATOR); // part, separator, part, separator, part…
-  const parts = pieces.filter((_, i) => i % 2 === 0);
-  const join = (from: number, to: number) => pieces.slice(from * 2, to * 2 + 1).join('').trim();
+  const { parts, join } = titleParts(title);
 
   const h1Key = looseKey(h1);
   if (h1Key && parts.length > 1) {
