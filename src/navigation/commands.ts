@@ -2,9 +2,12 @@
 // (src/ui/keys.ts) binds keys to these; the navigation reducer carries them out.
 
 /** Where a key is read: a screen, or a prompt/overlay that takes the keys while it is open. */
-export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'toc' | 'links' | 'help';
+export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'toc' | 'links' | 'help' | PickerContext;
 
-export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help'];
+/** The screens of places to go (navigation/pickers.ts): recent visits, bookmarks, tags. */
+export type PickerContext = 'visits' | 'saved';
+
+export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help', 'visits', 'saved'];
 
 /** Contexts that are prompts: printable keys and Backspace edit; only Enter, Esc and Ctrl-C act. */
 export const PROMPT_CONTEXTS: readonly Context[] = ['filter', 'search', 'number'];
@@ -72,6 +75,14 @@ export const COMMANDS = [
   // reading state
   'toggleRead',
   'nextUnread',
+  // keeping one's place: recent visits, bookmarks, tags (pickers.ts, bookmarks.ts)
+  'openVisits',
+  'openSaved',
+  'toggleBookmark',
+  'pickerDown',
+  'pickerUp',
+  'pickerAccept',
+  'pickerClose',
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

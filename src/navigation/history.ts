@@ -8,8 +8,8 @@
 import type { LinkTarget } from '../library/types.js';
 import { headingSlug } from '../text/slug.js';
 import type { RenderedArticle, RenderedLink } from '../render/types.js';
-import { restoredLine } from '../state/readingState.js';
 import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
+import { lineOfPosition } from './savedPlace.js';
 import { clamp, maxTop } from './viewport.js';
 
 /**
@@ -46,7 +46,7 @@ export function openArticle(state: NavigationState, env: NavigationEnv, id: stri
     top = clamp(atLine, 0, maxTop(rendered, env));
   } else if (atLine === 'resume') {
     const saved = state.reading.articles[article.absPath]?.position;
-    if (saved) top = clamp(restoredLine(saved, env.viewport.width, rendered.lines.length), 0, maxTop(rendered, env));
+    if (saved) top = clamp(lineOfPosition(rendered, saved), 0, maxTop(rendered, env));
   }
   const visit: Visit = { id, top, focus: null, width: env.viewport.width };
   const history = [...state.history.slice(0, state.index + 1), visit];

@@ -3,7 +3,7 @@
 // and the selectors the views read.
 export * from './commands.js';
 export * from './filter.js';
-export type { ArticleSearch, CommandHandler, ListState, NavigationAction, NavigationEnv, NavigationState, OpenRequest, Overlay, Viewport, Visit } from './navigationState.js';
+export type { ArticleSearch, CommandHandler, ListState, NavigationAction, NavigationEnv, NavigationState, OpenRequest, Overlay, Picker, Viewport, Visit } from './navigationState.js';
 export { currentVisit } from './navigationState.js';
 export { contextOf, initialNavigationState, navigationReducer } from './navigationReducer.js';
 export { currentRendered } from './viewport.js';
@@ -13,3 +13,5 @@ export { currentMatchIndex, searchMatches } from './articleSearch.js';
 export { linksPanelEntries, type PanelEntry, type PanelGroup } from './overlays.js';
 export { isArticleRead, readingSnapshot } from './readingMarks.js';
 export { anchorAt, lineOfAnchor, type ReadingAnchor } from './libraryChanged.js';
+export { isArticleSaved, savedArticles } from './bookmarks.js';
+export { pickerEntries, type PickerEntry } from './pickers.js';

@@ -6,21 +6,13 @@
 // visits leave history. Owns `deleted`.
 import type { LibraryChange } from '../library/libraryUpdates.js';
 import type { RenderedArticle } from '../render/types.js';
+import type { ReadingAnchor } from '../state/readingState.js';
 import { visibleArticles } from './articleList.js';
 import { currentVisit, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
 import { clamp, focusKeptAt, lineOfTextOffset, maxTop, textOffsetOfLine } from './viewport.js';
 
-/** Where the reader is in an article, in words rather than lines. */
-export interface ReadingAnchor {
-  /** The nearest heading at or above the first visible line (its slug and which of that slug it is), or null above the first. */
-  heading: { slug: string; occurrence: number } | null;
-  /** Non-blank characters from the heading's line (or the top) to the first visible line. */
-  offset: number;
-  /** The first visible line's words, as shown (trimmed; '' on a blank line). */
-  words: string;
-  /** The layout width the anchor was taken at (the words are compared only at the same width). */
-  width: number;
-}
+/** Where the reader is in an article, in words (saved with positions too, so its shape is the state's). */
+export type { ReadingAnchor };
 
 export function anchorAt(rendered: RenderedArticle, top: number): ReadingAnchor {
   let heading: ReadingAnchor['heading'] = null;

@@ -14,10 +14,14 @@ import { overlayCommands } from './overlays.js';
 import { readingCommands, syncReading } from './readingMarks.js';
 import { normalizeVisit, viewportCommands } from './viewport.js';
 import { forgetDeleted, libraryChanged } from './libraryChanged.js';
+import { bookmarkCommands } from './bookmarks.js';
+import { pickerCommands } from './pickers.js';
+import { placeResumed, recordSession, restoredHistory } from './sessionHistory.js';
 
 /** Which part of the key table applies now. */
 export function contextOf(state: NavigationState): Context {
   if (state.help.open) return 'help';
+  if (state.picker) return state.picker.kind;
   if (state.screen === 'article' && state.overlay) return state.overlay.kind;
   if (state.digits !== null) return 'number';
   if (state.screen === 'list') return state.list.prompt ? 'filter' : 'list';
@@ -66,6 +70,8 @@ const COMMAND_HANDLERS = {
   ...articleSearchCommands,
   ...overlayCommands,
   ...readingCommands,
+  ...bookmarkCommands,
+  ...pickerCommands,
   ...promptCommands,
   quitFromList: quit,
   quit,
@@ -73,17 +79,19 @@ const COMMAND_HANDLERS = {
 
 /**
  * The state to start from: the list with the last-read article of this library selected (so
- * Enter resumes it), or `open` at its saved position. `reading` is what was saved before.
+ * Enter resumes it), or `open` at its saved position, with last run's history to go back and
+ * forward in. `reading` is what was saved before.
  */
 export function initialNavigationState(env: NavigationEnv, open?: { id: string; heading?: string }, reading?: ReadingState): NavigationState {
   const first = env.articles[0];
   const readingState = reading ?? emptyReadingState();
   const last = lastArticle(readingState, env.library.roots);
   const selected = last !== undefined && env.library.byId.has(last) ? last : first ? first.id : null;
+  const { history, index } = restoredHistory(env, readingState);
   let state: NavigationState = {
     screen: 'list',
-    history: [],
-    index: -1,
+    history,
+    index,
     list: { selectedId: selected, top: 0, query: '', prompt: false },
     help: { open: false, top: 0 },
     digits: null,
@@ -95,6 +103,7 @@ export function initialNavigationState(env: NavigationEnv, open?: { id: string; 
     openRequest: null,
     copyRequest: null,
     deleted: null,
+    picker: null,
   };
   if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);
   return state;
@@ -141,5 +150,8 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
   if (next.overlay && (next.screen !== 'article' || next.index !== state.index)) next = { ...next, overlay: null };
   // A search prompt closes when the article changes under it.
   if (next.search?.prompt && (next.screen !== 'article' || next.index !== next.search.origin.index)) next = { ...next, search: { ...next.search, prompt: false } };
-  return syncReading(state, normalizeList(normalizeVisit(forgetDeleted(next, env), env), env), env);
+  // The recent-visits and bookmarks screens close when an article opens from them or behind them.
+  if (next.picker && (next.screen !== state.screen || next.index !== state.index)) next = { ...next, picker: null };
+  const shown = normalizeList(normalizeVisit(placeResumed(forgetDeleted(next, env), env), env), env);
+  return recordSession(state, syncReading(state, shown, env), env);
 }

@@ -3,12 +3,13 @@
 // part of it reads and replaces. Each slice of the state has one module that changes it:
 // history/screen/digits in history.ts, a visit's top/focus/width in viewport.ts, list in
 // articleList.ts, search in articleSearch.ts, help/overlay/openRequest in overlays.ts,
-// reading in readingMarks.ts; deleted in libraryChanged.ts; message and quit in navigationReducer.ts.
+// reading in readingMarks.ts; deleted in libraryChanged.ts; picker in pickers.ts; message and
+// quit in navigationReducer.ts.
 import type { Article, Library } from '../library/types.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
 import type { RenderedArticle } from '../render/types.js';
 import type { ReadingState } from '../state/readingState.js';
-import type { Command } from './commands.js';
+import type { Command, PickerContext } from './commands.js';
 import type { ArticleFilter } from './filter.js';
 
 /** One stop in history: which article, and where the reader was in it. */
@@ -20,6 +21,8 @@ export interface Visit {
   focus: number | null;
   /** The layout width `top` was measured at; a visit is re-anchored when the width changes. */
   width: number;
+  /** Restored from the last run and not shown since: placed at the article's saved position when it is (sessionHistory.ts). */
+  resume?: true;
 }
 
 export interface ListState {
@@ -46,6 +49,13 @@ export interface ArticleSearch {
 /** An overlay over the article: table of contents or links panel, with its highlighted entry. */
 export interface Overlay {
   kind: 'toc' | 'links';
+  selected: number;
+}
+
+/** A screen listing places to go, over the list or the article: recent visits (H), bookmarks (S). */
+export interface Picker {
+  kind: PickerContext;
+  /** The highlighted entry. */
   selected: number;
 }
 
@@ -94,6 +104,8 @@ export interface NavigationState {
   copyRequest: CopyRequest | null;
   /** The open article, when its file was deleted while it was read: shown until left (libraryChanged.ts). */
   deleted: { id: string; title: string } | null;
+  /** The recent-visits, bookmarks or tags screen, while it is open (pickers.ts). */
+  picker: Picker | null;
 }
 
 export interface Viewport {

@@ -6,7 +6,8 @@ import type { Article } from '../library/types.js';
 import { isRead, recordLastArticle, rememberPosition, setRead, type ReadingState } from '../state/readingState.js';
 import { selectedIndex, visibleArticles } from './articleList.js';
 import { openArticle } from './history.js';
-import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
+import { currentVisit, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
+import { positionOf } from './savedPlace.js';
 
 export function isArticleRead(state: NavigationState, article: Article): boolean {
   return isRead(state.reading, article.absPath);
@@ -41,11 +42,6 @@ function nextUnread(state: NavigationState, env: NavigationEnv): NavigationState
     if (article && !isRead(state.reading, article.absPath)) return openArticle(state, env, id, undefined, 'resume');
   }
   return { ...state, message: 'no unread article further along the chain' };
-}
-
-function positionOf(env: NavigationEnv, visit: Visit) {
-  const lines = env.render(visit.id, visit.width).lines.length;
-  return { line: visit.top, width: visit.width, fraction: lines > 0 ? visit.top / lines : 0 };
 }
 
 /** Leaving an article remembers where it was left; arriving marks it read and the library's last article. */

@@ -16,6 +16,8 @@ export const CONTEXT_TITLES: Record<Context, string> = {
   toc: 'Table of contents',
   links: 'Links panel',
   help: 'Help',
+  visits: 'Recent visits',
+  saved: 'Saved',
 };
 
 export type Category = 'Moving' | 'Search' | 'Links' | 'History' | 'Prompts' | 'Screens' | 'Reading';
@@ -134,6 +136,14 @@ export const KEY_TABLE: KeyTable = [
     category: 'Reading',
     contexts: ['list', 'article'],
   },
+  // Keeping one's place: bookmarks, recent visits (navigation/bookmarks.ts, pickers.ts)
+  { command: 'toggleBookmark', keys: [k('B')], description: 'Bookmark the article at this place, or take the bookmark off', category: 'Reading', contexts: ['list', 'article'] },
+  { command: 'openSaved', keys: [k('S')], description: 'Saved: the bookmarks, newest first (Enter opens at the place)', category: 'Screens', contexts: ['list', 'article'] },
+  { command: 'openVisits', keys: [k('H')], description: 'Recent visits, newest first, with when (Enter opens one)', category: 'History', contexts: ['list', 'article'] },
+  { command: 'pickerDown', keys: [k('down'), k('j')], description: 'Highlight the next entry', category: 'Moving', contexts: ['visits', 'saved'] },
+  { command: 'pickerUp', keys: [k('up'), k('k')], description: 'Highlight the previous entry', category: 'Moving', contexts: ['visits', 'saved'] },
+  { command: 'pickerAccept', keys: [k('return')], description: 'Open the highlighted article', category: 'Screens', contexts: ['visits', 'saved'] },
+  { command: 'pickerClose', keys: [k('q'), k('escape')], description: 'Close, back to where you were', category: 'Screens', contexts: ['visits', 'saved'] },
   // History
   { command: 'back', keys: [k('left'), k('h'), k('backspace')], description: 'Back in history', category: 'History', contexts: ['article'] },
   { command: 'forward', keys: [k('right'), k('l')], description: 'Forward in history', category: 'History', contexts: ['article'] },
@@ -149,7 +159,7 @@ export const KEY_TABLE: KeyTable = [
     keys: [k('Q'), k('c', { ctrl: true })],
     description: 'Quit from anywhere',
     category: 'Screens',
-    contexts: ['list', 'article', 'toc', 'links', 'help'],
+    contexts: ['list', 'article', 'toc', 'links', 'help', 'visits', 'saved'],
   },
   // Prompts (filter and link number): printable keys and Backspace edit, Enter and Esc act.
   { command: 'promptType', keys: [k('text')], description: 'Type into the prompt', category: 'Prompts', contexts: ['filter', 'search', 'number'] },

@@ -24,6 +24,7 @@ import { clipLine, highlightColumns, type ColumnRange } from './highlight.js';
 import { bindingsFor, helpLines, keysLabel, type Context, type KeyTable } from './keys.js';
 import { sgrOf } from '../render/theme.js';
 import { DEFAULT_LOOK, MOUSE_HELP, type ReaderLook } from './readerLook.js';
+import { pickerBody, pickerStatus } from './pickerViews.js';
 
 export interface Frame {
   /** Exactly `height` lines of text area. */
@@ -210,7 +211,7 @@ export function linksBody(state: NavigationState, env: NavigationEnv, columns: n
 
 /** The contexts whose keys the help overlay lists on each screen. */
 export function helpContexts(screen: NavigationState['screen']): Context[] {
-  return screen === 'list' ? ['list', 'filter', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'help'];
+  return screen === 'list' ? ['list', 'filter', 'visits', 'saved', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'visits', 'saved', 'help'];
 }
 
 export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable, mouse = false): string[] {
@@ -282,6 +283,7 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
   const message = state.message !== null ? sanitizeLine(state.message) : null;
   const help = columns >= 40 ? '? help' : '?';
   if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help', look.keys)}`, '', columns);
+  if (state.picker) return statusBar(message ?? pickerStatus(state, env), help, columns);
   const current = currentVisit(state);
   const currentArticle = current ? env.library.byId.get(current.id) : undefined;
   const titleOfCurrent = currentArticle ? sectionTitle(currentArticle) : '';
@@ -364,6 +366,7 @@ export function frameOf(state: NavigationState, env: NavigationEnv, columns: num
   let body: string[];
   const context = contextOf(state);
   if (state.help.open) body = helpBody(state, columns, height, look.keys, look.mouse);
+  else if (state.picker) body = pickerBody(state, env, columns, height);
   else if (state.screen === 'list') body = listBody(state, env, columns, height);
   else if (context === 'toc') body = tocBody(state, env, columns, height);
   else if (context === 'links') body = linksBody(state, env, columns, height);

@@ -1,0 +1,177 @@
+// Keeping one's place across runs, in the built binary in a pseudo-terminal: history that
+// survives a relaunch (← goes back to what was read before it, H lists it), bookmarks (B, then
+// the Saved screen after a relaunch opens at the place), two readers keeping each other's
+// bookmarks. Each test's runs share one state folder, as one person's relaunches do.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hermeticEnv } from '../helpers/hermeticEnv.js';
+import { makeLibrary } from '../helpers/runCli.js';
+import { startTerminal, type TerminalSession } from './terminal.js';
+
+const sessions: TerminalSession[] = [];
+after(() => {
+  for (const session of sessions) {
+    try {
+      session.kill('SIGKILL');
+    } catch {
+      // Already ended.
+    }
+  }
+});
+
+function start(library: string, env: Record<string, string>): TerminalSession {
+  const session = startTerminal([library], { env, cols: 100, rows: 20 });
+  sessions.push(session);
+  return session;
+}
+
+async function quit(session: TerminalSession) {
+  session.write('Q');
+  assert.equal(await session.exited, 0);
+}
+
+const paragraphs = (name: string, n = 40) => Array.from({ length: n }, (_, i) => `${name} paragraph ${i + 1}.`).join('\n\n');
+const note = (title: string, date: string, extra: string, body: string) => `---\ntitle: ${title}\nsection: Harbour\ndate: ${date}\n${extra}---\n\n${body}\n`;
+
+function harbourLibrary(): string {
+  return makeLibrary({
+    'tides.md': note('Tide tables', '2025-03-03', 'next: moorings\n', paragraphs('Tides')),
+    'moorings.md': note('Mooring fees', '2025-03-02', 'previous: tides\n', paragraphs('Moorings')),
+    'cranes.md': note('Crane repairs', '2025-03-01', '', paragraphs('Cranes')),
+  });
+}
+
+test('after a relaunch, ← goes back to the article read before it, and H lists both with when', async () => {
+  const library = harbourLibrary();
+  const env = { ...hermeticEnv() };
+  const first = start(library, env);
+  await first.waitForText('Tide tables');
+  first.write('\r');
+  await first.waitForText('Tides paragraph 1.');
+  first.write(']');
+  await first.waitForText('Moorings paragraph 1.');
+  await quit(first);
+
+  const second = start(library, env);
+  await second.waitFor((s) => /^›.*Mooring fees/m.test(s), 'the last article selected');
+  second.write('\r');
+  await second.waitForText('Moorings paragraph 1.');
+  second.write('\x1b[D'); // ←
+  await second.waitForText('Tides paragraph 1.');
+
+  second.write('H');
+  const screen = await second.waitForText('Recent visits');
+  const rows = screen.split('\n').filter((line) => /^[› ] Harbour › /.test(line));
+  assert.equal(rows.length, 2, screen);
+  assert.match(rows[0], /Tide tables.*just now/, 'newest first, with when');
+  assert.match(rows[1], /Mooring fees.*(just now|min ago)/);
+  second.write('j\r');
+  await second.waitForText('Moorings paragraph 1.');
+  await quit(second);
+});
+
+test('B bookmarks the place; after a relaunch Saved lists it and Enter opens it there', async () => {
+  const library = harbourLibrary();
+  const env = { ...hermeticEnv() };
+  const first = start(library, env);
+  await first.waitForText('Crane repairs');
+  first.write('jj\r');
+  await first.waitForText('Cranes paragraph 1.');
+  first.write('d'); // half a page down
+  await first.waitFor((s) => !s.includes('Cranes paragraph 1.'), 'scrolled');
+  const top = first.screen()[0];
+  first.write('B');
+  await first.waitForText('bookmarked: Crane repairs');
+  first.write('g'); // back to the top: the place left is not the place bookmarked
+  await first.waitForText('Cranes paragraph 1.');
+  await quit(first);
+
+  const second = start(library, env);
+  await second.waitForText('Crane repairs');
+  second.write('S');
+  const saved = await second.waitForText('Saved — 1');
+  assert.match(saved, /Crane repairs\s+just now/);
+  second.write('\r');
+  await second.waitFor((s) => s.split('\n')[0] === top, `the bookmarked line on top (${top})`);
+  await quit(second);
+});
+
+test('two readers on one library keep each other’s bookmarks, and one’s removal', async () => {
+  const library = harbourLibrary();
+  const env = { ...hermeticEnv() };
+  const one = start(library, env);
+  const two = start(library, env);
+  await one.waitForText('Crane repairs');
+  await two.waitForText('Crane repairs');
+  // One bookmarks Tides and quits; two, which never saw it, bookmarks Cranes and quits after.
+  one.write('B');
+  await one.waitForText('bookmarked: Tide tables');
+  await quit(one);
+  two.write('jjB');
+  await two.waitForText('bookmarked: Crane repairs');
+  await quit(two);
+
+  const three = start(library, env);
+  await three.waitForText('Crane repairs');
+  three.write('S');
+  const both = await three.waitForText('Saved — 2');
+  assert.match(both, /Tide tables/);
+  assert.match(both, /Crane repairs/);
+  three.write('\x1b');
+  await three.waitFor((s) => !s.includes('Saved — 2'), 'Saved closed');
+  // Three takes Tides's bookmark off while four, started before, still holds the old state.
+  const four = start(library, env);
+  await four.waitForText('Crane repairs');
+  three.write('B');
+  await three.waitForText('bookmark removed: Tide tables');
+  await quit(three);
+  four.write('m'); // any change, so four saves its (old) state over three's
+  await four.waitForText('marked');
+  await quit(four);
+  const state = JSON.parse(readFileSync(join(env.BROADSHEET_STATE_DIR, 'reading-state.json'), 'utf8')) as {
+    articles: Record<string, { bookmark?: { removed?: true } }>;
+  };
+  assert.equal(state.articles[join(library, 'tides.md')].bookmark?.removed, true, 'the removal is kept');
+  assert.equal(state.articles[join(library, 'cranes.md')].bookmark?.removed, undefined, 'the other bookmark is kept');
+});
+
+test('a corrupt or foreign state file is set aside with one line; one of ours with garbled new fields still reads', async () => {
+  const library = harbourLibrary();
+  for (const [what, text] of [
+    ['corrupt', '{"version": 1, "articles": {'],
+    ['foreign', '{"bookmarks": ["tides"], "version": 3}'],
+  ]) {
+    const env = { ...hermeticEnv() };
+    mkdirSync(env.BROADSHEET_STATE_DIR, { recursive: true });
+    writeFileSync(join(env.BROADSHEET_STATE_DIR, 'reading-state.json'), text);
+    const session = start(library, env);
+    const screen = await session.waitForText('reading state was corrupt');
+    assert.equal(screen.split('\n').filter((line) => line.includes('reading state')).length, 1, `${what}: one line`);
+    assert.match(screen, /reading state was corrupt; set aside as /);
+    assert.ok(readdirSync(env.BROADSHEET_STATE_DIR).some((name) => name.startsWith('reading-state.json.corrupt-')), `${what}: its bytes kept aside`);
+    session.write('H');
+    await session.waitForText('no visits yet');
+    await quit(session);
+  }
+  const env = { ...hermeticEnv() };
+  mkdirSync(env.BROADSHEET_STATE_DIR, { recursive: true });
+  const garbled = {
+    version: 1,
+    articles: { [join(library, 'tides.md')]: { read: true, bookmark: 7, position: { line: 'x' } }, [join(library, 'cranes.md')]: { read: false, bookmark: { at: 'soon', position: null } } },
+    libraries: { [library]: { trail: { ids: [null], index: 'two' }, visits: 'lots', lastArticleId: 'tides' } },
+  };
+  writeFileSync(join(env.BROADSHEET_STATE_DIR, 'reading-state.json'), JSON.stringify(garbled));
+  const session = start(library, env);
+  await session.waitFor((s) => /^›.*Tide tables/m.test(s), 'the last article still selected');
+  session.write('H');
+  await session.waitForText('no visits yet');
+  session.write('S');
+  await session.waitForText('Saved — 1');
+  session.write('\r');
+  await session.waitForText('Cranes paragraph 1.');
+  session.write('qg\r');
+  await session.waitForText('Tides paragraph 1.');
+  await quit(session);
+});
