@@ -21,6 +21,8 @@ export interface ArticleJson {
   backlinks: string[];
   words: number;
   problems: string[];
+  /** Front matter `tags` and a note's `#tags`, first spelling kept (issue 18; after SPEC §2's fields). */
+  tags: string[];
 }
 
 function targetId(target: LinkTarget): string | null {
@@ -47,5 +49,6 @@ export function articleJson(article: Article): ArticleJson {
     backlinks: [...article.backlinks],
     words: article.words,
     problems: article.problems.map((problem) => problem.message),
+    tags: [...article.tags],
   };
 }

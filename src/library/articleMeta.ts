@@ -7,6 +7,7 @@ import type { RefSpec } from './refSpec.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { scanTokens, countWords, type BodyLink, type LexedBody } from './bodyLinks.js';
 import { withoutBlockMarkers } from '../text/blockMarkers.js';
+import { bodyTags, uniqueTags } from './tags.js';
 
 export interface ArticleMeta extends ArticleHeader {
   related: RefSpec[];
@@ -24,8 +25,11 @@ export interface ArticleMeta extends ArticleHeader {
   partial?: boolean;
 }
 
-/** The metadata of a parsed file, from its body as lexed (links, words, what the lexer could not take). */
-export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?: number): ArticleMeta {
+/**
+ * The metadata of a parsed file, from its body as lexed (links, words, what the lexer could not
+ * take); `hashtags`: the body is a note's, whose `#tags` count (Markdown, not a page's text).
+ */
+export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?: number, hashtags = false): ArticleMeta {
   const scan = scanTokens(lexed, firstLine);
   return {
     title: parsed.title,
@@ -35,6 +39,7 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     summary: parsed.summary,
     source: parsed.source,
     aliases: parsed.aliases,
+    tags: hashtags ? uniqueTags(parsed.tags, bodyTags(lexed.tokens)) : uniqueTags(parsed.tags),
     related: parsed.related,
     previous: parsed.previous,
     next: parsed.next,

@@ -52,6 +52,7 @@ export function articleRecord(
     summary: meta.summary,
     source: meta.source,
     aliases: meta.aliases,
+    tags: meta.tags,
     related: links.related,
     previous: links.previous,
     next: links.next,

@@ -2,6 +2,7 @@
 // YAML is the only YAML in the bundle; nothing of a file is ever evaluated as code).
 // Never throws for a file: broken YAML or a field of the wrong type becomes a one-line message,
 // and whatever could be read is kept.
+import { frontMatterTags } from './tags.js';
 import YAML from 'yaml';
 import type { RefSpec } from './refSpec.js';
 import { dateProblem, normalizeDate } from '../text/dates.js';
@@ -14,6 +15,8 @@ export interface FrontMatter {
   summary?: string;
   source?: string;
   aliases: string[];
+  /** `tags`: a list, or names split by commas or spaces (tags.ts). */
+  tags: string[];
   related: RefSpec[];
   previous?: RefSpec;
   next?: RefSpec;
@@ -167,7 +170,7 @@ export function fastFrontMatterData(yamlText: string): Record<string, unknown> |
 
 export function parseFrontMatter(text: string): FrontMatterResult {
   const errors: string[] = [];
-  const data: FrontMatter = { related: [], aliases: [] };
+  const data: FrontMatter = { related: [], aliases: [], tags: [] };
   // Front matter only when the block is closed: a file that merely starts with a `---`
   // rule keeps all of its text.
   const block = /^---(?!-)/.test(text) ? BLOCK.exec(text) : null;
@@ -240,6 +243,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       } else errors.push(`${key} entry ${describe(item)} is not a name`);
     }
   }
+  // Obsidian's `tags` (and the older `tag`): a list, or one string of names.
+  for (const key of ['tags', 'tag']) data.tags.push(...frontMatterTags(raw[key]));
   for (const key of ['previous', 'next'] as const) {
     const v = raw[key];
     if (v === undefined || v === null || v === '') continue;

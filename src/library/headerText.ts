@@ -26,6 +26,7 @@ export function cleanHeader(parsed: ParsedArticle, fallbackTitle: string): Parse
     summary: shownOrNull(parsed.summary),
     source: shownOrNull(parsed.source),
     aliases: parsed.aliases.map(shown).filter((alias) => alias !== ''),
+    tags: parsed.tags.map(shown).filter((tag) => tag !== ''),
     related: parsed.related.map(shownLabel),
     previous: parsed.previous ? shownLabel(parsed.previous) : null,
     next: parsed.next ? shownLabel(parsed.next) : null,

@@ -22,6 +22,7 @@ export function parseHtmlArticle(pageParser: PageParser, html: string, fileTitle
     summary: null,
     source: page.source,
     aliases: [],
+    tags: [],
     body: page.markdown,
     related: page.related.map(linkRef),
     previous: page.previous ? linkRef(page.previous) : null,

@@ -37,8 +37,8 @@ function buildStamp(): string {
 const BUILD_STAMP = buildStamp();
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
-// A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links, aliases]
-//      with a 13th element, 1, for a saved page read by its metadata pass only (meta.partial),
+// A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links, aliases, tags]
+//      with a 14th element, 1, for a saved page read by its metadata pass only (meta.partial),
 //      or [key, size, mtimeMs, kind, why] for a file that gave no article.
 // `key` is the file's root index and its path in that root (`0:world/ferry.md`). `links` is
 // itself a JSON text, [related, previous, next, titleHrefs, links, problems].
@@ -131,7 +131,7 @@ function decodeLinkParts(text: string): LinkParts | undefined {
 function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
   if (!file.ok) return [key, stamp.size, stamp.mtimeMs, file.kind, file.why];
   const m = file.meta;
-  const entry: Json[] = [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m), m.aliases];
+  const entry: Json[] = [key, stamp.size, stamp.mtimeMs, m.title, m.section, m.date, m.author, m.summary, m.source, m.words, encodeLinkParts(m), m.aliases, m.tags];
   if (m.partial) entry.push(1);
   return entry;
 }
@@ -139,16 +139,17 @@ function encodeFile(key: string, stamp: FileStamp, file: CachedFile): Json[] {
 /** A cached file, or undefined when the entry is not what this code wrote (the file is then read again). */
 function decodeFile(v: Json[]): CachedFile | undefined {
   if (v.length === 5) return isStr(v[3]) && isStr(v[4]) ? { ok: false, kind: v[3] as ProblemKind, why: v[4] } : undefined;
-  if (v.length !== 12 && !(v.length === 13 && v[12] === 1)) return undefined;
-  const [, , , title, section, date, author, summary, source, words, linkText, aliasList] = v;
+  if (v.length !== 13 && !(v.length === 14 && v[13] === 1)) return undefined;
+  const [, , , title, section, date, author, summary, source, words, linkText, aliasList, tagList] = v;
   if (!isStr(title) || !isStrOrNull(date) || !isStrOrNull(author) || !isStrOrNull(summary) || !isStrOrNull(source)) return undefined;
   if (typeof words !== 'number' || !isStr(linkText)) return undefined;
   const sectionList = decodeList(section, decodeString);
   const aliases = decodeList(aliasList, decodeString);
-  if (!sectionList || !aliases) return undefined;
+  const tags = decodeList(tagList, decodeString);
+  if (!sectionList || !aliases || !tags) return undefined;
   const parts = decodeLinkParts(linkText);
   if (!parts) return undefined;
-  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, words, ...parts, ...(v.length === 13 ? { partial: true } : {}) } };
+  return { ok: true, meta: { title, section: sectionList, date, author, summary, source, aliases, tags, words, ...parts, ...(v.length === 14 ? { partial: true } : {}) } };
 }
 
 /** The site title parts saved with the linked articles, or undefined when they are not what this code wrote. */

@@ -57,6 +57,7 @@ export function parseMarkdownArticle(text: string, fileTitle: string): ParsedArt
     summary: decodeOrNull(data.summary),
     source: data.source ?? null,
     aliases: data.aliases.map(decodeEntities),
+    tags: data.tags,
     body,
     related: data.related.map(decodedLabel),
     previous: data.previous ? decodedLabel(data.previous) : null,

@@ -15,6 +15,7 @@ export function parseTextArticle(text: string, fileTitle: string): ParsedArticle
     summary: null,
     source: null,
     aliases: [],
+    tags: [],
     body: page.body,
     related: [],
     previous: page.previous ? { ref: decodeEntities(page.previous), by: 'title' } : null,

@@ -98,6 +98,8 @@ export interface ArticleHeader {
    * know it by them too; links never resolve by them (as in Obsidian).
    */
   aliases: readonly string[];
+  /** Tags: front matter `tags`, and `#tags` in a Markdown note's text (tags.ts); first spelling kept. */
+  tags: readonly string[];
 }
 
 /**

@@ -6,7 +6,9 @@
 import { sortForReading } from '../library/readingOrder.js';
 import type { Article, Library } from '../library/types.js';
 import { firstTermMatch } from './articleSearch.js';
-import { simpleFilter } from './filter.js';
+import { isRead } from '../state/readingState.js';
+import { isArticleSaved } from './bookmarks.js';
+import { hasTag, listQuery, narrowsList, simpleFilter } from './filter.js';
 import { openArticle } from './history.js';
 import { currentVisit, replaceVisit, type CommandHandler, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { clamp, pageRows } from './viewport.js';
@@ -16,11 +18,15 @@ export function articlesInOrder(library: Library): Article[] {
   return sortForReading(library.articles);
 }
 
-/** The list as it shows: filtered by the query, best first. */
+/** The list as it shows: narrowed by the query's `tag:` and `is:` (listQuery), then filtered by its words, best first. */
 export function visibleArticles(state: NavigationState, env: NavigationEnv): readonly Article[] {
-  const query = state.list.query;
-  if (query.trim() === '') return env.articles;
-  return (env.filter ?? simpleFilter)(env.articles, query);
+  const query = listQuery(state.list.query);
+  const ranked = query.text.trim() === '' ? env.articles : (env.filter ?? simpleFilter)(env.articles, query.text);
+  if (!narrowsList(query)) return ranked;
+  return ranked.filter(
+    (article) =>
+      query.tags.every((tag) => hasTag(article, tag)) && (!query.saved || isArticleSaved(state, article)) && (!query.unread || !isRead(state.reading, article.absPath)),
+  );
 }
 
 /** The highlighted row among `visible`: the selected article, else the first row; -1 when empty. */
@@ -65,7 +71,7 @@ function openSelected(state: NavigationState, env: NavigationEnv): NavigationSta
   const id = article.id;
   const visit = currentVisit(state);
   // A hit in the body opens the article at the first line that shows it, highlighted.
-  const query = state.list.query.trim();
+  const query = listQuery(state.list.query).text.trim();
   const hit = query !== '' ? (env.filter ?? simpleFilter).hitOf?.(article, query) : undefined;
   if (hit?.field === 'body') {
     // The words as typed first ("run away" where it stands), else the first of the terms that matched.

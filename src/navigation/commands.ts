@@ -5,9 +5,9 @@
 export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'toc' | 'links' | 'help' | PickerContext;
 
 /** The screens of places to go (navigation/pickers.ts): recent visits, bookmarks, tags. */
-export type PickerContext = 'visits' | 'saved';
+export type PickerContext = 'visits' | 'saved' | 'tags';
 
-export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help', 'visits', 'saved'];
+export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help', 'visits', 'saved', 'tags'];
 
 /** Contexts that are prompts: printable keys and Backspace edit; only Enter, Esc and Ctrl-C act. */
 export const PROMPT_CONTEXTS: readonly Context[] = ['filter', 'search', 'number'];
@@ -78,6 +78,7 @@ export const COMMANDS = [
   // keeping one's place: recent visits, bookmarks, tags (pickers.ts, bookmarks.ts)
   'openVisits',
   'openSaved',
+  'openTags',
   'toggleBookmark',
   'pickerDown',
   'pickerUp',

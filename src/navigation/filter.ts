@@ -3,8 +3,58 @@
 // (src/search) once its index is built, and uses a simple one until then: a case-insensitive
 // substring match over title, section and body (a title hit above a section hit above a body
 // hit, reading order within each). Bodies come from the caller (`bodyText`): this layer reads
-// no file.
+// no file. A query's `tag:x` and `is:saved` narrow the list before any filter ranks (listQuery).
 import type { Article } from '../library/types.js';
+import { tagKey } from '../library/tags.js';
+
+/**
+ * A list query split into what narrows the list by what an article is (`tag:x`, `is:saved`,
+ * `is:unread`; any order, several allowed) and the words the filter ranks (the rest, in order).
+ * Every filter gets only the words: the narrowing is the same whichever filter answers.
+ */
+export interface ListQuery {
+  text: string;
+  /** Tags every kept article has (`tag:boats` also keeps `boats/sail`, as Obsidian's nested tags). */
+  tags: string[];
+  saved: boolean;
+  unread: boolean;
+}
+
+const TOKEN = /^(tag|is):(.*)$/i;
+
+export function listQuery(query: string): ListQuery {
+  const parsed: ListQuery = { text: '', tags: [], saved: false, unread: false };
+  const words: string[] = [];
+  for (const word of query.split(/\s+/)) {
+    const token = TOKEN.exec(word);
+    if (!token) {
+      if (word !== '') words.push(word);
+      continue;
+    }
+    // A token still being typed (`tag:`, `is:sa`) narrows nothing and is no word either.
+    const value = token[2].toLowerCase().replace(/^#/, '');
+    if (token[1].toLowerCase() === 'tag') {
+      if (value !== '') parsed.tags.push(value);
+    } else if (value === 'saved' || value === 'bookmarked') parsed.saved = true;
+    else if (value === 'unread') parsed.unread = true;
+  }
+  parsed.text = words.join(' ');
+  return parsed;
+}
+
+/** True when the query narrows the list by more than words. */
+export function narrowsList(query: ListQuery): boolean {
+  return query.tags.length > 0 || query.saved || query.unread;
+}
+
+/** Whether an article has the tag (or a tag nested under it). */
+export function hasTag(article: Article, tag: string): boolean {
+  const wanted = tagKey(tag);
+  return article.tags.some((name) => {
+    const key = tagKey(name);
+    return key === wanted || key.startsWith(`${wanted}/`);
+  });
+}
 
 /** Where a query was found in one article, and the words that matched there. */
 export interface FilterHit {

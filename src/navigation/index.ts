@@ -14,4 +14,5 @@ export { linksPanelEntries, type PanelEntry, type PanelGroup } from './overlays.
 export { isArticleRead, readingSnapshot } from './readingMarks.js';
 export { anchorAt, lineOfAnchor, type ReadingAnchor } from './libraryChanged.js';
 export { isArticleSaved, savedArticles } from './bookmarks.js';
+export { chainProgressOf, chainProgressText, type ChainProgress, type ChainProgressOf } from './chainProgress.js';
 export { pickerEntries, type PickerEntry } from './pickers.js';

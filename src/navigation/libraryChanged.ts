@@ -26,7 +26,12 @@ export function anchorAt(rendered: RenderedArticle, top: number): ReadingAnchor 
     from = h.line;
   }
   const offset = textOffsetOfLine(rendered, top) - textOffsetOfLine(rendered, from);
-  return { heading, offset, words: (rendered.plainLines[top] ?? '').trim(), width: rendered.width };
+  // A blank line has no words to find it by: the words of the next line that has some, and how far down they are.
+  let below = top;
+  while (below < rendered.plainLines.length - 1 && (rendered.plainLines[below] ?? '').trim() === '') below++;
+  const words = (rendered.plainLines[below] ?? '').trim();
+  const anchor: ReadingAnchor = { heading, offset, words, width: rendered.width };
+  return words !== '' && below > top ? { ...anchor, lead: below - top } : anchor;
 }
 
 /** The first visible line that puts `anchor` at the top of `rendered` (not clamped). */
@@ -43,15 +48,18 @@ export function lineOfAnchor(rendered: RenderedArticle, anchor: ReadingAnchor): 
       if (following) end = following.line;
     }
   }
+  // The offset counts the words before the place, so it finds the line of `words` (below a blank top).
   const guess = lineOfTextOffset(rendered, textOffsetOfLine(rendered, from) + anchor.offset);
-  if (anchor.words === '' || anchor.width !== rendered.width || (rendered.plainLines[guess] ?? '').trim() === anchor.words) return guess;
+  const lead = Number.isInteger(anchor.lead) && anchor.lead! > 0 ? anchor.lead! : 0;
+  const above = (line: number) => Math.max(0, line - lead);
+  if (anchor.words === '' || anchor.width !== rendered.width || (rendered.plainLines[guess] ?? '').trim() === anchor.words) return above(guess);
   // Words written above the place (in the same section) moved it: find its words, nearest first.
   for (let step = 1; step < end - from; step++) {
     for (const line of [guess + step, guess - step]) {
-      if (line >= from && line < end && rendered.plainLines[line].trim() === anchor.words) return line;
+      if (line >= from && line < end && rendered.plainLines[line].trim() === anchor.words) return above(line);
     }
   }
-  return guess;
+  return above(guess);
 }
 
 /** A visit of an article that changed, brought to its new layout with its place kept. */

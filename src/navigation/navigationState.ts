@@ -11,6 +11,7 @@ import type { RenderedArticle } from '../render/types.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { Command, PickerContext } from './commands.js';
 import type { ArticleFilter } from './filter.js';
+import type { ChainProgressOf } from './chainProgress.js';
 
 /** One stop in history: which article, and where the reader was in it. */
 export interface Visit {
@@ -52,7 +53,7 @@ export interface Overlay {
   selected: number;
 }
 
-/** A screen listing places to go, over the list or the article: recent visits (H), bookmarks (S). */
+/** A screen listing places to go, over the list or the article: recent visits (H), bookmarks (S), tags (T). */
 export interface Picker {
   kind: PickerContext;
   /** The highlighted entry. */
@@ -131,6 +132,8 @@ export interface NavigationEnv {
   mentionsOf?(id: string): readonly string[];
   /** Lines in the help overlay as drawn, so help scrolling stops at its end. */
   helpLength?: number;
+  /** Where an article stands in its previous/next chain (chainProgress.ts; made once per library); none: not shown. */
+  chainProgress?: ChainProgressOf;
 }
 
 export type NavigationAction =

@@ -26,8 +26,10 @@ export interface ReadingAnchor {
   heading: { slug: string; occurrence: number } | null;
   /** Non-blank characters from the heading's line (or the top) to the first visible line. */
   offset: number;
-  /** The first visible line's words, as shown (trimmed; '' on a blank line). */
+  /** The first visible line's words, as shown (trimmed), or the first words below it when it is blank ('' when there are none). */
   words: string;
+  /** Blank lines from the first visible line down to the line of `words` (absent: none). */
+  lead?: number;
   /** The layout width the anchor was taken at (the words are compared only at the same width). */
   width: number;
 }

@@ -18,6 +18,7 @@ export const CONTEXT_TITLES: Record<Context, string> = {
   help: 'Help',
   visits: 'Recent visits',
   saved: 'Saved',
+  tags: 'Tags',
 };
 
 export type Category = 'Moving' | 'Search' | 'Links' | 'History' | 'Prompts' | 'Screens' | 'Reading';
@@ -139,11 +140,12 @@ export const KEY_TABLE: KeyTable = [
   // Keeping one's place: bookmarks, recent visits (navigation/bookmarks.ts, pickers.ts)
   { command: 'toggleBookmark', keys: [k('B')], description: 'Bookmark the article at this place, or take the bookmark off', category: 'Reading', contexts: ['list', 'article'] },
   { command: 'openSaved', keys: [k('S')], description: 'Saved: the bookmarks, newest first (Enter opens at the place)', category: 'Screens', contexts: ['list', 'article'] },
+  { command: 'openTags', keys: [k('T')], description: 'Tags, with how many articles have each (Enter lists them: tag:x)', category: 'Screens', contexts: ['list', 'article'] },
   { command: 'openVisits', keys: [k('H')], description: 'Recent visits, newest first, with when (Enter opens one)', category: 'History', contexts: ['list', 'article'] },
-  { command: 'pickerDown', keys: [k('down'), k('j')], description: 'Highlight the next entry', category: 'Moving', contexts: ['visits', 'saved'] },
-  { command: 'pickerUp', keys: [k('up'), k('k')], description: 'Highlight the previous entry', category: 'Moving', contexts: ['visits', 'saved'] },
-  { command: 'pickerAccept', keys: [k('return')], description: 'Open the highlighted article', category: 'Screens', contexts: ['visits', 'saved'] },
-  { command: 'pickerClose', keys: [k('q'), k('escape')], description: 'Close, back to where you were', category: 'Screens', contexts: ['visits', 'saved'] },
+  { command: 'pickerDown', keys: [k('down'), k('j')], description: 'Highlight the next entry', category: 'Moving', contexts: ['visits', 'saved', 'tags'] },
+  { command: 'pickerUp', keys: [k('up'), k('k')], description: 'Highlight the previous entry', category: 'Moving', contexts: ['visits', 'saved', 'tags'] },
+  { command: 'pickerAccept', keys: [k('return')], description: 'Open the highlighted article', category: 'Screens', contexts: ['visits', 'saved', 'tags'] },
+  { command: 'pickerClose', keys: [k('q'), k('escape')], description: 'Close, back to where you were', category: 'Screens', contexts: ['visits', 'saved', 'tags'] },
   // History
   { command: 'back', keys: [k('left'), k('h'), k('backspace')], description: 'Back in history', category: 'History', contexts: ['article'] },
   { command: 'forward', keys: [k('right'), k('l')], description: 'Forward in history', category: 'History', contexts: ['article'] },
@@ -159,7 +161,7 @@ export const KEY_TABLE: KeyTable = [
     keys: [k('Q'), k('c', { ctrl: true })],
     description: 'Quit from anywhere',
     category: 'Screens',
-    contexts: ['list', 'article', 'toc', 'links', 'help', 'visits', 'saved'],
+    contexts: ['list', 'article', 'toc', 'links', 'help', 'visits', 'saved', 'tags'],
   },
   // Prompts (filter and link number): printable keys and Backspace edit, Enter and Esc act.
   { command: 'promptType', keys: [k('text')], description: 'Type into the prompt', category: 'Prompts', contexts: ['filter', 'search', 'number'] },

@@ -1,12 +1,13 @@
-// The recent-visits and Saved screens as lines: a title row, then one row per entry (the
-// article's section › title, and when), the highlighted one in inverse video and kept in view.
+// The recent-visits, Saved and Tags screens as lines: a title row, then one row per entry (the
+// article's section › title and when, or the tag and how many articles have it), the
+// highlighted one in inverse video and kept in view.
 import { currentVisit, pickerEntries, type NavigationEnv, type NavigationState } from '../navigation/index.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { timeAgo } from '../text/relativeTime.js';
 import { displayWidth, fit, truncate } from '../text/width.js';
 import { DIM_OFF, DIM_ON, INVERSE_OFF, INVERSE_ON } from './sgr.js';
 
-const TITLES = { visits: 'Recent visits', saved: 'Saved' } as const;
+const TITLES = { visits: 'Recent visits', saved: 'Saved', tags: 'Tags' } as const;
 
 export function pickerBody(state: NavigationState, env: NavigationEnv, columns: number, height: number, now: Date = new Date()): string[] {
   const picker = state.picker!;
@@ -14,10 +15,17 @@ export function pickerBody(state: NavigationState, env: NavigationEnv, columns: 
   const room = Math.max(0, height - 1);
   const top = picker.selected < room ? 0 : picker.selected - room + 1;
   const rows = entries.slice(top, top + room).map((entry, i) => {
-    const article = env.library.byId.get(entry.id)!;
     const selected = top + i === picker.selected;
-    const when = timeAgo(entry.at, now);
-    const name = sanitizeLine([...article.section, article.title].join(' › '));
+    let name: string;
+    let when: string;
+    if ('tag' in entry) {
+      name = `#${sanitizeLine(entry.tag)}`;
+      when = `${entry.count} article${entry.count === 1 ? '' : 's'}`;
+    } else {
+      const article = env.library.byId.get(entry.id)!;
+      name = sanitizeLine([...article.section, article.title].join(' › '));
+      when = timeAgo(entry.at, now);
+    }
     const marker = selected ? '› ' : '  ';
     const nameRoom = Math.max(1, columns - displayWidth(marker) - displayWidth(when) - 2);
     const row = `${marker}${fit(name, nameRoom)}  ${selected ? when : DIM_ON + when + DIM_OFF}`;
@@ -32,6 +40,7 @@ export function pickerBody(state: NavigationState, env: NavigationEnv, columns: 
 export function pickerStatus(state: NavigationState, env: NavigationEnv): string {
   const visit = currentVisit(state);
   const article = visit && state.screen === 'article' ? env.library.byId.get(visit.id) : undefined;
-  const hint = `${TITLES[state.picker!.kind]} — ↑↓ move · Enter: open · Esc: close`;
+  const kind = state.picker!.kind;
+  const hint = `${TITLES[kind]} — ↑↓ move · Enter: ${kind === 'tags' ? 'list them' : 'open'} · Esc: close`;
   return article ? `${hint} │ ${sanitizeLine(article.title)}` : hint;
 }

@@ -2,7 +2,7 @@
 // plain first frame painted before Ink loads (firstPaint.ts), so both draw the same screen.
 // No Ink here: this module is on the fast path to the first frame.
 import type { Library } from '../library/types.js';
-import { articlesInOrder, rememberingLastQuery, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
+import { articlesInOrder, chainProgressOf, rememberingLastQuery, type ArticleFilter, type NavigationEnv } from '../navigation/index.js';
 import { helpLines, KEY_TABLE, type KeyTable } from './keys.js';
 import { DEFAULT_LOOK, MOUSE_HELP, type ReaderLook } from './readerLook.js';
 import type { RenderById } from './renderCache.js';
@@ -25,5 +25,5 @@ export function layoutOf(size: TerminalSize, maxWidth: number = MAX_TEXT_WIDTH) 
 export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter, look: ReaderLook = DEFAULT_LOOK): NavigationEnv {
   const { height, textWidth } = layoutOf(size, look.maxWidth);
   const help = (look.keys === KEY_TABLE ? DEFAULT_HELP_LENGTH : helpLength(look.keys)) + (look.mouse ? MOUSE_HELP.length : 0);
-  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: help };
+  return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: help, chainProgress: chainProgressOf(library) };
 }

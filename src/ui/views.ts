@@ -6,6 +6,7 @@ import {
   contextOf,
   currentMatchIndex,
   currentVisit,
+  chainProgressText,
   isArticleRead,
   linksPanelEntries,
   searchMatches,
@@ -211,7 +212,7 @@ export function linksBody(state: NavigationState, env: NavigationEnv, columns: n
 
 /** The contexts whose keys the help overlay lists on each screen. */
 export function helpContexts(screen: NavigationState['screen']): Context[] {
-  return screen === 'list' ? ['list', 'filter', 'visits', 'saved', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'visits', 'saved', 'help'];
+  return screen === 'list' ? ['list', 'filter', 'visits', 'saved', 'tags', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'visits', 'saved', 'tags', 'help'];
 }
 
 export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable, mouse = false): string[] {
@@ -329,7 +330,8 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
     if (note !== null && note.includes(words)) target = null;
   }
   const search = state.search && state.search.query !== '' ? `/${truncate(sanitizeLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
-  const right = `${search}${position}  ${help}`;
+  const chain = columns >= 60 && article ? env.chainProgress?.(article.id, state.reading) : null;
+  const right = `${search}${chain ? `${chainProgressText(chain)}  ` : ''}${position}  ${help}`;
   const title = article ? sectionTitle(article) : sanitizeLine(deleted!.title);
   return statusBar(statusLeft(note, target, title, columns - displayWidth(right) - 1), right, columns);
 }

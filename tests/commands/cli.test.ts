@@ -82,7 +82,7 @@ test('list --json on a Markdown folder matches the contract field for field', as
   const items = JSON.parse(result.stdout);
   assert.deepEqual(items.map((item: { id: string }) => item.id), ['culture/choir', 'world/bridge-vote', 'world/ferry']);
   const ferry = items[2];
-  assert.deepEqual(Object.keys(ferry), ['id', 'title', 'path', 'format', 'section', 'date', 'author', 'source', 'related', 'previous', 'next', 'backlinks', 'words', 'problems']);
+  assert.deepEqual(Object.keys(ferry), ['id', 'title', 'path', 'format', 'section', 'date', 'author', 'source', 'related', 'previous', 'next', 'backlinks', 'words', 'problems', 'tags']);
   assert.equal(ferry.title, 'The last river ferry keeps running');
   assert.equal(ferry.path, 'world/ferry.md');
   assert.equal(ferry.format, 'markdown');

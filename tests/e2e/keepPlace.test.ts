@@ -175,3 +175,71 @@ test('a corrupt or foreign state file is set aside with one line; one of ours wi
   await session.waitForText('Tides paragraph 1.');
   await quit(session);
 });
+
+test('tag:x in the list filter keeps the tagged articles; T lists the tags with counts', async () => {
+  const library = makeLibrary({
+    'tides.md': note('Tide tables', '2025-03-03', 'tags: [harbour, boats]\n', 'High water.'),
+    'cranes.md': note('Crane repairs', '2025-03-02', 'tags: harbour\n', 'Cranes.'),
+    'lofts.md': note('Sail lofts', '2025-03-01', '', 'The lofts make sails. #boats'),
+  });
+  const session = start(library, { ...hermeticEnv() });
+  await session.waitForText('Sail lofts');
+  session.write('/tag:harbour');
+  const filtered = await session.waitForText('2 of 3');
+  assert.match(filtered, /Tide tables/);
+  assert.match(filtered, /Crane repairs/);
+  assert.doesNotMatch(filtered, /Sail lofts/);
+  session.write('\x1b');
+  await session.waitForText('3 articles');
+  session.write('T');
+  const tags = await session.waitForText('Tags — 2');
+  assert.match(tags, /#boats\s+2 articles/);
+  assert.match(tags, /#harbour\s+2 articles/);
+  session.write('\r'); // the first: boats
+  const boats = await session.waitForText('matching “tag:boats”');
+  assert.match(boats, /Sail lofts/, 'a #tag in the text counts');
+  assert.doesNotMatch(boats, /Crane repairs/);
+  await quit(session);
+});
+
+test('the fourth of a twelve-article chain shows “4 of 12” and how many are unread', async () => {
+  const files: Record<string, string> = {};
+  const id = (n: number) => `part-${String(n).padStart(2, '0')}`;
+  for (let n = 1; n <= 12; n++) {
+    const links = `${n > 1 ? `previous: ${id(n - 1)}\n` : ''}${n < 12 ? `next: ${id(n + 1)}\n` : ''}`;
+    files[`${id(n)}.md`] = note(`Serial part ${n}`, `2025-01-${String(n).padStart(2, '0')}`, links, `Part ${n} begins.`);
+  }
+  const library = makeLibrary(files);
+  const session = startTerminal([library, '--open', id(1)], { env: { ...hermeticEnv() }, cols: 100, rows: 20 });
+  sessions.push(session);
+  await session.waitForText('1 of 12 · 11 unread');
+  session.write(']]]');
+  const fourth = await session.waitForText('Part 4 begins.');
+  assert.match(fourth, /4 of 12 · 8 unread/);
+  await quit(session);
+});
+
+test('an article edited above the saved passage reopens at that passage', async () => {
+  const library = makeLibrary({ 'log.md': note('Harbour log', '2025-03-03', '', paragraphs('Log', 60)) });
+  const env = { ...hermeticEnv() };
+  const first = start(library, env);
+  await first.waitForText('Harbour log');
+  first.write('\r');
+  await first.waitForText('Log paragraph 1.');
+  first.write('dd'); // a page down: the top line is whatever the scroll left there, blank or not
+  await first.waitFor((s) => !s.includes('Log paragraph 1.'), 'scrolled');
+  const screen = first.screen();
+  const passage = screen.find((line) => /Log paragraph \d+\./.test(line))!;
+  const offset = screen.indexOf(passage);
+  await quit(first);
+
+  // New paragraphs written at the top: the saved line number now points well above the passage.
+  const path = join(library, 'log.md');
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.replace('Log paragraph 1.', `${paragraphs('Preface', 12)}\n\nLog paragraph 1.`));
+  const second = start(library, env);
+  await second.waitForText('Harbour log');
+  second.write('\r');
+  await second.waitFor((s) => s.split('\n')[offset] === passage, `“${passage}” on row ${offset} again`);
+  await quit(second);
+});

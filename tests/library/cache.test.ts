@@ -57,9 +57,12 @@ related:
 previous: culture/choir
 next: world/bridge-vote
 source: https://news.example/world/ferry
+tags: [boats, river]
 ---
 
 # Ferry
+
+A #harbour note.
 
 Read: [The bridge vote](bridge-vote.md)
 
@@ -245,7 +248,7 @@ test('an article is plain data: own data fields only, so spreading or comparing 
   }
   assert.deepEqual(Object.keys(a).sort(), [
     'absPath', 'aliases', 'author', 'backlinks', 'date', 'format', 'id', 'next', 'path', 'previous',
-    'problems', 'related', 'root', 'section', 'source', 'summary', 'title', 'words',
+    'problems', 'related', 'root', 'section', 'source', 'summary', 'tags', 'title', 'words',
   ]);
   assert.deepEqual(lib.byId.get('b')!.backlinks, ['a']);
 });

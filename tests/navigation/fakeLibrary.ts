@@ -70,6 +70,7 @@ export function makeLibrary(specs: ArticleSpec[]): Library {
       summary: null,
       source: null,
       aliases: [],
+      tags: [],
       related: (spec.related ?? []).map((ref): RelatedLink => ({ ...linkOf(ref), inBody: false })),
       previous: spec.previous ? linkOf(spec.previous) : null,
       next: spec.next ? linkOf(spec.next) : null,

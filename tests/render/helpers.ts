@@ -21,6 +21,7 @@ export function makeArticle(over: Partial<Article> & { body: string; linkTargets
     summary: null,
     source: null,
     aliases: [],
+    tags: [],
     related: [] as RelatedLink[],
     previous: null as ArticleLink | null,
     next: null as ArticleLink | null,
