@@ -330,10 +330,15 @@ export function statusLine(state: NavigationState, env: NavigationEnv, columns: 
     if (note !== null && note.includes(words)) target = null;
   }
   const search = state.search && state.search.query !== '' ? `/${truncate(sanitizeLine(state.search.query), 12)} ${searchCount(state, env)}  ` : '';
-  const chain = columns >= 60 && article ? env.chainProgress?.(article.id, state.reading) : null;
-  const right = `${search}${chain ? `${chainProgressText(chain)}  ` : ''}${position}  ${help}`;
   const title = article ? sectionTitle(article) : sanitizeLine(deleted!.title);
-  return statusBar(statusLeft(note, target, title, columns - displayWidth(right) - 1), right, columns);
+  const right = `${search}${position}  ${help}`;
+  // Where the article stands in its chain, only where it takes nothing from the message, the
+  // focused link's target and the title.
+  const chain = article ? env.chainProgress?.(article.id, state.reading) : null;
+  const withChain = chain ? `${search}${chainProgressText(chain)}  ${position}  ${help}` : right;
+  const wanted = displayWidth([note, target, title].filter((part) => part !== null).join(SEPARATOR));
+  const shownRight = chain && columns - displayWidth(withChain) - 1 >= wanted ? withChain : right;
+  return statusBar(statusLeft(note, target, title, columns - displayWidth(shownRight) - 1), shownRight, columns);
 }
 
 /** The status line's note while a deleted article is still open. */
