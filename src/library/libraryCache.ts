@@ -288,7 +288,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
     },
     partial(key) {
       const rec = kept.get(key);
-      return rec !== undefined && rec.length === 13;
+      return rec !== undefined && rec.length === 14;
     },
     failure(key) {
       const rec = kept.get(key);
