@@ -64,6 +64,8 @@ export function lineOfAnchor(rendered: RenderedArticle, anchor: ReadingAnchor): 
 
 /** A visit of an article that changed, brought to its new layout with its place kept. */
 function reanchored(visit: Visit, before: NavigationEnv, env: NavigationEnv): Visit {
+  // A visit restored from the last run and not shown yet stays so: it is placed at its saved place when shown.
+  if (visit.resume) return { ...visit, width: env.viewport.width };
   const old = before.render(visit.id, visit.width);
   const rendered = env.render(visit.id, env.viewport.width);
   const top = visit.top <= 0 ? 0 : clamp(lineOfAnchor(rendered, anchorAt(old, visit.top)), 0, maxTop(rendered, env));

@@ -20,6 +20,10 @@ export function wheelCommand(context: Context, down: boolean): { command: Comman
       return { command: down ? 'overlayDown' : 'overlayUp', times: 1 };
     case 'help':
       return { command: down ? 'helpDown' : 'helpUp', times: WHEEL_LINES };
+    case 'visits':
+    case 'saved':
+    case 'tags':
+      return { command: down ? 'pickerDown' : 'pickerUp', times: 1 };
     default:
       return null;
   }

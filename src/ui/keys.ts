@@ -138,7 +138,13 @@ export const KEY_TABLE: KeyTable = [
     contexts: ['list', 'article'],
   },
   // Keeping one's place: bookmarks, recent visits (navigation/bookmarks.ts, pickers.ts)
-  { command: 'toggleBookmark', keys: [k('B')], description: 'Bookmark the article at this place, or take the bookmark off', category: 'Reading', contexts: ['list', 'article'] },
+  {
+    command: 'toggleBookmark',
+    keys: [k('B')],
+    description: 'Bookmark the article at this place, or take the bookmark off (on Saved: the highlighted one)',
+    category: 'Reading',
+    contexts: ['list', 'article', 'saved'],
+  },
   { command: 'openSaved', keys: [k('S')], description: 'Saved: the bookmarks, newest first (Enter opens at the place)', category: 'Screens', contexts: ['list', 'article'] },
   { command: 'openTags', keys: [k('T')], description: 'Tags, with how many articles have each (Enter lists them: tag:x)', category: 'Screens', contexts: ['list', 'article'] },
   { command: 'openVisits', keys: [k('H')], description: 'Recent visits, newest first, with when (Enter opens one)', category: 'History', contexts: ['list', 'article'] },

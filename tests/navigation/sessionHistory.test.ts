@@ -74,6 +74,20 @@ test('B bookmarks the article at its place and takes it off again; Saved opens i
   assert.equal(bookmarkOf(mergeReadingStates(nav.state.reading, before), ferry.absPath), undefined, 'the removal outlives a merge with the old state');
 });
 
+test('B on the Saved screen takes the highlighted bookmark off; the last one closes the screen', async () => {
+  const nav = navigatorOver(envFor(await libraryOf(SAMPLE)));
+  nav.run('listTop', 'toggleBookmark', 'listDown', 'toggleBookmark', 'openSaved');
+  assert.equal(idsIn(nav.state, nav.env).length, 2);
+  const [, older] = idsIn(nav.state, nav.env);
+  nav.run('pickerDown', 'toggleBookmark');
+  assert.deepEqual(idsIn(nav.state, nav.env).length, 1);
+  assert.equal(nav.state.picker?.selected, 0);
+  assert.match(nav.state.message ?? '', /^bookmark removed: /);
+  assert.ok(!idsIn(nav.state, nav.env).includes(older));
+  nav.run('toggleBookmark');
+  assert.equal(nav.state.picker, null);
+});
+
 test('B on the list bookmarks the selected article at its saved place', async () => {
   const nav = navigatorOver(envFor(await libraryOf(SAMPLE)));
   nav.run('listBottom', 'openSelected', 'pageDown', 'toList', 'toggleBookmark');
