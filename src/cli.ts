@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       // Not bundled with the entry: it loads node:crypto (temporary names), which costs every
       // other command's start-up ~5 ms.
       const { importCommand } = await import('./commands/importCommand.js');
-      return importCommand({ sources: commandLine.paths, outDir: commandLine.out!, force: commandLine.force, out: stdout, err: process.stderr });
+      return importCommand({ sources: commandLine.paths, outDir: commandLine.out!, force: commandLine.force, since: commandLine.since, limit: commandLine.limit, out: stdout, err: process.stderr });
     }
     case 'read':
       return read(commandLine, paths, color, settingsLoad!);

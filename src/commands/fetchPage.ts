@@ -7,7 +7,13 @@ export const FETCH_DEFAULTS = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024, m
 export const USER_AGENT = `broadsheet/${packageJson.version} (+terminal reader)`;
 
 export class FetchPageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The HTTP status when the server answered with an error (429, 404...). */
+    readonly status?: number,
+    /** The answer's Retry-After, as written, when it gave one. */
+    readonly retryAfter?: string,
+  ) {
     super(message);
     this.name = 'FetchPageError';
   }
@@ -17,9 +23,15 @@ export interface FetchPageOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** What is asked for (default: HTML pages); a feed asks for feeds first. */
+  accept?: string;
+  /** Ends the fetch early (a reader's Esc): rejects with a FetchPageError saying so. */
+  signal?: AbortSignal;
   /** For tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
 }
+
+export const ACCEPT_PAGE = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
 export interface FetchedPage {
   /** The URL after redirects. */
@@ -68,7 +80,8 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
 
   const timeout = AbortSignal.timeout(timeoutMs);
   const tooLarge = new AbortController();
-  const signal = AbortSignal.any([timeout, tooLarge.signal]);
+  const signal = AbortSignal.any([timeout, tooLarge.signal, ...(options.signal ? [options.signal] : [])]);
+  const cancelled = () => new FetchPageError(`stopped fetching ${oneLine(current.href)}`);
   let current = httpUrl(url, 'the URL');
   const timedOut = () => new FetchPageError(`no answer within ${+(timeoutMs / 1000).toFixed(3)} s from ${oneLine(current.href)}`);
   const seen = new Set<string>([current.href]);
@@ -80,9 +93,10 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
           redirect: 'manual',
           credentials: 'omit',
           signal,
-          headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+          headers: { 'user-agent': USER_AGENT, accept: options.accept ?? ACCEPT_PAGE },
         });
       } catch (error) {
+        if (options.signal?.aborted) throw cancelled();
         if (timeout.aborted) throw timedOut();
         throw new FetchPageError(`could not fetch ${oneLine(current.href)}: ${describeNetworkError(error)}`);
       }
@@ -107,7 +121,8 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
 
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
-        throw new FetchPageError(`${oneLine(current.href)} answered ${response.status}${response.statusText ? ` ${oneLine(response.statusText, 60)}` : ''}`);
+        const retryAfter = response.headers.get('retry-after') ?? undefined;
+        throw new FetchPageError(`${oneLine(current.href)} answered ${response.status}${response.statusText ? ` ${oneLine(response.statusText, 60)}` : ''}`, response.status, retryAfter);
       }
 
       const declared = Number(response.headers.get('content-length'));
@@ -123,6 +138,7 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
     }
   } catch (error) {
     if (error instanceof FetchPageError) throw error;
+    if (options.signal?.aborted) throw cancelled();
     if (timeout.aborted) throw timedOut();
     throw new FetchPageError(`could not fetch ${oneLine(current.href)}: ${describeNetworkError(error)}`);
   }

@@ -1,135 +1,298 @@
-// `broadsheet import SOURCE... --out DIR`: raw pages (and any other article file) become
-// Markdown with front matter. Sources are read as one small library so that they link to
-// each other by id wherever their links resolve (SPEC §2).
+// `broadsheet import SOURCE... --out DIR`: raw pages, saved pages and URLs become Markdown with
+// front matter (SPEC §2); feeds, OPML lists, read-later exports, bookmarks files and URL lists
+// (issue 16) are told by their content and each of their items is imported like a URL.
 //
 // Two size limits, on purpose apart: a fetched page may be as large as the fetch allows
 // (FETCH_DEFAULTS.maxBytes, 10 MB over the network, SPEC §2), whatever the 5 MB limit of a
-// library file (DEFAULT_MAX_FILE_BYTES), which a local source is held to as `list` would hold it.
-// Every source fails alone, with one line naming it as the user gave it (the URL of a fetched
-// page, never the temporary file it was saved in).
-import { lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// library file (DEFAULT_MAX_FILE_BYTES), which a local page is held to as `list` would hold it.
+// Every source and every item fails alone, with one line naming it as the user gave it (the URL
+// of a fetched page, never the temporary file it was saved in); the exit code says whether any did.
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, fileProblem, fileTitle, loadLibrary } from '../library/index.js';
-import type { ImportFallback, OutputIds } from './importedMarkdown.js';
-import { uniqueFileName, urlStem, urlTitle } from './importNames.js';
-import { OutputWriteError, writeOutputFile } from './importWrite.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../library/index.js';
+import { detectSource, normalizeUrl, parseOmnivoreMetadata, parseOpmlText, parseSourceList, SourceFormatError, type SourceList } from '../sources/index.js';
+import { megabytes, pageText, savePage, writeArticles, type ImportOutcome, type ImportSource } from './importArticles.js';
+import { createFetchPool } from './fetchPool.js';
+import { fetchItems, nameItems, planItems, recordWritten, type FetchedItem, type ListSource } from './importLists.js';
+import { loadImportRecord, RECORD_FILE, saveImportRecord } from './importRecord.js';
+import { createImportProgress } from './importProgress.js';
 import { CommandError } from './commandError.js';
 import { UsageError } from './parseCommandLine.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { loadBodies } from '../startup.js';
+import type { FetchPageOptions } from './fetchPage.js';
 
 export interface ImportOptions {
   sources: string[];
   outDir: string;
   force: boolean;
+  /** ISO date: feed and export items dated before it are left out. */
+  since?: string;
+  /** At most this many new items from each feed or export. */
+  limit?: number;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** For tests: fetch limits and the pool's bounds. */
+  fetch?: FetchPageOptions;
 }
 
-/** One source that is read: as given on the command line, and the file it is read from. */
-interface Source {
-  given: string;
-  path: string;
-  /** For a fetched page: its URL (the file is a temporary copy). */
-  url?: string;
-}
+/** A list file larger than this is not read (a Pocket export of 10,000 items is about 2 MB). */
+const MAX_LIST_BYTES = 50 * 1024 * 1024;
+/** What a feed's URL asks for: feeds first, a page (which may be one) after. */
+const ACCEPT_FEED = 'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,text/html;q=0.7,*/*;q=0.5';
+
+const isUrl = (given: string) => /^[a-z][a-z0-9+.-]*:/i.test(given) && !/^[a-z]:[\\/]/i.test(given);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function importCommand(options: ImportOptions): Promise<number> {
   const outDir = resolve(options.outDir);
   checkOutDir(options.outDir, outDir);
-  let failed = 0;
-  const fail = (source: string, reason: string) => {
-    failed += 1;
-    options.err.write(`broadsheet: import ${sanitizeLine(source)}: ${sanitizeLine(reason)}\n`);
+  const failures: Array<{ given: string; reason: string }> = [];
+  // On a terminal a failure line first clears the progress line it is written over.
+  const clearLine = (options.err as NodeJS.WriteStream).isTTY ? '\r\x1b[K' : '';
+  const fail = (given: string, reason: string) => {
+    failures.push({ given, reason });
+    options.err.write(`${clearLine}broadsheet: import ${sanitizeLine(given)}: ${sanitizeLine(reason)}\n`);
   };
 
   /** Fetched pages are saved here first, so they are read exactly like saved files; removed on every way out. */
   let downloads: string | undefined;
+  const folder = () => (downloads ??= mkdtempSync(join(tmpdir(), 'broadsheet-import-')));
   const removeDownloads = () => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
     downloads = undefined;
   };
   const stopWatching = removeOnSignal(removeDownloads);
+  const pool = createFetchPool({ fetch: options.fetch });
+  const progress = createImportProgress(options.err);
   try {
-    const sources: Source[] = [];
-    let largestDownload = 0;
-    const progress = progressLine(options.err, options.sources.length);
-    for (const [n, given] of options.sources.entries()) {
-      progress(n, given);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(given) && !/^[a-z]:[\\/]/i.test(given)) {
+    // Made before the first request, so that an interrupted fetch has its folder to remove.
+    if (options.sources.some(isUrl)) folder();
+    const pages: ImportSource[] = [];
+    const lists: ListSource[] = [];
+    let listSources = 0;
+    const addList = (given: string, id: string, list: SourceList, fallbackTitle: string) => {
+      const title = list.title ?? fallbackTitle;
+      lists.push({ given, id, list, section: title ? [title] : [] });
+    };
+
+    // Sources in the order given; URLs fetched side by side (the pool bounds them).
+    const readers = options.sources.map(async (given, n) => {
+      if (isUrl(given)) {
+        let text: string;
+        let url = given;
         try {
-          downloads ??= mkdtempSync(join(tmpdir(), 'broadsheet-import-'));
-          const { path, bytes } = await downloadPage(given, downloads, n);
-          largestDownload = Math.max(largestDownload, bytes);
-          sources.push({ given, path, url: given });
+          const page = await pool.fetch(given, { accept: ACCEPT_FEED });
+          text = await pageText(page);
+          url = page.url;
         } catch (error) {
-          fail(given, error instanceof Error ? error.message : String(error));
+          return fail(given, messageOf(error));
         }
+        const kind = detectSource(text);
+        if (kind === 'page') {
+          const path = join(folder(), `page-${n}.html`);
+          savePage(text, path);
+          return [{ given, path, url: given } satisfies ImportSource];
+        }
+        listSources += 1;
+        if (kind === 'opml') return readOpml(given, text);
+        try {
+          addList(given, normalizeUrl(url), parseSourceList(kind, text), hostOf(url));
+        } catch (error) {
+          fail(given, messageOf(error));
+        }
+        return [];
+      }
+      const path = resolve(given);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return fail(given, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`);
+      }
+      if (stat.isDirectory()) {
+        listSources += 1;
+        try {
+          readOmnivore(given, path);
+        } catch (error) {
+          fail(given, messageOf(error));
+        }
+        return [];
+      }
+      if (!stat.isFile()) return fail(given, 'not a file');
+      if (stat.size > MAX_LIST_BYTES) return fail(given, `is ${megabytes(stat.size)}, over the ${megabytes(MAX_LIST_BYTES)} limit of a list of items`);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        return fail(given, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+      const kind = detectSource(text);
+      if (kind === 'page') {
+        if (stat.size > DEFAULT_MAX_FILE_BYTES) return fail(given, `is ${megabytes(stat.size)}, over the ${megabytes(DEFAULT_MAX_FILE_BYTES)} limit of a library file`);
+        return [{ given, path } satisfies ImportSource];
+      }
+      listSources += 1;
+      if (kind === 'opml') return readOpml(given, text);
+      try {
+        addList(given, path, parseSourceList(kind, text), basename(path, extname(path)));
+      } catch (error) {
+        fail(given, messageOf(error));
+      }
+      return [];
+    });
+
+    /** Each feed of an OPML list, fetched and read as a feed (an OPML inside is not followed). */
+    async function readOpml(given: string, text: string): Promise<ImportSource[]> {
+      let directory;
+      try {
+        directory = parseOpmlText(text);
+      } catch (error) {
+        fail(given, messageOf(error));
+        return [];
+      }
+      if (directory.feeds.length === 0) fail(given, 'an OPML list with no feeds in it');
+      await Promise.all(
+        directory.feeds.map(async (feed) => {
+          try {
+            const page = await pool.fetch(feed.url, { accept: ACCEPT_FEED });
+            const feedText = await pageText(page);
+            const kind = detectSource(feedText);
+            if (kind === 'page' || kind === 'opml') throw new SourceFormatError('not a feed');
+            addList(feed.url, normalizeUrl(page.url), parseSourceList(kind, feedText), feed.title ?? hostOf(feed.url));
+          } catch (error) {
+            fail(feed.url, messageOf(error));
+          }
+        }),
+      );
+      return [];
+    }
+
+    /** Omnivore's export folder: every metadata file's items, their saved text as the fallback content. */
+    function readOmnivore(given: string, path: string): void {
+      const metadata = readdirSync(path).filter((name) => /^metadata_.*\.json$/i.test(name)).sort();
+      if (metadata.length === 0) throw new SourceFormatError('a folder, not a source (an Omnivore export folder has metadata_*.json files)');
+      const items = metadata.flatMap((name) => parseOmnivoreMetadata(readFileSync(join(path, name), 'utf8')));
+      for (const item of items) {
+        if (!item.contentFile) continue;
+        try {
+          const file = join(path, item.contentFile);
+          if (statSync(file).size <= DEFAULT_MAX_FILE_BYTES) item.content = readFileSync(file, 'utf8');
+        } catch {
+          // No saved text: the page alone, then.
+        }
+        delete item.contentFile;
+      }
+      addList(given, path, { kind: 'omnivore', title: 'Omnivore', items }, 'Omnivore');
+    }
+
+    for (const read of await Promise.all(readers)) if (read) pages.push(...read);
+
+    let record;
+    try {
+      record = loadImportRecord(outDir);
+    } catch (error) {
+      throw new CommandError(`import: ${messageOf(error)}`, 1);
+    }
+    const plan = planItems(lists, record, { force: options.force, since: options.since, limit: options.limit });
+    const fetched: FetchedItem[] = plan.items.length > 0 ? await fetchItems(plan.items, pool, folder(), progress) : [];
+    progress.end();
+    for (const entry of fetched) if (entry.failure) fail(entry.planned.item.url ?? entry.planned.item.title ?? entry.planned.list.given, entry.failure);
+
+    const taken = new Set<string>();
+    if (lists.length > 0) {
+      for (const name of existingNames(outDir)) taken.add(name.toLowerCase());
+      for (const recorded of Object.values(record.items)) taken.add(`${recorded.name}.md`.toLowerCase());
+    }
+    nameItems(fetched, record, taken);
+    const itemSources = fetched.flatMap((entry) => (entry.source ? [entry.source] : []));
+    const outcomes = await writeArticles([...pages, ...itemSources], { outDir, outGiven: options.outDir, force: options.force, taken });
+    const byItem = new Map<ImportSource, ImportOutcome>(outcomes.map((outcome) => [outcome.source, outcome]));
+
+    let written = 0;
+    for (const outcome of outcomes) {
+      if (outcome.failure) {
+        fail(outcome.source.given, outcome.failure);
         continue;
       }
-      const why = localSourceProblem(resolve(given));
-      if (why) fail(given, why);
-      else sources.push({ given, path: resolve(given) });
+      written += 1;
+      if (!outcome.source.fields) options.out.write(`${sanitizeLine(outcome.source.given)} → ${sanitizeLine(outcome.target!)}\n`);
+      if (outcome.note) options.err.write(`broadsheet: import ${sanitizeLine(outcome.source.given)}: ${sanitizeLine(outcome.note)}\n`);
     }
-    progress(options.sources.length, '');
 
-    const files = sources.map((source) => source.path);
-    const library = files.length > 0 ? await loadLibrary(files, { maxFileBytes: Math.max(DEFAULT_MAX_FILE_BYTES, largestDownload) }) : undefined;
-    const articles = library ? files.map((file) => library.articles.find((article) => article.absPath === file)) : [];
-
-    // Name every output first, so links between sources can point at the ids they will have.
-    const outputIds: OutputIds = new Map();
-    const fallbacks = new Map<string, ImportFallback>();
-    const taken = new Set<string>();
-    articles.forEach((article, index) => {
-      if (!article) return;
-      const { url, path } = sources[index];
-      // A page that names itself nowhere would be titled after its temporary file.
-      const untitled = url !== undefined && article.title === fileTitle(basename(path));
-      const title = untitled ? urlTitle(url) : article.title;
-      if (url) fallbacks.set(article.id, { source: url, ...(untitled ? { title } : {}) });
-      const name = uniqueFileName(url ? urlStem(url, title) : basename(path, extname(path)), taken);
-      outputIds.set(article.id, name.slice(0, -'.md'.length));
-    });
-
-    if (outputIds.size > 0) {
+    if (fetched.length > 0) {
       try {
-        mkdirSync(outDir, { recursive: true });
+        saveImportRecord(outDir, recordWritten(record, fetched, byItem));
       } catch (error) {
-        throw new CommandError(`import: cannot create --out ${options.outDir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 1);
+        fail(join(options.outDir, RECORD_FILE), `not saved, so the next run imports these items again (${messageOf(error)})`);
       }
-    }
-    // Markdown and YAML writing load only when importing.
-    const [writer, bodies] = outputIds.size > 0 && library ? await Promise.all([import('./importedMarkdown.js'), loadBodies(library)]) : [null, null];
-    let written = 0;
-    articles.forEach((article, index) => {
-      const { given, path } = sources[index];
-      if (!article || !writer || !bodies) {
-        const problem = library ? fileProblem(library, path)?.message : undefined;
-        // Problems lead with the file's path: for a fetched page, a temporary name.
-        fail(given, problem?.replace(`${basename(path)}: `, '') ?? 'could not be read as an article');
-        return;
-      }
-      const target = join(outDir, `${outputIds.get(article.id)}.md`);
-      try {
-        const markdown = writer.importedMarkdown(bodies.store.read(article.id)!, outputIds, fallbacks.get(article.id));
-        writeOutputFile(target, markdown, options.force);
-        written += 1;
-        options.out.write(`${sanitizeLine(given)} → ${sanitizeLine(target)}\n`);
-        const size = Buffer.byteLength(markdown);
-        if (size > DEFAULT_MAX_FILE_BYTES) {
-          options.err.write(`broadsheet: import ${sanitizeLine(given)}: note: ${sanitizeLine(target)} is ${megabytes(size)}, over the ${megabytes(DEFAULT_MAX_FILE_BYTES)} limit of a library file; the reader will skip it\n`);
+      const readMarks = fetched.filter((entry) => entry.planned.item.read && entry.source && byItem.get(entry.source)?.target).map((entry) => byItem.get(entry.source!)!.target!);
+      if (readMarks.length > 0) {
+        try {
+          await markRead(readMarks);
+        } catch (error) {
+          fail('read marks', `not saved (${messageOf(error)})`);
         }
-      } catch (error) {
-        fail(given, error instanceof OutputWriteError ? error.message : `could not be imported (${error instanceof Error ? error.message : String(error)})`);
       }
-    });
-    if (options.sources.length > 1) options.out.write(`imported ${written} of ${options.sources.length}\n`);
-    return failed > 0 ? 1 : 0;
+    }
+
+    // Sources that are one page each (failed ones too), and every new item of the lists.
+    const attempted = options.sources.length - listSources + plan.items.length;
+    if (lists.length > 0 || options.sources.length > 1) {
+      options.out.write(`${summary({ written, attempted, lists, known: plan.known, fellBack: fetched.filter((entry) => entry.fellBack && entry.source && byItem.get(entry.source)?.target).length, failures })}\n`);
+    }
+    return failures.length > 0 ? 1 : 0;
   } finally {
+    progress.end();
     removeDownloads();
     stopWatching();
+  }
+}
+
+/** "imported 182 of 190 from 3 feeds, 8 failed: …", or what made it import nothing. */
+function summary(counts: { written: number; attempted: number; lists: ListSource[]; known: number; fellBack: number; failures: Array<{ given: string; reason: string }> }): string {
+  const { written, attempted, lists, known, fellBack, failures } = counts;
+  const feeds = lists.filter((list) => ['rss', 'atom', 'rdf', 'json-feed'].includes(list.list.kind)).length;
+  const others = lists.length - feeds;
+  const from = [feeds ? `${feeds} feed${feeds === 1 ? '' : 's'}` : '', others ? `${others} list${others === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  const knownText = known > 0 ? `${known} already imported` : '';
+  let text = attempted === 0 && failures.length === 0 ? `nothing new${from ? ` from ${from}` : ''}${knownText ? `: ${knownText}` : ''}` : `imported ${written} of ${attempted}${from ? ` from ${from}` : ''}`;
+  if (attempted > 0 && knownText) text += ` (${knownText})`;
+  if (fellBack > 0) text += `, ${fellBack} from the feed's own text`;
+  if (failures.length > 0) {
+    const shown = failures.slice(0, 5).map((failure) => `${failure.given} (${failure.reason})`);
+    text += `, ${failures.length} failed: ${shown.join('; ')}${failures.length > 5 ? `; and ${failures.length - 5} more` : ''}`;
+  }
+  return sanitizeLine(text);
+}
+
+/** Read marks from an export, saved into the reading state (merged with what is there). */
+async function markRead(paths: string[]): Promise<void> {
+  const [{ emptyReadingState, setRead }, { saveReadingState }, { stateDirectory }] = await Promise.all([
+    import('../state/readingState.js'),
+    import('../state/stateStore.js'),
+    import('../state/statePaths.js'),
+  ]);
+  const now = new Date();
+  const state = paths.reduce((marked, path) => setRead(marked, path, true, now), emptyReadingState());
+  const saved = saveReadingState(stateDirectory(), state);
+  if (saved.warning) throw new Error(saved.warning);
+}
+
+function existingNames(outDir: string): string[] {
+  try {
+    return readdirSync(outDir);
+  } catch {
+    return [];
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
   }
 }
 
@@ -152,34 +315,6 @@ function checkOutDir(given: string, outDir: string): void {
   }
 }
 
-/** Why a local source cannot be imported, or null. */
-function localSourceProblem(path: string): string | null {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(error)})`;
-  }
-  if (!stat.isFile()) return 'not a file';
-  if (stat.size > DEFAULT_MAX_FILE_BYTES) return `is ${megabytes(stat.size)}, over the ${megabytes(DEFAULT_MAX_FILE_BYTES)} limit of a library file`;
-  return null;
-}
-
-function megabytes(bytes: number): string {
-  return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Fetches a URL and saves it as UTF-8 HTML (with a byte-order mark, which outranks any declared charset). */
-async function downloadPage(url: string, folder: string, n: number): Promise<{ path: string; bytes: number }> {
-  const [{ fetchPage }, { decodeHtmlBytes }] = await Promise.all([import('./fetchPage.js'), import('../library/html/decodeHtmlBytes.js')]);
-  const page = await fetchPage(url);
-  const path = join(folder, `page-${n}.html`);
-  const text = `\ufeff${decodeHtmlBytes(page.bytes, page.contentType)}`;
-  writeFileSync(path, text);
-  return { path, bytes: Buffer.byteLength(text) };
-}
-
 /**
  * While `remove` has something to remove, a signal that ends the process removes it first and
  * then ends the process as the signal would have. Returns the function that stops watching.
@@ -196,12 +331,3 @@ function removeOnSignal(remove: () => void): () => void {
   return stop;
 }
 
-/** "importing 3/12 …" on a terminal when there are more than a few sources. */
-function progressLine(err: NodeJS.WritableStream, total: number): (done: number, source: string) => void {
-  const tty = (err as NodeJS.WriteStream).isTTY === true;
-  if (!tty || total <= 3) return () => undefined;
-  return (done, source) => {
-    const text = done < total ? `importing ${done + 1}/${total} ${sanitizeLine(source)}`.slice(0, 78) : '';
-    err.write(`\r\x1b[K${text}`);
-  };
-}

@@ -24,25 +24,46 @@ export interface ImportFallback {
 }
 
 /**
+ * What a feed or export says about an item, which wins over what its page says: the item's own
+ * title, date and author when it gives them, the feed's (or list's) title as section, its tags,
+ * and the previous/next ids of its neighbours in the feed (output ids, already chosen).
+ */
+export interface SourceFields {
+  title?: string;
+  date?: string;
+  author?: string;
+  section?: string[];
+  tags?: string[];
+  previous?: string;
+  next?: string;
+}
+
+/**
  * The file's text. It is inert (issue 12): no control or bidi character reaches it raw, from the
  * source's bytes or from entities the reading decoded; they become what the screen shows for
  * them (the sanitiser's pictures and replacements). Tabs and line ends stay.
  */
-export function importedMarkdown(entry: ArticleBody, outputIds: OutputIds, fallback: ImportFallback = {}): string {
+export function importedMarkdown(entry: ArticleBody, outputIds: OutputIds, fallback: ImportFallback = {}, given: SourceFields = {}): string {
   const article = entry.article;
-  const title = fallback.title ?? article.title;
+  const title = given.title ?? fallback.title ?? article.title;
   const source = article.source ?? fallback.source;
   const refOf = (link: ArticleLink) => outputRef(link.target, outputIds);
   const titled = (title: string) => ({ title: sanitizeLine(title) });
   const frontMatter: Record<string, unknown> = { title: sanitizeLine(title) };
-  if (article.section.length > 0) frontMatter.section = article.section.map(sanitizeLine);
-  if (article.date) frontMatter.date = article.date;
-  if (article.author) frontMatter.author = sanitizeLine(article.author);
+  const section = given.section ?? article.section;
+  if (section.length > 0) frontMatter.section = section.map(sanitizeLine);
+  const date = given.date ?? article.date;
+  if (date) frontMatter.date = date;
+  const author = given.author ?? article.author;
+  if (author) frontMatter.author = sanitizeLine(author);
   if (article.summary) frontMatter.summary = sanitizeLine(article.summary);
   if (source) frontMatter.source = sanitizeLine(source);
   if (article.related.length > 0) frontMatter.related = article.related.map((link) => refOf(link) ?? titled(link.title));
-  if (article.previous) frontMatter.previous = refOf(article.previous) ?? titled(article.previous.title);
-  if (article.next) frontMatter.next = refOf(article.next) ?? titled(article.next.title);
+  if (given.previous) frontMatter.previous = given.previous;
+  else if (article.previous) frontMatter.previous = refOf(article.previous) ?? titled(article.previous.title);
+  if (given.next) frontMatter.next = given.next;
+  else if (article.next) frontMatter.next = refOf(article.next) ?? titled(article.next.title);
+  if (given.tags && given.tags.length > 0) frontMatter.tags = given.tags.map(sanitizeLine);
 
   const yaml = YAML.stringify(frontMatter, { lineWidth: 0 });
   return inert(`---\n${yaml}---\n\n${rewriteLinks(entry, outputIds).trim()}\n`);

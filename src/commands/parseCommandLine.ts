@@ -1,5 +1,6 @@
 // Turns argv into one command with typed options. Pure: the CLI entry does the I/O.
 import { parseArgs } from 'node:util';
+import { normalizeDate } from '../text/dates.js';
 
 export type CommandName = 'read' | 'show' | 'list' | 'check' | 'import' | 'config' | 'help' | 'version';
 
@@ -19,6 +20,10 @@ export interface CommandLine {
   theme?: 'auto' | 'dark' | 'light' | 'none';
   mouse?: boolean;
   hyperlinks?: boolean;
+  /** import: items dated before this ISO date are left out. */
+  since?: string;
+  /** import: at most this many new items from each feed or export. */
+  limit?: number;
 }
 
 /** A mistake in how the command was typed: exit 2 with one line and a hint. */
@@ -42,6 +47,8 @@ const OPTIONS = {
   'no-mouse': { type: 'boolean' },
   hyperlinks: { type: 'boolean' },
   'no-hyperlinks': { type: 'boolean' },
+  since: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
 export function parseCommandLine(argv: string[]): CommandLine {
@@ -69,6 +76,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const args = command === 'read' ? positionals : rest;
   if (values.out !== undefined && command !== 'import') throw new UsageError('--out goes with import');
   if (values.force && command !== 'import') throw new UsageError('--force goes with import');
+  if (values.since !== undefined && command !== 'import') throw new UsageError('--since goes with import');
+  if (values.limit !== undefined && command !== 'import') throw new UsageError('--limit goes with import');
   if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
   if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
 
@@ -82,7 +91,9 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (command === 'import') {
     if (args.length === 0) throw new UsageError('import needs at least one SOURCE: a raw page, a saved HTML page or an http(s) URL');
     if (values.out === undefined) throw new UsageError('import needs --out DIR: the folder to write Markdown articles into');
-    return { command, paths: args, out: values.out, ...base };
+    const since = parseSince(values.since);
+    const limit = parseLimit(values.limit);
+    return { command, paths: args, out: values.out, ...base, ...(since ? { since } : {}), ...(limit !== undefined ? { limit } : {}) };
   }
   return { command, paths: args, open: values.open, ...base };
 }
@@ -92,6 +103,19 @@ function parseTheme(raw: string | undefined): CommandLine['theme'] {
   const theme = THEME_CHOICES.find((choice) => choice === raw);
   if (!theme) throw new UsageError(`--theme is one of ${THEME_CHOICES.join(', ')}, not "${raw}"`);
   return theme;
+}
+
+function parseSince(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const date = normalizeDate(raw);
+  if (!date) throw new UsageError(`--since takes a date such as 2025-06-01, not "${raw}"`);
+  return date.slice(0, 10);
+}
+
+function parseLimit(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--limit takes a whole number of items, at least 1, not "${raw}"`);
+  return Number(raw);
 }
 
 function parseWidth(raw: string | undefined): number | undefined {

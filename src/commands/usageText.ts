@@ -8,7 +8,10 @@ Usage:
   broadsheet list [PATH ...] [--json]   print the library and exit
   broadsheet check [PATH ...] [--json]  report broken links and unreadable files
   broadsheet import SOURCE... --out DIR turn raw pages, saved HTML pages or http(s)
-                                        URLs into Markdown with front matter
+                                        URLs into Markdown with front matter; a feed
+                                        (RSS, Atom, RDF, JSON Feed), OPML list, Pocket or
+                                        Instapaper CSV, Omnivore folder, bookmarks file
+                                        or list of URLs imports each of its items
   broadsheet config                     print the settings in effect and where each
                                         comes from (config.yaml, flags, defaults)
 
@@ -21,7 +24,9 @@ Options:
                         when the terminal supports them)
   --mouse, --no-mouse   the mouse in the reader: wheel scrolls, click follows
   --json                machine-readable output for list and check
-  --force               let import overwrite existing files
+  --force               let import overwrite existing files (and import known items again)
+  --since DATE          import only feed and export items dated DATE or later
+  --limit N             import at most N new items from each feed or export
   -h, --help            show this help
   -v, --version         show the version
 
