@@ -198,7 +198,12 @@ export async function importCommand(options: ImportOptions): Promise<number> {
     const plan = planItems(lists, record, { force: options.force, since: options.since, limit: options.limit });
     const fetched: FetchedItem[] = plan.items.length > 0 ? await fetchItems(plan.items, pool, folder(), progress) : [];
     progress.end();
-    for (const entry of fetched) if (entry.failure) fail(entry.planned.item.url ?? entry.planned.item.title ?? entry.planned.list.given, entry.failure);
+    for (const entry of fetched) {
+      const given = entry.planned.item.url ?? entry.planned.item.title ?? entry.planned.list.given;
+      if (entry.failure) fail(given, entry.failure);
+      // Not a failure: the item is imported, from what its feed carries.
+      else if (entry.fellBack) options.err.write(`${clearLine}broadsheet: import ${sanitizeLine(given)}: note: ${sanitizeLine(entry.fellBack)}; the feed's own text is imported instead\n`);
+    }
 
     const taken = new Set<string>();
     if (lists.length > 0) {
