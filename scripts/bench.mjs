@@ -14,7 +14,7 @@ const bin = join(root, 'bin', 'broadsheet.js');
 const work = join(root, '.bench');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const quick = process.argv.includes('--quick');
-/** `--only=keys,show` runs just those parts: frame, show, keys, html, pages, search, deep. */
+/** `--only=keys,show` runs just those parts: frame, show, keys, html, pages, search, deep, imports. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !only || only.includes(name);
 mkdirSync(work, { recursive: true });
@@ -187,6 +187,7 @@ async function main() {
   if (part('pages')) await savedPageRuns();
   if (part('search')) searchRuns();
   if (part('deep')) await deepRuns();
+  if (part('imports')) await importRuns();
   if (measured.bundled) row('peak memory, bundled articles/', Math.max(...measured.bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
   if (measured.big) row(`peak memory, ${measured.bigName} library`, Math.max(...measured.big.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 300 MB');
   printTable();
@@ -418,6 +419,60 @@ async function deepRuns() {
     const size = readFileSync(deep).length;
     row(`show ${what} (${(size / 1024).toFixed(0)} KB, cold)`, d, 'ms', `${(d / f).toFixed(2)}× flat`, 'target ≤ 3× flat');
     row('show the same bytes flat', f, 'ms', '');
+  }
+}
+
+/**
+ * 7. Importing a feed of 200 items (issue 16) from four loopback hosts (127.0.0.1, four ports:
+ * four hosts to the pool, which asks each at most twice at once), every page answered after a
+ * small delay, against the same 200 fetches made one after another in the same run.
+ */
+async function importRuns() {
+  const { createServer } = await import('node:http');
+  const delayMs = 40;
+  const items = 200;
+  const hosts = 4;
+  const servers = [];
+  for (let h = 0; h < hosts; h++) {
+    const server = createServer((request, response) => {
+      const n = Number(/\/p\/(\d+)/.exec(request.url ?? '')?.[1]);
+      if (request.url === '/feed.xml') {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const entries = Array.from({ length: items }, (_, i) => {
+          const base = servers[i % hosts].base;
+          return `<item><title>Harbour note ${i}</title><link>${base}/p/${i}</link><guid>bench-${i}</guid><pubDate>${new Date(Date.UTC(2025, 0, 1) + i * 3600_000).toUTCString()}</pubDate><category>bench</category></item>`;
+        });
+        return response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bench feed</title>${entries.join('')}</channel></rss>`);
+      }
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(`<!doctype html><html><head><title>Harbour note ${n}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Harbour note ${n}</h1>${'<p>The harbour council met on a grey morning to weigh the ferry timetable, the market stalls and the bridge vote; nobody expected the debate to run past noon.</p>'.repeat(6)}</article></body></html>`);
+      }, delayMs);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push({ server, base: `http://127.0.0.1:${server.address().port}` });
+  }
+  try {
+    const feed = `${servers[0].base}/feed.xml`;
+    const importMs = [];
+    const oneByOneMs = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const out = mkdtempSync(join(tmpdir(), 'broadsheet-bench-import-'));
+      importMs.push(await wallTime(process.execPath, [bin, 'import', feed, '--out', out], { BROADSHEET_CACHE_DIR: join(out, '.cache') }).catch((error) => {
+        console.error(`bench: ${error.message.split('\n')[0].slice(0, 200)}`);
+        return NaN;
+      }));
+      rmSync(out, { recursive: true, force: true });
+      const start = performance.now();
+      for (let n = 0; n < items; n++) await (await fetch(`${servers[n % hosts].base}/p/${n}`)).arrayBuffer();
+      oneByOneMs.push(performance.now() - start);
+    }
+    const imported = median(importMs.filter(Number.isFinite));
+    const sequential = median(oneByOneMs);
+    row(`import a feed of ${items} items (${hosts} hosts, ${delayMs} ms a page)`, imported, 'ms', `${(sequential / imported).toFixed(2)}× faster than one by one`, 'fetch, extract, write');
+    row(`the same ${items} fetches one by one (fetch only)`, sequential, 'ms', '');
+  } finally {
+    for (const { server } of servers) server.close();
   }
 }
 

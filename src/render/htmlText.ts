@@ -41,6 +41,8 @@ function htmlToText(html: string): string[] {
   });
   s = s.replace(/<br\s*\/?>/gi, '\n');
   s = s.replace(BLOCK_TAGS, '\n');
+  // Cells of a row stand apart: `<td>v3</td><td>v4</td>` is "v3 v4", never "v3v4".
+  s = s.replace(/<\/?t[dh]\b[^>]*>/gi, ' ');
   s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
   s = cleanText(s);
   return s

@@ -277,3 +277,9 @@ test('a date with a time is shown as YYYY-MM-DD HH:MM in the title block (the re
   const r = renderArticle(article, { width: 80, color: false });
   assert.equal(r.plainLines[1], 'World · 2025-04-02 09:30 · Staff reporter');
 });
+
+test('an HTML table in Markdown shows its cells apart, never run together', async () => {
+  const { renderBody } = await import('./helpers.js');
+  const text = renderBody('<table>\n  <tr><td>v3</td><td>v4 and v5</td><th>v6</th></tr>\n</table>\n', { width: 80, color: false }).plainLines.join('\n');
+  assert.match(text, /v3 v4 and v5 v6/);
+});
