@@ -42,12 +42,12 @@ export interface LoadOptions {
   extracted?: ReadonlyMap<string, ExtractedPage>;
 }
 
-/** A file's read made elsewhere (a worker of pageExtraction.ts), with the stamp of the bytes it read. */
-export interface ExtractedPage {
-  size: number;
-  mtimeMs: number;
-  result: CachedFile;
-}
+/**
+ * A file's read made elsewhere (a worker of pageExtraction.ts), with the stamp of the bytes it
+ * read; or `failed`, why it gave no result (the worker ended on it): the page is then kept as
+ * its metadata pass read it, with that as its problem, not pending for ever.
+ */
+export type ExtractedPage = { size: number; mtimeMs: number } & ({ result: CachedFile } | { failed: string });
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -76,6 +76,8 @@ interface LoadPlan {
   /** Per file in `files`: its metadata from the cache (or a failed stat), or undefined when it must be read. */
   known: (CachedFile | undefined)[];
   toRead: { index: number; file: IdentifiedFile; stamp: FileStamp; key: string }[];
+  /** Pages whose extraction failed elsewhere: file index → why, with what the cache keys them by. */
+  failedExtractions: Map<number, { why: string; stamp: FileStamp; key: string }>;
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
   /** The articles as linked last time, when every file is as it was (then no entry is decoded). */
@@ -90,6 +92,7 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
   const known: (CachedFile | undefined)[] = new Array(files.length);
   const toRead: LoadPlan['toRead'] = [];
   const hits: LoadPlan['toRead'] = [];
+  const failedExtractions: LoadPlan['failedExtractions'] = new Map();
   const full = options.pages !== 'metadata';
   let fromElsewhere = false;
   files.forEach((file, index) => {
@@ -102,7 +105,11 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
     }
     const key = cache ? cacheKey(scan.roots, file.root, file.relPath) : '';
     const extracted = options.extracted?.get(file.absPath);
-    if (extracted && extracted.size === stamp.size && extracted.mtimeMs === stamp.mtimeMs) {
+    if (extracted && 'failed' in extracted && extracted.size === stamp.size && extracted.mtimeMs === stamp.mtimeMs) {
+      // Its metadata pass is read as usual (below), then marked with why it goes no further.
+      failedExtractions.set(index, { why: extracted.failed, stamp, key });
+      fromElsewhere = true;
+    } else if (extracted && 'result' in extracted && extracted.size === stamp.size && extracted.mtimeMs === stamp.mtimeMs) {
       // Read elsewhere from these very bytes: as if read now.
       known[index] = extracted.result;
       if (extracted.result.ok || extracted.result.kind !== 'unreadable') cache?.set(key, stamp, extracted.result);
@@ -127,7 +134,7 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
     if (cached) known[hit.index] = cached;
     else toRead.push(hit);
   }
-  return { scan, maxBytes, files, idProblems, cache, known, toRead, attachmentNames, linked };
+  return { scan, maxBytes, files, idProblems, cache, known, toRead, failedExtractions, attachmentNames, linked };
 }
 
 /** One file's metadata read and parsed now, remembered in the cache. */
@@ -143,6 +150,14 @@ function readFile(reader: FileReader, file: IdentifiedFile, stamp: FileStamp, ma
 function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   const { scan, maxBytes, files, idProblems, cache, known } = plan;
   for (const { index, file, stamp, key } of plan.toRead) known[index] = readFile(reader!, file, stamp, maxBytes, cache, key);
+  for (const [index, { why, stamp, key }] of plan.failedExtractions) {
+    const result = known[index];
+    if (!result?.ok || !result.meta.partial) continue;
+    const { partial: _partial, ...meta } = result.meta;
+    // Remembered as the page's result while its bytes stay the same, as a parse that fails is.
+    known[index] = { ok: true, meta: { ...meta, problems: [...meta.problems, { kind: 'unreadable', message: `could not be extracted (${why}): its words and links are missing` }] } };
+    cache?.set(key, stamp, known[index]);
+  }
 
   const problems: Problem[] = [...scan.problems];
   const loaded: { file: IdentifiedFile; meta: ArticleMeta }[] = [];

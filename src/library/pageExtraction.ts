@@ -85,6 +85,16 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
     results.set(job.absPath, { size: answer.size, mtimeMs: answer.mtimeMs, result: answer.result });
     report();
   };
+  // The page a worker ended on: a problem of that page (not pending for ever), stamped with its bytes as they are.
+  const fail = (job: PageJob, why: string) => {
+    try {
+      const st = statSync(job.absPath);
+      results.set(job.absPath, { size: st.size, mtimeMs: st.mtimeMs, failed: why });
+    } catch {
+      return; // gone: the reload finds it gone
+    }
+    report();
+  };
   const stops: (() => void)[] = [];
   report();
 
@@ -121,8 +131,11 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
           if (current && answer.seq === current.seq) record(current, answer);
           give();
         });
-        // A worker that fails (a chunk missing, out of memory) leaves its page unread: the rest go on.
-        worker.on('error', () => undefined);
+        // A worker that fails (out of memory, a chunk missing) ends: its page is that page's problem, the rest go on.
+        worker.on('error', (err) => {
+          if (current && !stopped) fail(current, `the page reader stopped: ${err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err)}`);
+          current = null;
+        });
         worker.on('exit', finish);
         stops.push(() => void worker.terminate());
         give();
@@ -183,11 +196,14 @@ export function extractInBackground(paths: string[], library: Library, load: Loa
     },
   });
   void extraction.done
-    .then((extracted) => (stopped ? null : loadLibrary(paths, { ...load, pages: 'metadata', extracted })))
-    .then((after) => {
-      if (!after || stopped) return;
+    .then(async (extracted) => {
+      if (stopped) return;
+      const after = await loadLibrary(paths, { ...load, pages: 'metadata', extracted });
+      if (stopped) return;
       const read = library.pendingPages?.length ?? 0;
-      publish({ library: after, change: libraryChange(library, after), status: `read ${read} page${read === 1 ? '' : 's'}` });
+      const failed = [...extracted.values()].filter((page) => 'failed' in page).length;
+      const status = `read ${read} page${read === 1 ? '' : 's'}${failed > 0 ? `, ${failed} could not be extracted (see check)` : ''}`;
+      publish({ library: after, change: libraryChange(library, after), status });
     })
     // The folder went away meanwhile, or a reload failed: the reader goes on with what it has.
     .catch(() => undefined);
