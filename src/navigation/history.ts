@@ -8,6 +8,7 @@
 import type { LinkTarget } from '../library/types.js';
 import { headingSlug } from '../text/slug.js';
 import type { RenderedArticle, RenderedLink } from '../render/types.js';
+import { isFootnoteTarget } from '../render/renderContext.js';
 import { currentVisit, requestOpen, type CommandHandlers, type NavigationEnv, type NavigationState, type Visit } from './navigationState.js';
 import { lineOfPosition } from './savedPlace.js';
 import { clamp, maxTop } from './viewport.js';
@@ -71,6 +72,8 @@ export function titleOf(env: NavigationEnv, target: LinkTarget): string {
     case 'article': {
       const article = env.library.byId.get(target.id);
       const title = article ? article.title : target.id;
+      // A footnote marker leads to the article's notes; its block's name is ours, not the writer's.
+      if (isFootnoteTarget(target.heading)) return `${title} › Notes`;
       return target.heading ? `${title} › ${target.heading}` : title;
     }
     case 'external':

@@ -75,6 +75,11 @@ export function footnoteBlock(id: string): string {
   return `[^${id}]`;
 }
 
+/** Whether a target's heading is a footnote's definition (footnoteTarget's), not a heading or `^id` block. */
+export function isFootnoteTarget(heading: string | undefined): boolean {
+  return heading !== undefined && /^\^\[\^[^\]]+\]$/.test(heading);
+}
+
 /** Where a footnote marker leads: its definition's block, named as a block reference names one. */
 export function footnoteTarget(id: string): string {
   return `^${footnoteBlock(id)}`;

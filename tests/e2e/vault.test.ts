@@ -37,7 +37,8 @@ test('Tab to a footnote marker, Enter lands on its definition, Back returns to t
   assert.equal(terminal.text().includes('Old ones, mostly'), false, 'the definition starts out of view');
 
   terminal.write('\t');
-  await terminal.waitFor((screen) => /→ Moss › .*walls/.test(screen), 'the footnote marker focused');
+  const focused = await terminal.waitFor((screen) => /→ Moss › Notes /.test(screen), 'the footnote marker focused, the status saying where it leads');
+  assert.doesNotMatch(focused, /\^\[\^|\[\^walls/, 'no footnote syntax in the status line');
   terminal.write('\r');
   const atDefinition = await terminal.waitForText('1. Old ones, mostly, facing north.');
   assert.equal(atDefinition.includes('Moss grows on walls'), false, 'the view moved to the definition');
@@ -57,7 +58,7 @@ test('Tab to an attachment and Enter calls the system opener with its absolute p
   await terminal.waitForText('[image: Engelbart.jpg]');
 
   terminal.write('\t');
-  await terminal.waitFor((screen) => /→ Moss › .*walls/.test(screen), 'the footnote marker focused');
+  await terminal.waitFor((screen) => /→ Moss › Notes /.test(screen), 'the footnote marker focused');
   terminal.write('\t');
   await terminal.waitForText('↗ image: pics/Engelbart.jpg');
   terminal.write('\r');
