@@ -1,6 +1,6 @@
 // How wide, whether coloured, whether links are hyperlinks: decided once from flags, the config
 // file, NO_COLOR and the terminal (SPEC §2).
-import { createSupportsHyperlinks } from 'supports-hyperlinks';
+import { createRequire } from 'node:module';
 export interface OutputStream {
   isTTY?: boolean;
   columns?: number;
@@ -13,9 +13,20 @@ export const MAX_READING_WIDTH = 100;
  * never with `off`, else when the terminal is known to show them (supports-hyperlinks' rules:
  * TERM_PROGRAM, VTE_VERSION, FORCE_HYPERLINK…; never in a pipe).
  */
-export function chooseHyperlinks(choice: 'auto' | 'on' | 'off', stdout: NodeJS.WriteStream): boolean {
+export function chooseHyperlinks(choice: 'auto' | 'on' | 'off', stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
   if (choice !== 'auto') return choice === 'on';
-  return createSupportsHyperlinks(stdout);
+  // A pipe never shows them (FORCE_HYPERLINK aside): `show` into a pipe does not load the rules.
+  if (!stdout.isTTY && !env.FORCE_HYPERLINK) return false;
+  return supportsHyperlinks()(stdout);
+}
+
+/**
+ * supports-hyperlinks (and supports-color, which it asks), evaluated when first asked rather than
+ * with the entry: a literal `require`, which esbuild bundles (as text/width.ts loads string-width).
+ */
+function supportsHyperlinks(): (stream: NodeJS.WriteStream) => boolean {
+  const module = (typeof require === 'function' ? require('supports-hyperlinks') : createRequire(import.meta.url)('supports-hyperlinks')) as typeof import('supports-hyperlinks');
+  return module.createSupportsHyperlinks;
 }
 export const PIPE_WIDTH = 80;
 
