@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   const { stdout, env } = process;
   const color = chooseColor(commandLine.color, stdout, env);
   const paths = commandLine.paths.length > 0 ? commandLine.paths : [BUNDLED_ARTICLES];
-  const flags: SettingFlags = { theme: commandLine.theme, width: commandLine.width, mouse: commandLine.mouse, hyperlinks: commandLine.hyperlinks };
+  const flags: SettingFlags = { theme: commandLine.theme, width: commandLine.width, mouse: commandLine.mouse, hyperlinks: commandLine.hyperlinks, watch: commandLine.watch };
   // The config file matters to the reader and `show`; the other commands never read it. The
   // reader may paint its first frame before the file is parsed (startup.ts says when).
   const settingsLoad = commandLine.command === 'read' ? startSettings(flags) : null;

@@ -24,6 +24,8 @@ export interface CommandLine {
   since?: string;
   /** import: at most this many new items from each feed or export. */
   limit?: number;
+  /** --watch / --no-watch: reload files changed while the reader runs (over the config file's watch). */
+  watch?: boolean;
 }
 
 /** A mistake in how the command was typed: exit 2 with one line and a hint. */
@@ -37,6 +39,8 @@ const OPTIONS = {
   width: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  watch: { type: 'boolean' },
+  'no-watch': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   open: { type: 'string' },
@@ -67,6 +71,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     theme: parseTheme(values.theme),
     mouse: values['no-mouse'] ? false : values.mouse ? true : undefined,
     hyperlinks: values['no-hyperlinks'] ? false : values.hyperlinks ? true : undefined,
+    watch: values['no-watch'] ? false : values.watch ? true : undefined,
   };
   if (values.help) return { command: 'help', paths: [], ...base };
   if (values.version) return { command: 'version', paths: [], ...base };
@@ -79,6 +84,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values.since !== undefined && command !== 'import') throw new UsageError('--since goes with import');
   if (values.limit !== undefined && command !== 'import') throw new UsageError('--limit goes with import');
   if (values.open !== undefined && command !== 'read') throw new UsageError(`--open goes with the reader, not with ${command}`);
+  if (base.watch !== undefined && command !== 'read') throw new UsageError(`--${base.watch ? '' : 'no-'}watch goes with the reader, not with ${command}`);
   if (values.json && command !== 'list' && command !== 'check') throw new UsageError('--json goes with list or check');
 
   if ((base.mouse !== undefined) && command !== 'read') throw new UsageError(`--mouse goes with the reader, not with ${command}`);

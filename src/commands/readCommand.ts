@@ -3,7 +3,8 @@
 import { openSync } from 'node:fs';
 import tty from 'node:tty';
 import { loadBodies, loadHighlighter, loadReaderUi, type SettingsLoad } from '../startup.js';
-import { stateDirectory } from '../state/statePaths.js';
+import { cacheDirectory, stateDirectory } from '../state/statePaths.js';
+import { loadLibrary } from '../library/index.js';
 import { paintFirstFrame } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
@@ -21,6 +22,7 @@ export interface ReadOptions {
 }
 
 export async function readCommand(options: ReadOptions): Promise<number> {
+  const since = Date.now();
   // A warm start parses no file, so no parser is loaded before the first frame (SPEC §5).
   const library = await openLibrary(options.paths);
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
@@ -43,8 +45,14 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
   pages?.start();
   const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
+  // Watching starts once the reader has drawn (runReader): it never delays the first frame. It
+  // reads saved pages by their metadata pass, as the start did (extraction is the workers').
+  const cacheDir = cacheDirectory();
+  const watch = settings.watch.value
+    ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
+    : undefined;
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status });
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status, watch });
   } finally {
     pages?.stop();
   }

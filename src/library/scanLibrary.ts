@@ -85,6 +85,11 @@ export function formatForExtension(ext: string): ArticleFormat {
   return 'markdown';
 }
 
+/** Dotfiles, dot-folders (.git, .obsidian) and node_modules are never part of a library. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
 export function isArticleFile(name: string): boolean {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 }
@@ -133,7 +138,7 @@ function walk(
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (isSkippedName(entry.name)) continue;
     const abs = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
     const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
     let isDir = entry.isDirectory();

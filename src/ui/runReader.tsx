@@ -11,7 +11,8 @@ import { stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
 import { createRenderCache, renderCacheAfter, type ArticleRenderer, type Highlighting, type RenderById } from './renderCache.js';
-import { createLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
+import { createHeldLibraryChannel, createLibraryChannel, isNoChange, libraryChange, type LibraryUpdates } from '../library/libraryUpdates.js';
+import { watchLibrary, type LibraryWatcher } from '../library/libraryWatcher.js';
 import type { CodeHighlighter } from '../render/types.js';
 import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
@@ -69,6 +70,12 @@ export interface RunReaderOptions {
   mouse?: boolean;
   /** Loads the code highlighter, when an article with code in a language is first shown (none: code stays plain). */
   loadHighlighter?: () => Promise<CodeHighlighter>;
+  /**
+   * Live reload: watch the library's folders and show what changes (library/libraryWatcher.ts),
+   * from the first frame on; `load` loads the paths again (the loader and cache the library
+   * came from), `ignore` are folders the reader writes to.
+   */
+  watch?: { paths: readonly string[]; load(paths: string[]): Promise<Library>; ignore?: readonly string[]; debounceMs?: number; since?: number };
 }
 
 /**
@@ -109,38 +116,30 @@ export function clipboardSequence(text: string): string {
   return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
-/** Two sources of new libraries as one, remembering the newest library. */
-function bothUpdates(updates: LibraryUpdates | undefined, extra: LibraryUpdates, onLibrary: (library: Library) => void): LibraryUpdates {
-  return {
-    subscribe(listener) {
-      const stopUpdates = updates?.subscribe((update) => {
-        onLibrary(update.library);
-        listener(update);
-      });
-      const stopExtra = extra.subscribe(listener);
-      return () => {
-        stopUpdates?.();
-        stopExtra();
-      };
-    },
-  };
-}
-
 /**
  * The library channel as the reader takes it: each new library with its body store (the same
  * file reader) and a render cache that keeps every layout but the changed articles'.
  */
-export function readerUpdatesOf(updates: LibraryUpdates, store: BodyStore, render: RenderById): ReaderUpdates {
-  let current = { store, render };
+export function readerUpdatesOf(updates: LibraryUpdates, library: Library, store: BodyStore, render: RenderById): ReaderUpdates & { library(): Library } {
+  let current = { library, store, render };
   const listeners = new Set<(update: ReaderUpdate) => void>();
   let unsubscribe: (() => void) | null = null;
   return {
+    /** The library last handed to the reader. */
+    library: () => current.library,
     subscribe(listener) {
       listeners.add(listener);
-      unsubscribe ??= updates.subscribe(({ library, change, status }) => {
-        const nextStore = current.store.withLibrary(library);
-        current = { store: nextStore, render: renderCacheAfter(current.render, nextStore, change) };
-        const update: ReaderUpdate = { library, render: current.render, bodyText: bodyTextOf(nextStore), change, ...(status !== undefined ? { status } : {}) };
+      unsubscribe ??= updates.subscribe((published) => {
+        const { status } = published;
+        // An update that says nothing changed is a status line: its library may be one the
+        // reader has since moved past (the saved-page reader counts over the library it began with).
+        const next = isNoChange(published.change) ? current.library : published.library;
+        // What changed from the library shown (the publisher's last may be another: the watcher
+        // and the saved-page reader publish independently); the ids it touched count as changed.
+        const change = next === current.library ? published.change : libraryChange(current.library, next, [...published.change.changed, ...published.change.added]);
+        const nextStore = next === current.library ? current.store : current.store.withLibrary(next);
+        current = { library: next, store: nextStore, render: renderCacheAfter(current.render, nextStore, change) };
+        const update: ReaderUpdate = { library: next, render: current.render, bodyText: bodyTextOf(nextStore), change, ...(status !== undefined ? { status } : {}) };
         for (const each of [...listeners]) each(update);
       });
       return () => {
@@ -171,15 +170,17 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
   const first = options.firstFrame;
   const look = { ...(options.look ?? DEFAULT_LOOK), mouse: options.mouse === true };
-  let newestLibrary = options.library;
-  const { highlighting, laidOutAgain } = readerHighlighting(options.color ? options.loadHighlighter : undefined, () => newestLibrary);
+  const { highlighting, laidOutAgain } = readerHighlighting(options.color ? options.loadHighlighter : undefined, () => updates.library());
   const renderById = createRenderCache(options.bodies.store, options.bodies.renderArticle, options.color, { theme: look.theme, hyperlinks: look.hyperlinks }, highlighting);
   const bodyText = bodyTextOf(options.bodies.store);
-  const updates = readerUpdatesOf(
-    bothUpdates(options.updates, laidOutAgain, (library) => (newestLibrary = library)),
-    options.bodies.store,
-    renderById,
-  );
+  // One channel into the reader: what the caller publishes, articles laid out again for the
+  // highlighter, and what the watcher finds; held until the reader listens (nothing published
+  // while Ink loads is lost).
+  const channel = createHeldLibraryChannel();
+  const fromCaller = options.updates?.subscribe(channel.publish);
+  const fromHighlighter = laidOutAgain.subscribe(channel.publish);
+  const updates = readerUpdatesOf(channel, options.library, options.bodies.store, renderById);
+  let watcher: LibraryWatcher | null = null;
   // Reading state is loaded before the first frame (one small file); a corrupt one is set aside
   // and its one-line warning shown in the status line.
   let saveError: string | null = null;
@@ -221,6 +222,9 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
       } catch {
         // Saving never stands in the way of leaving.
       }
+      watcher?.close();
+      fromCaller?.();
+      fromHighlighter();
       try {
         instance.unmount();
       } catch {
@@ -285,6 +289,14 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
       </ErrorBoundary>,
       { stdin: mouse?.input ?? stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
+    const watch = options.watch;
+    if (watch) {
+      // After the first frame is on screen, and on a later turn: setting watches up never delays it.
+      setImmediate(() => {
+        if (finished) return;
+        watcher = watchLibrary(watch.paths, options.library, { load: watch.load, publish: channel.publish, ignore: watch.ignore, debounceMs: watch.debounceMs, since: watch.since });
+      });
+    }
     instance.waitUntilExit().then(
       () => finish(0),
       (error: unknown) => finish(1, error),

@@ -120,3 +120,14 @@ test('a status line from the publisher is shown; nothing else about the state ch
   assert.equal(state.message, 'reading pages 3/9');
   assert.deepEqual({ ...state, message: null }, { ...nav.state, message: null });
 });
+
+test('a blank line at the top stays the blank line at the top', async () => {
+  const before = envFor(await libraryOf({ 'log.md': NOTE() }), 40, 8);
+  const nav = navigatorOver(before).open('log');
+  const blank = lineOf(nav.rendered(), 'tide para 4') - 1;
+  assert.equal(nav.rendered().plainLines[blank].trim(), '');
+  nav.state = { ...nav.state, history: [{ ...nav.visit(), top: blank }] };
+  const after = await reloaded(before);
+  const state = changed(nav.state, before, after);
+  assert.equal(currentVisit(state)!.top, blank);
+});

@@ -31,7 +31,7 @@ async function setUp() {
   const store = storeOf(library);
   const render = createRenderCache(store, renderArticle, false);
   const channel = createLibraryChannel();
-  const reader = renderReader(library, { render, bodyText: (a) => store.read(a.id)?.body ?? null, size: { columns: 50, rows: 10 }, updates: readerUpdatesOf(channel, store, render) });
+  const reader = renderReader(library, { render, bodyText: (a) => store.read(a.id)?.body ?? null, size: { columns: 50, rows: 10 }, updates: readerUpdatesOf(channel, library, store, render) });
   /** Load the folder again and publish it, as the watcher does. */
   const publish = async (touched: string[], status?: string) => {
     const next: Library = await loadLibrary([root]);
