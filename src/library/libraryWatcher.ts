@@ -148,12 +148,13 @@ export function watchLibrary(paths: readonly string[], library: Library, options
   /**
    * Changes made after the library was read and before `folder` was watched (the reader draws
    * its first frame, then watches): a file or the folder itself (an entry added or removed)
-   * modified since then. A second of slack: a change seen twice is one reload that finds nothing new.
+   * modified since then. A little slack, as file times come from a coarser clock: a change seen
+   * twice is one reload that finds nothing new.
    */
   async function catchUp(folder: string, names: string[], since: number) {
     const modified = async (p: string) => {
       try {
-        return (await stat(p)).mtimeMs >= since - 1000;
+        return (await stat(p)).mtimeMs >= since - 50;
       } catch {
         return true; // gone since the listing: a change
       }
