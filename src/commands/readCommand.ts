@@ -52,7 +52,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
     : undefined;
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status, watch });
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status, watch, editor: settings.editor.value });
   } finally {
     pages?.stop();
   }

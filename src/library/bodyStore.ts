@@ -4,6 +4,7 @@
 // record's related/previous/next/words/problems are brought up to date with the body too.
 // The store keeps nothing itself: the file reader keeps its last few parses while a file's size
 // and mtime stay the same.
+import type { Token } from 'marked';
 import type { Article, ArticleBody, Library } from './types.js';
 import type { FileReader } from './readArticleFile.js';
 import { unreadableBody } from './fileOutcome.js';
@@ -44,8 +45,29 @@ export function createBodyStore(library: Library, reader: FileReader): BodyStore
         body: outcome.parsed.body,
         tokens: outcome.tokens,
         linkTargets: links.linkTargets,
+        ...(outcome.firstLine !== undefined ? { tokenLines: tokenLinesOf(outcome.parsed.body, outcome.tokens, outcome.firstLine) } : {}),
       };
     },
     withLibrary: (next) => createBodyStore(next, reader),
   };
+}
+
+/**
+ * The file's line each top-level token starts on: its raw text found in the body from where the
+ * one before ended (a token whose raw text the lexer rewrote keeps the line of the place reached).
+ */
+function tokenLinesOf(body: string, tokens: readonly Token[], firstLine: number): Map<Token, number> {
+  const lines = new Map<Token, number>();
+  let at = 0;
+  let line = firstLine;
+  let counted = 0;
+  for (const token of tokens) {
+    const found = token.raw ? body.indexOf(token.raw, at) : -1;
+    const start = found >= 0 ? found : at;
+    for (let i = body.indexOf('\n', counted); i >= 0 && i < start; i = body.indexOf('\n', i + 1)) line++;
+    counted = start;
+    lines.set(token, line);
+    if (found >= 0) at = found + token.raw.length;
+  }
+  return lines;
 }

@@ -23,6 +23,8 @@ export interface ReadArticle {
   parsed: ParsedArticle;
   tokens: TokensList;
   meta: ArticleMeta;
+  /** The file's line (1-based) the body starts on, when the body is the file's own text (Markdown). */
+  firstLine?: number;
 }
 
 export type ReadOutcome = ReadArticle | ReadFailure;
@@ -142,7 +144,8 @@ function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: numb
   if (html?.mismatch) parsed.problems.unshift({ kind: 'encoding', message: html.mismatch });
   // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
   const lexed = lexBody(parsed.body);
-  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, bodyFirstLine(file, decoded.text, parsed.body), file.format === 'markdown') };
+  const firstLine = bodyFirstLine(file, decoded.text, parsed.body);
+  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, firstLine, file.format === 'markdown'), ...(firstLine !== undefined ? { firstLine } : {}) };
 }
 
 /** The file's line the body starts on (after front matter), when the body is the file's own text (Markdown); else undefined. */

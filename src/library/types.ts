@@ -147,6 +147,11 @@ export interface ArticleBody {
   readonly tokens: readonly Token[];
   /** Every link href of the body (Markdown destinations and wikilink REFs, as the lexer gives them), resolved. */
   readonly linkTargets: ReadonlyMap<string, LinkTarget>;
+  /**
+   * The file's line (1-based) each top-level token starts on, when the body is the file's own
+   * text (Markdown): what `e` opens the editor at. Absent for raw and saved pages.
+   */
+  readonly tokenLines?: ReadonlyMap<Token, number>;
 }
 
 export interface Library {

@@ -72,6 +72,7 @@ export const COMMANDS = [
   'openExternal',
   'copyLink',
   'copySource',
+  'editArticle',
   // reading state
   'toggleRead',
   'nextUnread',

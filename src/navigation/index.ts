@@ -16,3 +16,4 @@ export { anchorAt, lineOfAnchor, type ReadingAnchor } from './libraryChanged.js'
 export { isArticleSaved, savedArticles } from './bookmarks.js';
 export { chainProgressOf, chainProgressText, type ChainProgress, type ChainProgressOf } from './chainProgress.js';
 export { pickerEntries, type PickerEntry } from './pickers.js';
+export { sourceLineAt, type EditRequest } from './editing.js';

@@ -17,6 +17,7 @@ import { forgetDeleted, libraryChanged } from './libraryChanged.js';
 import { bookmarkCommands } from './bookmarks.js';
 import { pickerCommands } from './pickers.js';
 import { placeResumed, recordSession, restoredHistory } from './sessionHistory.js';
+import { editingCommands } from './editing.js';
 
 /** Which part of the key table applies now. */
 export function contextOf(state: NavigationState): Context {
@@ -72,6 +73,7 @@ const COMMAND_HANDLERS = {
   ...readingCommands,
   ...bookmarkCommands,
   ...pickerCommands,
+  ...editingCommands,
   ...promptCommands,
   quitFromList: quit,
   quit,
@@ -104,6 +106,7 @@ export function initialNavigationState(env: NavigationEnv, open?: { id: string; 
     copyRequest: null,
     deleted: null,
     picker: null,
+    editRequest: null,
   };
   if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);
   return state;

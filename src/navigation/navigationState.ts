@@ -3,10 +3,11 @@
 // part of it reads and replaces. Each slice of the state has one module that changes it:
 // history/screen/digits in history.ts, a visit's top/focus/width in viewport.ts, list in
 // articleList.ts, search in articleSearch.ts, help/overlay/openRequest in overlays.ts,
-// reading in readingMarks.ts; deleted in libraryChanged.ts; picker in pickers.ts; message and
-// quit in navigationReducer.ts.
+// reading in readingMarks.ts; deleted in libraryChanged.ts; picker in pickers.ts; editRequest in
+// editing.ts; message and quit in navigationReducer.ts.
 import type { Article, Library } from '../library/types.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
+import type { EditRequest } from './editing.js';
 import type { RenderedArticle } from '../render/types.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { Command, PickerContext } from './commands.js';
@@ -107,6 +108,8 @@ export interface NavigationState {
   deleted: { id: string; title: string } | null;
   /** The recent-visits, bookmarks or tags screen, while it is open (pickers.ts). */
   picker: Picker | null;
+  /** The file `e` asked to open in the editor (editing.ts); the UI carries it out. */
+  editRequest: EditRequest | null;
 }
 
 export interface Viewport {

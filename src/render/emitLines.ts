@@ -1,6 +1,6 @@
 // Laid-out lines turned into what the reader gets: styled and plain strings, each link's
 // spans in final columns, and the headings with their line and slug.
-import type { LineSpan, RenderedArticle, RenderedBlock, RenderedHeading, RenderedLink } from './types.js';
+import type { LineSpan, RenderedArticle, RenderedBlock, RenderedHeading, RenderedLink, SourceLine } from './types.js';
 import { hardWrap, type Frag, type Line } from './lines.js';
 import { sgr, type Theme } from './theme.js';
 import { HYPERLINK_CLOSE, hyperlinkOpen, hyperlinkUrl } from '../text/hyperlinks.js';
@@ -32,6 +32,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
   const spans: LineSpan[][] = ctx.links.map(() => []);
   const headings: RenderedHeading[] = [];
   const blocks: RenderedBlock[] = [];
+  const sourceLines: SourceLine[] = [];
   const slugOf = createSlugger();
   // An article uses a handful of styles: each one's SGR is made once per render.
   const sgrOf: string[] = [];
@@ -104,6 +105,7 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
     plainLines[i] = plain;
     lines[i] = styledToo ? styled : plain;
     if (line.anchor !== undefined) blocks.push({ id: line.anchor, line: i });
+    if (line.source !== undefined) sourceLines.push({ line: i, source: line.source });
     if (line.heading) {
       headings.push({ text: line.heading.text, level: line.heading.level, line: i, slug: slugOf(line.heading.text) });
     }
@@ -115,5 +117,5 @@ export function emit(all: Line[], ctx: Ctx, width: number, color: boolean, theme
     if (info.number !== undefined) l.number = info.number;
     links.push(l);
   });
-  return { lines, plainLines, links, headings, blocks, width };
+  return { lines, plainLines, links, headings, blocks, width, ...(sourceLines.length > 0 ? { sourceLines } : {}) };
 }

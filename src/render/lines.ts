@@ -25,6 +25,8 @@ export interface Line {
   heading?: HeadingMark;
   /** The `^id` of the block this line starts (block references). */
   anchor?: string;
+  /** The file's line (1-based) of the top-level block this line starts, when known. */
+  source?: number;
 }
 
 export function frag(text: string, style = 0, link = -1): Frag {

@@ -25,6 +25,7 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
     article, linkTargets: entry.linkTargets, links: [], relatedNumbers: relatedNumbers(article.related), inRelated: false, listDepth: 0, depth: 0,
     footnotes: { defs: new Map(), order: [] },
     highlight: options.color !== false ? options.highlight : undefined, plainCode: false, hyperlinks: options.hyperlinks === true,
+    ...(entry.tokenLines ? { tokenLines: entry.tokenLines } : {}),
   };
 
   let tokens: readonly Token[] = entry.tokens;

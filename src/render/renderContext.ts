@@ -53,6 +53,8 @@ export interface Ctx {
   plainCode: boolean;
   /** External links are terminal hyperlinks: no URL after their label. */
   hyperlinks: boolean;
+  /** The file's line of each top-level token (ArticleBody.tokenLines), when known. */
+  tokenLines?: ReadonlyMap<Token, number>;
 }
 
 /** A body's footnotes: numbered in the order they are first referred to (as Obsidian shows them). */

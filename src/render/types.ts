@@ -70,6 +70,14 @@ export interface RenderedBlock {
   line: number;
 }
 
+/** Where a top-level block of the body starts on screen, and on which line of its file. */
+export interface SourceLine {
+  /** Rendered line. */
+  line: number;
+  /** The file's line, 1-based. */
+  source: number;
+}
+
 export interface RenderedArticle {
   /** Lines with styling (when color is on); visible width ≤ options.width. */
   lines: string[];
@@ -82,4 +90,6 @@ export interface RenderedArticle {
   /** True when fenced code with a language was laid out plain for want of a highlighter (give one and lay it out again). */
   plainCode?: boolean;
   width: number;
+  /** Top-level blocks' first lines and their lines in the file (Markdown only), in order: what `e` opens the editor at. */
+  sourceLines?: SourceLine[];
 }

@@ -14,6 +14,7 @@ import {
   type ArticleFilter,
   type NavigationEnv,
   type NavigationState,
+  type EditRequest,
 } from '../navigation/index.js';
 import { librarySearchFor, type BodySource } from '../search/librarySearch.js';
 import { buildMentionsIndexAsync, mentionsOf } from '../search/mentions.js';
@@ -77,6 +78,12 @@ export interface ReaderProps {
   copy?: (text: string) => void;
   /** Mouse reports, when the mouse is on. */
   mouse?: MouseEvents;
+  /**
+   * Opens a file in the person's editor (`e`) with the terminal handed over, and resolves once
+   * the reader has it back: null, or the one line to show (the editor could not start...).
+   * Called while the reader reads no keys. None: `e` says it cannot here.
+   */
+  editor?: (request: EditRequest) => Promise<string | null>;
 }
 
 const NO_BODIES: BodySource = () => null;
@@ -94,7 +101,7 @@ function envOf({ library, render, bodyText }: ShownLibrary, columns: number, hei
   return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter, look), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy, mouse }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
   // The library shown: the one given, then each update's (the props are where it starts).
   const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
   const { library, render, bodyText } = shownLibrary;
@@ -222,11 +229,46 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     if (shown !== state) dispatch({ type: 'resize' });
   }, [shown, state]);
 
+  // `e`: keys stop being read (Ink gives raw mode and stdin up), then the editor has the
+  // terminal; the reader reads keys again once it is back.
+  const [editing, setEditing] = useState<EditRequest | null>(null);
+  const editsSeen = useRef(0);
+  useEffect(() => {
+    const request = state.editRequest;
+    if (!request || request.seq <= editsSeen.current) return;
+    editsSeen.current = request.seq;
+    if (!editor) dispatch({ type: 'message', message: 'no editor here' });
+    else setEditing(request);
+  }, [state.editRequest, editor]);
+  useEffect(() => {
+    if (!editing || !editor) return;
+    let live = true;
+    // On a later turn: Ink has let go of stdin by then.
+    const timer = setImmediate(() => {
+      editor(editing).then(
+        (message) => {
+          if (!live) return;
+          setEditing(null);
+          if (message !== null) dispatch({ type: 'message', message });
+        },
+        (error: unknown) => {
+          if (!live) return;
+          setEditing(null);
+          dispatch({ type: 'message', message: `could not run the editor: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      );
+    });
+    return () => {
+      live = false;
+      clearImmediate(timer);
+    };
+  }, [editing, editor]);
+
   useInput(
     (input, key) => {
       dispatch({ type: 'keys', presses: keyPresses(input, key) });
     },
-    { isActive: isRawModeSupported === true },
+    { isActive: isRawModeSupported === true && editing === null },
   );
 
   useEffect(() => {

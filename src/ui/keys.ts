@@ -103,6 +103,13 @@ export const KEY_TABLE: KeyTable = [
     category: 'Links',
     contexts: ['article'],
   },
+  {
+    command: 'editArticle',
+    keys: [k('e')],
+    description: "Edit the article's file in $VISUAL or $EDITOR, at the line in view; back here after",
+    category: 'Reading',
+    contexts: ['article', 'list'],
+  },
   { command: 'openExternal', keys: [k('o')], description: 'Open the focused external link with the system opener', category: 'Links', contexts: ['article'] },
   { command: 'copyLink', keys: [k('y')], description: "Copy the focused link's URL to the clipboard (the terminal's, OSC 52)", category: 'Links', contexts: ['article'] },
   { command: 'copySource', keys: [k('Y')], description: "Copy this article's source URL, or its file's path", category: 'Links', contexts: ['article'] },

@@ -12,6 +12,8 @@ import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
 import { createRenderCache, renderCacheAfter, type ArticleRenderer, type Highlighting, type RenderById } from './renderCache.js';
 import { createHeldLibraryChannel, createLibraryChannel, isNoChange, libraryChange, type LibraryUpdates } from '../library/libraryUpdates.js';
+import { editorCommand, runEditor } from './editor.js';
+import type { EditRequest } from '../navigation/index.js';
 import { watchLibrary, type LibraryWatcher } from '../library/libraryWatcher.js';
 import type { CodeHighlighter } from '../render/types.js';
 import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
@@ -60,6 +62,8 @@ export interface RunReaderOptions {
    * is shown at once, the reader's place kept (navigation/libraryChanged.ts).
    */
   updates?: LibraryUpdates;
+  /** The editor command for `e` from the config file (null or none: $VISUAL, else $EDITOR, else vi). */
+  editor?: string | null;
   /** Keys, colours and width from the config file. */
   look?: ReaderLook;
   /** A config file's problem, shown in the status line at start (one line). */
@@ -285,10 +289,33 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           look={look}
           copy={(text) => stdout.write(clipboardSequence(text))}
           mouse={mouse?.events}
+          editor={editFile}
         />
       </ErrorBoundary>,
       { stdin: mouse?.input ?? stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 120 },
     );
+    // `e`: the terminal handed to the editor (the reader has stopped reading keys), then taken
+    // back and drawn afresh; the file is read again at once, the place kept (the watcher, if
+    // on, also sees the change and brings the record up to date).
+    async function editFile(request: EditRequest): Promise<string | null> {
+      // The editor gets the terminal as a shell would give it: no mouse reports, cooked mode.
+      stdout.write((mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      try {
+        if (stdin.isTTY && typeof stdin.setRawMode === 'function') stdin.setRawMode(false);
+      } catch {
+        // Ink has given raw mode up already.
+      }
+      let message: string | null;
+      try {
+        message = runEditor(editorCommand(process.env, request.path, request.line, options.editor), stdin === process.stdin && stdin.isTTY === true);
+      } finally {
+        stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + (mouse ? MOUSE_ON : ''));
+        instance.clear();
+      }
+      channel.publish({ library: updates.library(), change: { changed: [request.id], added: [], removed: [] } });
+      return message;
+    }
+
     const watch = options.watch;
     if (watch) {
       // After the first frame is on screen, and on a later turn: setting watches up never delays it.
