@@ -14,7 +14,7 @@ const bin = join(root, 'bin', 'broadsheet.js');
 const work = join(root, '.bench');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const quick = process.argv.includes('--quick');
-/** `--only=keys,show` runs just those parts: frame, show, keys, html, pages, search, deep, imports. */
+/** `--only=keys,show` runs just those parts: frame, show, keys, html, pages, search, deep, imports, watch. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
 const part = (name) => !only || only.includes(name);
 mkdirSync(work, { recursive: true });
@@ -188,6 +188,7 @@ async function main() {
   if (part('search')) searchRuns();
   if (part('deep')) await deepRuns();
   if (part('imports')) await importRuns();
+  if (part('watch')) await watchRuns();
   if (measured.bundled) row('peak memory, bundled articles/', Math.max(...measured.bundled.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 120 MB');
   if (measured.big) row(`peak memory, ${measured.bigName} library`, Math.max(...measured.big.map((r) => r.peakKb)) / 1024, 'MB', '', 'target ≤ 300 MB');
   printTable();
@@ -474,6 +475,130 @@ async function importRuns() {
   } finally {
     for (const { server } of servers) server.close();
   }
+}
+
+/**
+ * 7. Live reload on the 10k library (warm cache): the first frame with watching on against
+ * --no-watch (interleaved, so both see the same load; the watcher starts after the first frame),
+ * the reader's CPU once idle with watching on and off, and an edit's way to the screen.
+ */
+async function watchRuns() {
+  const count = quick ? 2000 : 10_000;
+  const name = quick ? '2k' : '10k';
+  // A library of its own: the edit below writes into it (and puts the file back).
+  const big = ensureLibrary(`lib${name}-watch`, count);
+  const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+  const extraEnv = { BROADSHEET_CACHE_DIR: cache };
+  const needle = 'report number';
+  await firstFrame(process.execPath, [bin, big], needle, { extraEnv });
+  const watching = [];
+  const still = [];
+  for (let i = 0; i < runs; i++) {
+    still.push(await firstFrame(process.execPath, [bin, big, '--no-watch'], needle, { extraEnv }));
+    watching.push(await firstFrame(process.execPath, [bin, big], needle, { extraEnv }));
+  }
+  const on = median(watching.map((r) => r.ms));
+  const off = median(still.map((r) => r.ms));
+  row(`first frame, ${name} library, warm, watching`, on, 'ms', `--no-watch ${off.toFixed(1)} ms`, `${runs} runs each, interleaved; within noise`);
+  for (const watch of [true, false]) {
+    const idle = await idleCpu(big, watch, extraEnv);
+    row(`idle CPU, ${name} library, ${watch ? 'watching' : '--no-watch'}`, idle.percent, '%', '', `of one core over ${idle.seconds} s, after ${idle.settled.toFixed(0)} s of start-up work${watch ? '' : ' (for comparison)'}`);
+  }
+  const edit = await editToScreen(big, extraEnv);
+  row(`an edit from outside to the screen, ${name} library`, edit, 'ms', '', 'write → new title in the list (150 ms debounce + reload)');
+  rmSync(cache, { recursive: true, force: true });
+}
+
+/** CPU ticks (user + system) a process has used. */
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The reader's CPU once its start-up work (search index, "mentioned in") is done: % of one core. */
+function idleCpu(library, watch, extraEnv) {
+  const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  return new Promise((resolve, reject) => {
+    const pty = spawnPty(process.execPath, [bin, library, ...(watch ? [] : ['--no-watch'])], { cols: 100, rows: 30, cwd: root, env: { ...env, ...extraEnv }, name: 'xterm-256color' });
+    let seen = '';
+    let started = null;
+    const finish = (value, error) => {
+      pty.kill('SIGKILL');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    pty.onData((data) => {
+      seen += data;
+      if (started === null && stripAnsi(seen).includes('report number')) {
+        started = performance.now();
+        void settleThenMeasure();
+      }
+    });
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    async function settleThenMeasure() {
+      try {
+        // Start-up work first (the search index reads every body): wait for three quiet seconds.
+        let quiet = 0;
+        let last = cpuTicks(pty.pid);
+        while (quiet < 3 && performance.now() - started < 120_000) {
+          await sleep(1000);
+          const now = cpuTicks(pty.pid);
+          quiet = (now - last) / ticksPerSecond < 0.02 ? quiet + 1 : 0;
+          last = now;
+        }
+        const settled = (performance.now() - started) / 1000;
+        const seconds = quick ? 10 : 30;
+        const before = cpuTicks(pty.pid);
+        const from = performance.now();
+        await sleep(seconds * 1000);
+        const used = (cpuTicks(pty.pid) - before) / ticksPerSecond;
+        finish({ percent: (100 * used) / ((performance.now() - from) / 1000), seconds, settled });
+      } catch (error) {
+        finish(null, error);
+      }
+    }
+  });
+}
+
+/** ms from writing a new title into an article to the list showing it (median of a few edits). */
+async function editToScreen(library, extraEnv) {
+  // An article the list shows on its first screen: the first Markdown one in reading order.
+  const listed = JSON.parse(spawnSync(process.execPath, [bin, 'list', library, '--json'], { env: { ...env, ...extraEnv }, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+  const file = join(library, listed.slice(0, 20).find((a) => a.path.endsWith('.md')).path);
+  const original = readFileSync(file, 'utf8');
+  const times = [];
+  const pty = spawnPty(process.execPath, [bin, library], { cols: 100, rows: 30, cwd: root, env: { ...env, ...extraEnv }, name: 'xterm-256color' });
+  let seen = '';
+  let waiting = null;
+  pty.onData((data) => {
+    seen += data;
+    if (waiting && stripAnsi(seen).includes(waiting.needle)) {
+      const done = waiting;
+      waiting = null;
+      done.resolve();
+    }
+  });
+  const shows = (needle) => new Promise((resolve) => {
+    if (stripAnsi(seen).includes(needle)) resolve();
+    else waiting = { needle, resolve };
+  });
+  try {
+    await shows('report number');
+    // Let the watcher and start-up work settle, as a person reading would.
+    await new Promise((r) => setTimeout(r, 5000));
+    for (let i = 0; i < 5; i++) {
+      seen = '';
+      const title = `Edited from outside ${i}`;
+      const start = performance.now();
+      writeFileSync(file, original.replace(/^title: .*$/m, `title: ${title}`));
+      await Promise.race([shows(title), new Promise((_, reject) => setTimeout(() => reject(new Error('an edit never reached the screen')), 20_000))]);
+      times.push(performance.now() - start);
+    }
+  } finally {
+    writeFileSync(file, original);
+    pty.kill('SIGKILL');
+  }
+  return median(times);
 }
 
 function printTable() {
