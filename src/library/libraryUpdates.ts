@@ -76,8 +76,24 @@ export function libraryChange(before: Library, after: Library, touched: Iterable
   return { changed: [...changed].sort(), added: added.sort(), removed: removed.sort() };
 }
 
+/** Records are plain data (strings, numbers, arrays, plain objects): equal field by field. */
 function sameRecord(a: Article, b: Article): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return samePlain(a, b);
+}
+
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!samePlain((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /**
