@@ -5,6 +5,7 @@
 // results follow the typing. Pure: no terminal code.
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Article } from '../library/types.js';
+import type { LibraryChange } from '../library/libraryUpdates.js';
 import { searchableBody } from './searchableBody.js';
 
 export type HitField = 'title' | 'section' | 'body';
@@ -94,7 +95,14 @@ export class LibrarySearch {
     private readonly articles: readonly Article[],
     private readonly bodyOf: BodySource,
     private readonly options: LibrarySearchOptions = {},
+    /** A built index to take over (updatedFor): this search starts ready. */
+    built?: MiniSearch<IndexedArticle>,
   ) {
+    if (built) {
+      this.index = built;
+      this.state = 'ready';
+      return;
+    }
     this.index = new MiniSearch<IndexedArticle>({
       fields: ['title', 'section', 'body'],
       idField: 'id',
@@ -160,6 +168,24 @@ export class LibrarySearch {
       this.state = 'ready';
     })();
     return this.building;
+  }
+
+  /**
+   * The search of an updated library (live reload): this index with the articles that changed,
+   * came or went indexed again, so an edit costs its own files, not the library's. Null while
+   * this one is not built (build the new library's afresh). This search must not be used after.
+   */
+  updatedFor(articles: readonly Article[], bodyOf: BodySource, change: LibraryChange): LibrarySearch | null {
+    if (this.state !== 'ready') return null;
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    for (const id of [...change.removed, ...change.changed, ...change.added]) {
+      if (this.index.has(id)) this.index.discard(id);
+      const article = byId.get(id);
+      if (article) this.index.add(indexed(article, bodyOf));
+    }
+    const next = new LibrarySearch(articles, bodyOf, this.options, this.index);
+    perArticles.set(articles, next);
+    return next;
   }
 
   /** Hits for a query, best first: title hits, then section hits, then body hits; by score within each. */

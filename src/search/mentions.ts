@@ -60,8 +60,34 @@ class MentionsBuilder {
   constructor(
     private readonly articles: readonly Article[],
     private readonly bodyOf: BodySource,
+    from?: { root: TrieNode; found: Map<string, Set<string>>; walk: readonly string[] },
   ) {
-    this.root = titleTrie(articles);
+    if (!from) {
+      this.root = titleTrie(articles);
+      return;
+    }
+    // The same titles: the same trie, and what the articles not walked again mention.
+    this.root = from.root;
+    const again = new Set(from.walk);
+    for (const [id, mentioners] of from.found) {
+      const kept = new Set([...mentioners].filter((mentioner) => !again.has(mentioner)));
+      if (kept.size > 0) this.found.set(id, kept);
+    }
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    for (const id of again) {
+      const article = byId.get(id);
+      if (article) this.walk(article);
+    }
+    this.next = articles.length;
+  }
+
+  /**
+   * The builder for an updated library whose articles have the same ids, titles and aliases:
+   * only `walk` (the articles whose text changed) are read again. Null when the titles differ.
+   */
+  updatedFor(articles: readonly Article[], bodyOf: BodySource, walk: readonly string[]): MentionsBuilder | null {
+    if (!this.done || !sameTitles(this.articles, articles)) return null;
+    return new MentionsBuilder(articles, bodyOf, { root: this.root, found: this.found, walk });
   }
 
   get done(): boolean {
@@ -113,18 +139,47 @@ export function buildMentionsIndex(articles: readonly Article[], bodyOf: BodySou
   return new MentionsBuilder(articles, bodyOf).result();
 }
 
+/** Same ids, titles and aliases, in the same order. */
+function sameTitles(a: readonly Article[], b: readonly Article[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.id !== y.id || x.title !== y.title || x.aliases.length !== y.aliases.length || x.aliases.some((alias, k) => alias !== y.aliases[k])) return false;
+  }
+  return true;
+}
+
 const built = new WeakMap<Library, MentionsIndex>();
 const building = new WeakMap<Library, MentionsBuilder>();
+/** The finished builders, kept with their library so an update of it can start from them. */
+const finished = new WeakMap<Library, MentionsBuilder>();
 
 /** The mentions index of a library, built on first use (or finished, if a slice build is under way) and kept for this load. */
 export function mentionsIndexFor(library: Library, bodyOf: BodySource): MentionsIndex {
   let index = built.get(library);
   if (!index) {
-    index = (building.get(library) ?? new MentionsBuilder(library.articles, bodyOf)).result();
+    const builder = building.get(library) ?? new MentionsBuilder(library.articles, bodyOf);
+    index = builder.result();
     built.set(library, index);
+    finished.set(library, builder);
     building.delete(library);
   }
   return index;
+}
+
+/**
+ * The mentions index of `library`, an update of `previous` (live reload), made from the
+ * previous one's when the titles are the same: only the articles of `change` are read again.
+ * False when it cannot be (titles changed, or the previous one was never built): build it afresh.
+ */
+export function updateMentionsIndex(previous: Library, library: Library, bodyOf: BodySource, walk: readonly string[]): boolean {
+  if (built.has(library)) return true;
+  const next = finished.get(previous)?.updatedFor(library.articles, bodyOf, walk);
+  if (!next) return false;
+  building.set(library, next);
+  mentionsIndexFor(library, bodyOf);
+  return true;
 }
 
 export interface MentionsBuildOptions {

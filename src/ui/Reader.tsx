@@ -16,8 +16,8 @@ import {
   type NavigationState,
   type EditRequest,
 } from '../navigation/index.js';
-import { librarySearchFor, type BodySource } from '../search/librarySearch.js';
-import { buildMentionsIndexAsync, mentionsOf } from '../search/mentions.js';
+import { librarySearchFor, type BodySource, type LibrarySearch } from '../search/librarySearch.js';
+import { buildMentionsIndexAsync, mentionsOf, updateMentionsIndex } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
@@ -38,6 +38,8 @@ export interface ShownLibrary {
   library: Library;
   render: RenderById;
   bodyText: BodySource;
+  /** The library this one updates, and what changed (so the indexes are updated, not rebuilt). */
+  from?: { library: Library; change: LibraryChange };
 }
 
 /** A new library for the running reader (runReader makes these from the library channel). */
@@ -112,22 +114,39 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
 
   // Ranked search: the index is built after the first frame, a chunk at a time, so start-up and
   // keys are not held up; until it is ready the simple filter answers.
-  const [indexed, setIndexed] = useState<{ library: Library; filter: ArticleFilter } | null>(null);
+  // After a library update (live reload) both indexes are brought up to date from the last
+  // ones, reading only the files that changed.
+  const [indexed, setIndexed] = useState<{ library: Library; search: LibrarySearch; filter: ArticleFilter } | null>(null);
+  const lastIndexed = useRef(indexed);
+  lastIndexed.current = indexed;
   useEffect(() => {
     if (filterProp) return;
     let live = true;
     const stop = new AbortController();
     const articles = articlesInOrder(library);
+    const mentions = () => {
+      // Then "mentioned in", in slices too, so the first `r` finds it built.
+      const { from } = shownLibrary;
+      if (from && updateMentionsIndex(from.library, library, bodyText, [...from.change.changed, ...from.change.added, ...from.change.removed])) return;
+      buildMentionsIndexAsync(library, bodyText, { signal: stop.signal }).catch(() => {
+        // The panel builds it on first use instead.
+      });
+    };
+    const { from } = shownLibrary;
+    const prior = lastIndexed.current;
+    const updated = from && prior?.library === from.library ? prior.search.updatedFor(articles, bodyText, from.change) : null;
+    if (updated) {
+      setIndexed({ library, search: updated, filter: searchFilter(updated, articles) });
+      mentions();
+      return () => stop.abort();
+    }
     const search = librarySearchFor(articles, bodyText);
     const timer = setTimeout(() => {
       search.buildAsync({ signal: stop.signal }).then(
         () => {
           if (!live) return;
-          setIndexed({ library, filter: searchFilter(search, articles) });
-          // Then "mentioned in", in slices too, so the first `r` finds it built.
-          buildMentionsIndexAsync(library, bodyText, { signal: stop.signal }).catch(() => {
-            // The panel builds it on first use instead.
-          });
+          setIndexed({ library, search, filter: searchFilter(search, articles) });
+          mentions();
         },
         () => {
           // Search stays on the simple filter.
@@ -139,7 +158,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       stop.abort();
       clearTimeout(timer);
     };
-  }, [library, filterProp, bodyText]);
+  }, [shownLibrary, library, filterProp, bodyText]);
   const simpleFilter = useMemo(() => createSimpleFilter(bodyText), [bodyText]);
   // The index of a library that has since changed answers with its old records: the simple
   // filter answers until the new library's index is built.
@@ -217,7 +236,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     if (!updates) return;
     return updates.subscribe((update) => {
       const { env: before, layout } = latest.current;
-      const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText };
+      const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText, from: { library: before.library, change: update.change } };
       setShownLibrary(next);
       dispatch({ type: 'library', change: update.change, status: update.status, before, after: envOf(next, layout.columns, layout.height, filterProp ?? simpleFilter, look) });
     });
