@@ -23,7 +23,7 @@ Options:
                         links as clickable terminal hyperlinks, or never (default:
                         when the terminal supports them)
   --mouse, --no-mouse   the mouse in the reader: wheel scrolls, click follows
-  --no-watch            the reader does not reload files changed while it runs
+  --watch, --no-watch   the reader reloads files changed while it runs, or not (default: on)
   --json                machine-readable output for list and check
   --force               let import overwrite existing files (and import known items again)
   --since DATE          import only feed and export items dated DATE or later
