@@ -1,7 +1,7 @@
 // The reader app: one reducer for navigation, the key table for input, and the visible lines
 // drawn in a frame one line shorter than the terminal (a frame as tall as the terminal makes
 // Ink clear the screen on every render).
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import type { Library } from '../library/types.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
@@ -90,9 +90,16 @@ export interface ReaderProps {
 
 const NO_BODIES: BodySource = () => null;
 
+/** The reader's state: the library shown and the navigation over it (they change together). */
+interface ReaderState {
+  shown: ShownLibrary;
+  nav: NavigationState;
+}
+
 /** A new library reaching the reducer, with the environments before and after. */
 interface LibraryAction {
   type: 'library';
+  shown: ShownLibrary;
   change: LibraryChange;
   status?: string;
   before: NavigationEnv;
@@ -104,13 +111,34 @@ function envOf({ library, render, bodyText }: ShownLibrary, columns: number, hei
 }
 
 export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
-  // The library shown: the one given, then each update's (the props are where it starts).
-  const [shownLibrary, setShownLibrary] = useState<ShownLibrary>(() => ({ library: initialLibrary, render: initialRender, bodyText: initialBodyText }));
-  const { library, render, bodyText } = shownLibrary;
   const size = useTerminalSize(sizeOverride);
   const { columns, height } = layoutOf(size, look.maxWidth);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+
+  // One state for the library shown and the navigation over it, so a new library and the state
+  // that keeps the reader's place in it arrive in one render: no frame draws the new text at the
+  // old line. Keys are read against the environment of the last render (reducing.current).
+  const reducing = useRef<{ env: NavigationEnv; keys: ReaderLook['keys'] } | null>(null);
+  const [app, dispatch] = useReducer(
+    (current: ReaderState, action: ReaderAction | LibraryAction): ReaderState => {
+      if (action.type === 'library') {
+        return { shown: action.shown, nav: navigationReducer(current.nav, { type: 'libraryChanged', change: action.change, before: action.before, status: action.status }, action.after) };
+      }
+      const nav = readerReducer(current.nav, action, reducing.current!.env, reducing.current!.keys);
+      return nav === current.nav ? current : { ...current, nav };
+    },
+    undefined,
+    (): ReaderState => {
+      // The library shown: the one given, then each update's (the props are where it starts).
+      const shown: ShownLibrary = { library: initialLibrary, render: initialRender, bodyText: initialBodyText };
+      const env = envOf(shown, columns, height, filterProp ?? createSimpleFilter(initialBodyText), look);
+      const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);
+      return { shown, nav: startMessage ? { ...initial, message: startMessage } : initial };
+    },
+  );
+  const { nav: state, shown: shownLibrary } = app;
+  const { library, bodyText } = shownLibrary;
 
   // Ranked search: the index is built after the first frame, a chunk at a time, so start-up and
   // keys are not held up; until it is ready the simple filter answers.
@@ -165,17 +193,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
   const filter = filterProp ?? (indexed?.library === library ? indexed.filter : null) ?? simpleFilter;
 
   const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter, look), [shownLibrary, columns, height, filter, look]);
-  // A library update carries the environment of the new library, so the state it makes is for
-  // that library whichever render the reducer runs in.
-  const reducer = useCallback(
-    (state: NavigationState, action: ReaderAction | LibraryAction) =>
-      action.type === 'library' ? navigationReducer(state, { type: 'libraryChanged', change: action.change, before: action.before, status: action.status }, action.after) : readerReducer(state, action, env, look.keys),
-    [env, look.keys],
-  );
-  const [state, dispatch] = useReducer(reducer, undefined, () => {
-    const initial = initialNavigationState(env, openId !== undefined ? { id: openId } : undefined, reading);
-    return startMessage ? { ...initial, message: startMessage } : initial;
-  });
+  reducing.current = { env, keys: look.keys };
 
   // Reading state: the store reads the newest state when it saves. Leaving an article saves on
   // the next turn (after the frame), scrolling saves after a pause, unmounting saves at once.
@@ -230,17 +248,18 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     if (state.copyRequest && copy) copy(state.copyRequest.text);
   }, [state.copyRequest, copy]);
 
-  // New libraries: the shown one and the state move together, in one render (no frame of the
-  // new text at the old place).
+  // New libraries: the shown one and the state move together, in one action (no frame of the
+  // new text at the old place). The action carries the new library's environment, so the state
+  // it makes is for that library whichever render the reducer runs in.
   useEffect(() => {
     if (!updates) return;
     return updates.subscribe((update) => {
       const { env: before, layout } = latest.current;
       const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText, from: { library: before.library, change: update.change } };
-      setShownLibrary(next);
-      dispatch({ type: 'library', change: update.change, status: update.status, before, after: envOf(next, layout.columns, layout.height, filterProp ?? simpleFilter, look) });
+      const after = envOf(next, layout.columns, layout.height, filterProp ?? createSimpleFilter(update.bodyText), look);
+      dispatch({ type: 'library', shown: next, change: update.change, status: update.status, before, after });
     });
-  }, [updates, filterProp, simpleFilter, look]);
+  }, [updates, filterProp, look]);
 
   // After a resize the state is re-anchored at the new width; draw that at once, store it after.
   const shown = useMemo(() => navigationReducer(state, { type: 'resize' }, env), [state, env]);
