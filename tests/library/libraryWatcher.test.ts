@@ -44,7 +44,7 @@ async function watched(files: Record<string, string>, extra: Partial<WatchOption
   await watcher.ready;
   /** The next update that passes `accept` (earlier ones are skipped). */
   const next = async (accept: (u: LibraryUpdate) => boolean = () => true, what = 'an update'): Promise<LibraryUpdate> => {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 15_000;
     for (;;) {
       const i = updates.findIndex(accept);
       if (i >= 0) return updates.splice(0, i + 1).at(-1)!;
