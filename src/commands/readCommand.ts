@@ -44,7 +44,9 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const pages = extractWhileReading(options.paths, library);
   const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
   pages?.start();
-  const [{ runReader }, bodies, settings] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading]);
+  const [{ runReader }, bodies, settings, { readInPlace }] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading, import('./readInPlace.js')]);
+  // Pages read in place (R, a) and kept (s) publish beside the background extraction.
+  const inPlace = readInPlace(options.paths, library, pages?.updates);
   // Watching starts once the reader has drawn (runReader): it never delays the first frame. It
   // reads saved pages by their metadata pass, as the start did (extraction is the workers').
   const cacheDir = cacheDirectory();
@@ -52,7 +54,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
     : undefined;
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: pages?.updates, status: pages?.status, watch, editor: settings.editor.value });
+    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
   } finally {
     pages?.stop();
   }

@@ -2,15 +2,15 @@
 // (src/ui/keys.ts) binds keys to these; the navigation reducer carries them out.
 
 /** Where a key is read: a screen, or a prompt/overlay that takes the keys while it is open. */
-export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'toc' | 'links' | 'help' | PickerContext;
+export type Context = 'list' | 'article' | 'filter' | 'search' | 'number' | 'address' | 'toc' | 'links' | 'help' | PickerContext;
 
 /** The screens of places to go (navigation/pickers.ts): recent visits, bookmarks, tags. */
 export type PickerContext = 'visits' | 'saved' | 'tags';
 
-export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'toc', 'links', 'help', 'visits', 'saved', 'tags'];
+export const CONTEXTS: readonly Context[] = ['list', 'article', 'filter', 'search', 'number', 'address', 'toc', 'links', 'help', 'visits', 'saved', 'tags'];
 
 /** Contexts that are prompts: printable keys and Backspace edit; only Enter, Esc and Ctrl-C act. */
-export const PROMPT_CONTEXTS: readonly Context[] = ['filter', 'search', 'number'];
+export const PROMPT_CONTEXTS: readonly Context[] = ['filter', 'search', 'number', 'address'];
 
 export const COMMANDS = [
   // article: moving
@@ -73,6 +73,10 @@ export const COMMANDS = [
   'copyLink',
   'copySource',
   'editArticle',
+  // pages read in place
+  'readLink',
+  'keepArticle',
+  'openAddress',
   // reading state
   'toggleRead',
   'nextUnread',

@@ -4,6 +4,7 @@
 // by bringing the state back to the viewport and recording what was read. No terminal here;
 // the Ink components only map keys to actions and draw what this state says.
 import { clickTarget, wheelCommand } from './pointer.js';
+import { addressPrompt, cancelLoading, NO_WEB, webCommands, webLoaded } from './webPages.js';
 import { emptyReadingState, lastArticle, type ReadingState } from '../state/readingState.js';
 import type { Command, Context } from './commands.js';
 import { acceptFilter, clearFilter, editFilter, listCommands, normalizeList } from './articleList.js';
@@ -25,6 +26,7 @@ export function contextOf(state: NavigationState): Context {
   if (state.picker) return state.picker.kind;
   if (state.screen === 'article' && state.overlay) return state.overlay.kind;
   if (state.digits !== null) return 'number';
+  if (state.web.address !== null) return 'address';
   if (state.screen === 'list') return state.list.prompt ? 'filter' : 'list';
   if (state.search?.prompt) return 'search';
   return 'article';
@@ -41,21 +43,25 @@ const withoutLast = (text: string) => [...text].slice(0, -1).join('');
 const promptCommands = {
   promptType: (state, env, text) => {
     if (state.digits !== null) return typeNumber(state, env, text);
+    if (state.web.address !== null) return addressPrompt.type(state, text);
     if (isTypingSearch(state)) return typeSearch(state, env, state.search!.query + text);
     return editFilter(state, state.list.query + text);
   },
   promptDelete: (state, env) => {
     if (state.digits !== null) return deleteDigit(state);
+    if (state.web.address !== null) return addressPrompt.delete(state);
     if (isTypingSearch(state)) return typeSearch(state, env, withoutLast(state.search!.query));
     return editFilter(state, withoutLast(state.list.query));
   },
   promptAccept: (state, env) => {
     if (state.digits !== null) return followNumber(state, env, Number(state.digits));
+    if (state.web.address !== null) return addressPrompt.accept(state);
     if (isTypingSearch(state)) return acceptSearch(state, env);
     return acceptFilter(state, env);
   },
   promptCancel: (state) => {
     if (state.digits !== null) return { ...state, digits: null };
+    if (state.web.address !== null) return addressPrompt.cancel(state);
     if (isTypingSearch(state)) return cancelSearch(state);
     return clearFilter(state);
   },
@@ -75,6 +81,10 @@ const COMMAND_HANDLERS = {
   ...pickerCommands,
   ...editingCommands,
   ...promptCommands,
+  ...webCommands,
+  // q and Esc stop a page that is loading before they do anything else.
+  toList: (state) => cancelLoading(state) ?? listCommands.toList(state),
+  clearFilter: (state) => cancelLoading(state) ?? listCommands.clearFilter(state),
   quitFromList: quit,
   quit,
 } satisfies Record<Command, CommandHandler>;
@@ -107,6 +117,7 @@ export function initialNavigationState(env: NavigationEnv, open?: { id: string; 
     deleted: null,
     picker: null,
     editRequest: null,
+    web: NO_WEB,
   };
   if (open && env.library.byId.has(open.id)) state = navigationReducer(state, { type: 'open', resume: true, ...open }, env);
   return state;
@@ -148,6 +159,9 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       else next = state;
       break;
     }
+    case 'webLoaded':
+      next = webLoaded(normalizeVisit(state, env), env, action.seq, action);
+      break;
   }
   // Overlays belong to the article they were opened on.
   if (next.overlay && (next.screen !== 'article' || next.index !== state.index)) next = { ...next, overlay: null };

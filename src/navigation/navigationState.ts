@@ -13,6 +13,7 @@ import type { ReadingState } from '../state/readingState.js';
 import type { Command, PickerContext } from './commands.js';
 import type { ArticleFilter } from './filter.js';
 import type { ChainProgressOf } from './chainProgress.js';
+import type { WebState } from './webPages.js';
 
 /** One stop in history: which article, and where the reader was in it. */
 export interface Visit {
@@ -110,6 +111,8 @@ export interface NavigationState {
   picker: Picker | null;
   /** The file `e` asked to open in the editor (editing.ts); the UI carries it out. */
   editRequest: EditRequest | null;
+  /** Pages read in place: what is asked, what is loading, the `a` prompt (webPages.ts). */
+  web: WebState;
 }
 
 export interface Viewport {
@@ -156,7 +159,9 @@ export type NavigationAction =
   /** A mouse wheel step (down or up), in whatever the reader shows. */
   | { type: 'wheel'; down: boolean }
   /** A click at a row and column of the text area (0-based): a list row opens, a link is followed. */
-  | { type: 'click'; row: number; column: number };
+  | { type: 'click'; row: number; column: number }
+  /** A page read in place (or kept) is done: the article to show, or why there is none (webPages.ts). */
+  | { type: 'webLoaded'; seq: number; id?: string; replace?: boolean; message: string };
 
 /** Carries out one command; `text` is the key typed, for prompts and digits. */
 export type CommandHandler = (state: NavigationState, env: NavigationEnv, text: string) => NavigationState;

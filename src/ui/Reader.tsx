@@ -42,6 +42,17 @@ export interface ShownLibrary {
   from?: { library: Library; change: LibraryChange };
 }
 
+/**
+ * Pages read in place and kept (issue 16), carried out outside the UI (commands/webPages.ts): each
+ * call publishes the library that holds the page through the library channel before it resolves.
+ */
+export interface ReaderWeb {
+  read(url: string, signal: AbortSignal): Promise<{ id?: string; message: string }>;
+  keep(id: string): Promise<{ id?: string; message: string }>;
+  /** Pages read but not kept are shown, not listed. */
+  isReadInPlace(absPath: string): boolean;
+}
+
 /** A new library for the running reader (runReader makes these from the library channel). */
 export interface ReaderUpdate extends ShownLibrary {
   change: LibraryChange;
@@ -74,6 +85,8 @@ export interface ReaderProps {
   opener?: Opener;
   /** New libraries while the reader runs (live reload, saved pages read in the background). */
   updates?: ReaderUpdates;
+  /** Reads pages in place (`R`, `a`) and keeps them (`s`); none: those keys say they cannot. */
+  web?: ReaderWeb;
   /** Keys, colours and text width from the config file (default: broadsheet's own). */
   look?: ReaderLook;
   /** Puts text on the clipboard (`y`, `Y`); none: the text is only shown in the status line. */
@@ -106,11 +119,13 @@ interface LibraryAction {
   after: NavigationEnv;
 }
 
-function envOf({ library, render, bodyText }: ShownLibrary, columns: number, height: number, filter: ArticleFilter, look: ReaderLook): NavigationEnv {
-  return { ...readerEnv(library, render, { columns, rows: height + 2 }, filter, look), mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
+function envOf({ library, render, bodyText }: ShownLibrary, columns: number, height: number, filter: ArticleFilter, look: ReaderLook, web?: ReaderWeb): NavigationEnv {
+  const env = readerEnv(library, render, { columns, rows: height + 2 }, filter, look);
+  const articles = web ? env.articles.filter((article) => !web.isReadInPlace(article.absPath)) : env.articles;
+  return { ...env, articles, mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, web, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
   const size = useTerminalSize(sizeOverride);
   const { columns, height } = layoutOf(size, look.maxWidth);
   const { exit } = useApp();
@@ -192,7 +207,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
   // filter answers until the new library's index is built.
   const filter = filterProp ?? (indexed?.library === library ? indexed.filter : null) ?? simpleFilter;
 
-  const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter, look), [shownLibrary, columns, height, filter, look]);
+  const env = useMemo<NavigationEnv>(() => envOf(shownLibrary, columns, height, filter, look, web), [shownLibrary, columns, height, filter, look, web]);
   reducing.current = { env, keys: look.keys };
 
   // Reading state: the store reads the newest state when it saves. Leaving an article saves on
@@ -248,6 +263,35 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     if (state.copyRequest && copy) copy(state.copyRequest.text);
   }, [state.copyRequest, copy]);
 
+  // Pages read in place: the reducer asks, this fetches (through `web`) and reports back; q or
+  // Esc while it loads aborts the fetch. Keys go on being handled meanwhile.
+  const loadingPage = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const request = state.web.request;
+    if (!request) return;
+    if (request.kind === 'cancel') {
+      loadingPage.current?.abort();
+      loadingPage.current = null;
+      return;
+    }
+    if (!web) {
+      dispatch({ type: 'webLoaded', seq: request.seq, message: 'pages cannot be read in place here' });
+      return;
+    }
+    loadingPage.current?.abort();
+    const controller = new AbortController();
+    loadingPage.current = controller;
+    const done = request.kind === 'read' ? web.read(request.url, controller.signal) : web.keep(request.id);
+    done.then(
+      (outcome) => dispatch({ type: 'webLoaded', seq: request.seq, ...outcome, ...(request.kind === 'keep' ? { replace: true } : {}) }),
+      (error: unknown) => dispatch({ type: 'webLoaded', seq: request.seq, message: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [state.web.request, web]);
+  useEffect(() => () => loadingPage.current?.abort(), []);
+
+  // New libraries: the shown one and the state move together, in one render (no frame of the
+  // new text at the old place).
+
   // New libraries: the shown one and the state move together, in one action (no frame of the
   // new text at the old place). The action carries the new library's environment, so the state
   // it makes is for that library whichever render the reducer runs in.
@@ -256,7 +300,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     return updates.subscribe((update) => {
       const { env: before, layout } = latest.current;
       const next: ShownLibrary = { library: update.library, render: update.render, bodyText: update.bodyText, from: { library: before.library, change: update.change } };
-      const after = envOf(next, layout.columns, layout.height, filterProp ?? createSimpleFilter(update.bodyText), look);
+      const after = envOf(next, layout.columns, layout.height, filterProp ?? createSimpleFilter(update.bodyText), look, web);
       dispatch({ type: 'library', shown: next, change: update.change, status: update.status, before, after });
     });
   }, [updates, filterProp, look]);

@@ -16,7 +16,7 @@ import { editorCommand, runEditor } from './editor.js';
 import type { EditRequest } from '../navigation/index.js';
 import { watchLibrary, type LibraryWatcher } from '../library/libraryWatcher.js';
 import type { CodeHighlighter } from '../render/types.js';
-import type { ReaderUpdate, ReaderUpdates } from './Reader.js';
+import type { ReaderUpdate, ReaderUpdates, ReaderWeb } from './Reader.js';
 import type { BodySource } from '../search/librarySearch.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 import { MOUSE_OFF, MOUSE_ON, mouseFilteredInput } from './mouseInput.js';
@@ -64,6 +64,8 @@ export interface RunReaderOptions {
   updates?: LibraryUpdates;
   /** The editor command for `e` from the config file (null or none: $VISUAL, else $EDITOR, else vi). */
   editor?: string | null;
+  /** Pages read in place and kept (`R`, `a`, `s`). */
+  web?: ReaderWeb;
   /** Keys, colours and width from the config file. */
   look?: ReaderLook;
   /** A config file's problem, shown in the status line at start (one line). */
@@ -286,6 +288,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           startMessage={loaded.warning ?? options.configMessage ?? options.status}
           opener={options.opener ?? systemOpener}
           updates={updates}
+          web={options.web}
           look={look}
           copy={(text) => stdout.write(clipboardSequence(text))}
           mouse={mouse?.events}

@@ -212,7 +212,7 @@ export function linksBody(state: NavigationState, env: NavigationEnv, columns: n
 
 /** The contexts whose keys the help overlay lists on each screen. */
 export function helpContexts(screen: NavigationState['screen']): Context[] {
-  return screen === 'list' ? ['list', 'filter', 'visits', 'saved', 'tags', 'help'] : ['article', 'search', 'number', 'toc', 'links', 'visits', 'saved', 'tags', 'help'];
+  return screen === 'list' ? ['list', 'filter', 'address', 'visits', 'saved', 'tags', 'help'] : ['article', 'search', 'number', 'address', 'toc', 'links', 'visits', 'saved', 'tags', 'help'];
 }
 
 export function helpBody(state: NavigationState, columns: number, height: number, keys?: KeyTable, mouse = false): string[] {
@@ -281,8 +281,11 @@ function searchCount(state: NavigationState, env: NavigationEnv): string {
 export function statusLine(state: NavigationState, env: NavigationEnv, columns: number, height: number, look: ReaderLook = DEFAULT_LOOK): string {
   const statusBar = (main: string, right: string, width: number) => styledBar(main, right, width, look);
   const context = contextOf(state);
-  const message = state.message !== null ? sanitizeLine(state.message) : null;
+  // While a page loads, the status line says so whatever else happens (every key still works).
+  const loading = state.web.loading !== null ? `loading ${sanitizeLine(state.web.loading)}… (q or Esc stops)` : null;
+  const message = state.message !== null ? sanitizeLine(state.message) : loading;
   const help = columns >= 40 ? '? help' : '?';
+  if (context === 'address') return statusBar(`read: ${sanitizeLine(state.web.address ?? '')}▏`, `Enter reads · Esc closes  ${help}`, columns);
   if (context === 'help') return statusBar(message ?? `Help — ${helpHint('help', look.keys)}`, '', columns);
   if (state.picker) return statusBar(message ?? pickerStatus(state, env), help, columns);
   const current = currentVisit(state);
