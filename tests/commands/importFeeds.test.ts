@@ -109,6 +109,12 @@ test('a feed becomes one article per item, chained by date, with section, tags a
   assert.match(second.stdout, /nothing new from 1 feed: 3 already imported/);
   assert.deepEqual(site.log.slice(requestsBefore).map((entry) => entry.path), ['/feeds/weekly.xml'], 'only the feed is fetched again');
   assert.equal(readdirSync(out).filter((name) => name.endsWith('.md')).length, 3);
+
+  // --force imports the known items again, into the files they became.
+  const forced = await runCli(['import', `${site.base}/feeds/weekly.xml`, '--out', out, '--force']);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /imported 3 of 3 from 1 feed/);
+  assert.deepEqual(readdirSync(out).filter((name) => name.endsWith('.md')).sort(), [ferry, lighthouse, roof].map((item) => `${item.id}.md`).sort());
 });
 
 test('Atom and JSON Feed items import with their feeds as sections; --since and --limit choose among them', async () => {
