@@ -283,10 +283,19 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     loadingPage.current = controller;
     const done = request.kind === 'read' ? web.read(request.url, controller.signal) : web.keep(request.id);
     done.then(
-      (outcome) => dispatch({ type: 'webLoaded', seq: request.seq, ...outcome, ...(request.kind === 'keep' ? { replace: true } : {}) }),
-      (error: unknown) => dispatch({ type: 'webLoaded', seq: request.seq, message: error instanceof Error ? error.message : String(error) }),
+      (outcome) => setWebOutcome({ seq: request.seq, ...outcome, ...(request.kind === 'keep' ? { replace: true } : {}) }),
+      (error: unknown) => setWebOutcome({ seq: request.seq, message: error instanceof Error ? error.message : String(error) }),
     );
   }, [state.web.request, web]);
+  // The outcome is reported once the library that holds its article is the one shown (it was
+  // published through the channel just before): the reducer then finds the article.
+  const [webOutcome, setWebOutcome] = useState<{ seq: number; id?: string; replace?: boolean; message: string } | null>(null);
+  useEffect(() => {
+    if (!webOutcome) return;
+    if (webOutcome.id && !env.library.byId.has(webOutcome.id)) return;
+    dispatch({ type: 'webLoaded', ...webOutcome });
+    setWebOutcome(null);
+  }, [webOutcome, env]);
   useEffect(() => () => loadingPage.current?.abort(), []);
 
   // New libraries: the shown one and the state move together, in one render (no frame of the
