@@ -10,7 +10,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Library } from './types.js';
 import { libraryChange, type LibraryChange, type LibraryUpdate } from './libraryUpdates.js';
 import type { CachedFile } from './libraryCache.js';
@@ -107,7 +106,9 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
         ? runWorkers(script, count)
         : runHere();
 
-  function runWorkers(file: string, workers: number): Promise<Map<string, ExtractedPage>> {
+  // node:worker_threads is loaded only when there are pages to extract: a library of notes never pays for it at start-up.
+  async function runWorkers(file: string, workers: number): Promise<Map<string, ExtractedPage>> {
+    const { Worker } = await import('node:worker_threads');
     return new Promise((resolve) => {
       let running = workers;
       const finish = () => {
