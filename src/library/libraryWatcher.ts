@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Library } from './types.js';
 import { isNoChange, libraryChange, type LibraryUpdate } from './libraryUpdates.js';
 import { isInsideRoot } from './containment.js';
-import { isSkippedName, LibraryPathError, scanLibrarySync } from './scanLibrary.js';
+import { isFolder, isSkippedName, LibraryPathError, scanLibrarySync } from './scanLibrary.js';
 
 export interface WatchOptions {
   /** Loads the library from these paths: the same loader, and cache, the library came from. */
@@ -317,14 +317,6 @@ export function watchLibrary(paths: readonly string[], library: Library, options
       folders.clear();
     },
   };
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function exists(p: string): boolean {

@@ -192,7 +192,8 @@ function walk(
   }
 }
 
-function isFolder(p: string): boolean {
+/** A folder (following links); false for anything that cannot be looked at. */
+export function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {
