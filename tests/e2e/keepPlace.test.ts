@@ -2,24 +2,15 @@
 // survives a relaunch (← goes back to what was read before it, H lists it), bookmarks (B, then
 // the Saved screen after a relaunch opens at the place), two readers keeping each other's
 // bookmarks. Each test's runs share one state folder, as one person's relaunches do.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hermeticEnv } from '../helpers/hermeticEnv.js';
 import { makeLibrary } from '../helpers/runCli.js';
-import { startTerminal, type TerminalSession } from './terminal.js';
+import { sessionsKilledAfterTests, startTerminal, type TerminalSession } from './terminal.js';
 
-const sessions: TerminalSession[] = [];
-after(() => {
-  for (const session of sessions) {
-    try {
-      session.kill('SIGKILL');
-    } catch {
-      // Already ended.
-    }
-  }
-});
+const sessions = sessionsKilledAfterTests();
 
 function start(library: string, env: Record<string, string>): TerminalSession {
   const session = startTerminal([library], { env, cols: 100, rows: 20 });

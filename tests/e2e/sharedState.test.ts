@@ -1,26 +1,17 @@
 // Two real readers (the built binary, each in its own pseudo-terminal) on one library and one
 // state folder: both start before either saves, each reads a different article and quits. Each
 // save merges with the other's, so both read marks and the place in each article are kept.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLibrary } from '../helpers/runCli.js';
-import { startTerminal, type TerminalSession } from './terminal.js';
+import { sessionsKilledAfterTests, startTerminal, type TerminalSession } from './terminal.js';
 
 const paragraphs = (name: string) => Array.from({ length: 60 }, (_, i) => `${name} paragraph ${i + 1}.`).join('\n\n');
 
-const sessions: TerminalSession[] = [];
-after(() => {
-  for (const session of sessions) {
-    try {
-      session.kill('SIGKILL');
-    } catch {
-      // Already ended.
-    }
-  }
-});
+const sessions = sessionsKilledAfterTests();
 
 test('two readers on one library keep both sets of read marks and positions', async () => {
   const library = makeLibrary({

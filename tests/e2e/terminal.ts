@@ -3,6 +3,7 @@
 import { spawn, type IPty } from 'node-pty';
 import xtermHeadless from '@xterm/headless';
 import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
 import { hermeticEnv } from '../helpers/hermeticEnv.js';
 
 const { Terminal } = xtermHeadless;
@@ -122,4 +123,22 @@ export function startTerminal(args: string[], options: SpawnOptions = {}): Termi
     },
     kill: (signal) => pty.kill(signal),
   };
+}
+
+/**
+ * Sessions put in the returned list are killed when the test file ends: a failed wait must not
+ * leave a reader running in its pty, or the test run would never end.
+ */
+export function sessionsKilledAfterTests(): TerminalSession[] {
+  const sessions: TerminalSession[] = [];
+  after(() => {
+    for (const session of sessions) {
+      try {
+        session.kill('SIGKILL');
+      } catch {
+        // Already ended.
+      }
+    }
+  });
+  return sessions;
 }

@@ -5,12 +5,12 @@
 // SIGTERM, SIGHUP, SIGINT, SIGQUIT, an exception inside the app) gives the terminal back: alternate screen left,
 // cursor shown, echo and canonical mode on (`stty -a`), and an exit code that says what happened.
 // Reading state is written atomically: after SIGKILL mid-run the state file parses or is absent.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostileInRaw, hostileLibrary, REPO_ROOT, shQuote, startBin, tempDir, type HostileLibrary } from './helpers.js';
-import { startTerminal, type TerminalSession } from '../e2e/terminal.js';
+import { sessionsKilledAfterTests, startTerminal, type TerminalSession } from '../e2e/terminal.js';
 
 const STATUS_IN_ARTICLE = /\d+%\s+\? help\s*$/m;
 const LIST_STATUS = /broadsheet · \d+ articles/;
@@ -21,20 +21,11 @@ before(() => {
 });
 
 // A failed wait must not leave a reader running in its pty (the test run would never end).
-const sessions: TerminalSession[] = [];
+const sessions = sessionsKilledAfterTests();
 function track<T extends TerminalSession | { term: TerminalSession }>(session: T): T {
   sessions.push('term' in session ? session.term : session);
   return session;
 }
-after(() => {
-  for (const session of sessions) {
-    try {
-      session.kill('SIGKILL');
-    } catch {
-      // Already ended.
-    }
-  }
-});
 
 const stateEnv = () => ({ BROADSHEET_STATE_DIR: tempDir('state') });
 
