@@ -3,11 +3,16 @@
 // matter and raw pages in the seed's shape, ~3 KB each, linked by related reading and a
 // previous/next chain. Deterministic: the same N gives the same files.
 //   node scripts/generate-library.mjs 10000 /tmp/lib10k [--html | --markdown]
+// (100,000 articles: ~400 MB of disk, ~10 s on an idle disk.)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [countArg = '10000', outDir = '.bench/lib10k', ...flags] = process.argv.slice(2);
 const count = Number(countArg);
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`generate-library: the count must be a whole number above 0, not "${countArg}"`);
+  process.exit(1);
+}
 const asHtml = flags.includes('--html');
 /** `--markdown`: every article as Markdown (the same library as `--html`, for comparison). */
 const markdownOnly = flags.includes('--markdown');
@@ -23,7 +28,10 @@ const paragraph = () => Array.from({ length: 4 }, sentence).join(' ');
 
 seed = 42;
 const titles = Array.from({ length: count }, (_, i) => title(i));
-const idOf = (i) => `${sections[i % sections.length].toLowerCase()}/a${String(i).padStart(5, '0')}`;
+// Five digits up to 100,000 articles (the names older libraries have), more beyond, so the
+// names still sort in the order they were made.
+const digits = Math.max(5, String(count - 1).length);
+const idOf = (i) => `${sections[i % sections.length].toLowerCase()}/a${String(i).padStart(digits, '0')}`;
 const isRaw = (i) => !markdownOnly && i % 3 === 2;
 
 for (let i = 0; i < count; i++) {
