@@ -49,7 +49,7 @@ const rows = [];
 /** `target`: `{ text, met }` — what the figure is held to and whether it is (undefined: not judged). */
 const row = (what, value, unit, peer, note = '', target) => rows.push({ what, value, unit, peer, note, target });
 /** A target of at most `limit` (in `unit`); `missed by` says how far over. */
-const atMost = (value, limit, unit, text = `≤ ${limit} ${unit}`) => ({ text, met: Number.isFinite(value) ? value <= limit : undefined, by: unit === '×' ? `${(value - limit).toFixed(2)}×` : `${(value - limit).toFixed(0)} ${unit}` });
+const atMost = (value, limit, unit, text = `≤ ${limit} ${unit}`) => ({ text, met: Number.isFinite(value) ? value <= limit : undefined, by: unit === '×' ? `${(value - limit).toFixed(2)}×` : `${Math.round(value - limit).toLocaleString('en')} ${unit}` });
 const verdict = (target) => (!target || target.met === undefined ? '' : target.met ? 'met' : `missed by ${target.by}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
