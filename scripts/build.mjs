@@ -12,9 +12,10 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 const options = {
   absWorkingDir: root,
-  // The page worker is an entry of its own (pageExtraction.ts starts it as a worker thread from
-  // dist/page-worker.js); it shares the extraction chunks with the CLI's lazy imports.
-  entryPoints: { cli: 'src/cli.ts', 'page-worker': 'src/library/pageWorker.ts' },
+  // Each worker thread is an entry of its own (src/library/workerScript.ts finds dist/NAME.js):
+  // the page worker (pageExtraction.ts) and the index worker (indexFreshness.ts); they share
+  // chunks with the CLI's lazy imports.
+  entryPoints: { cli: 'src/cli.ts', 'page-worker': 'src/library/pageWorker.ts', 'index-worker': 'src/library/indexWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -6,10 +6,11 @@
 // pages still pending are then extracted across cores, with a progress line on stderr when
 // stderr is a terminal.
 import { availableParallelism } from 'node:os';
-import { loadLibrary, LibraryPathError } from '../library/index.js';
+import { loadLibrary, LibraryPathError, libraryChange, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
 import type { Library } from '../library/types.js';
 import { extractInBackground, extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
 import { createHeldLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
+import { checkIndexFreshness } from '../library/indexFreshness.js';
 import { UsageError } from './parseCommandLine.js';
 import { cacheDirectory } from '../state/statePaths.js';
 
@@ -38,6 +39,66 @@ export async function openLibrary(paths: string[], options: OpenOptions = {}): P
 }
 
 const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const });
+
+/** The reader's library: from its index when there is one (not a file looked at), else loaded; and the check that follows. */
+export interface ReadingLibrary {
+  library: Library;
+  /** With a library from its index: the freshness check and its correction, to start after the first frame. */
+  refresh: LibraryRefresh | null;
+}
+
+/** The freshness check of an indexed library, and the library loaded again when a file changed. */
+export interface LibraryRefresh {
+  updates: LibraryUpdates;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * For the reader (SPEC §5: a warm start does not grow with the library): the library as its
+ * index last had it, at once; the stat of every file comes after the first frame (`refresh`),
+ * and what changed since the index was written is then published like any other change.
+ * Without an index, openLibrary's load.
+ */
+export async function openLibraryForReading(paths: string[]): Promise<ReadingLibrary> {
+  let indexed: IndexedLibrary | null;
+  try {
+    indexed = readIndexedLibrary(paths, loadOptions());
+  } catch (error) {
+    if (error instanceof LibraryPathError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (!indexed) return { library: await openLibrary(paths), refresh: null };
+  return { library: indexed.library, refresh: refreshIndexed(paths, indexed) };
+}
+
+function refreshIndexed(paths: string[], indexed: IndexedLibrary): LibraryRefresh {
+  const channel = createHeldLibraryChannel();
+  let check: { stop(): void } | null = null;
+  let stopped = false;
+  return {
+    updates: channel,
+    start() {
+      if (check || stopped) return;
+      const options = loadOptions();
+      const running = checkIndexFreshness(paths, indexed, options);
+      check = running;
+      void running.current.then(async (current) => {
+        if (current || stopped) return;
+        try {
+          const library = await loadLibrary(paths, options);
+          if (!stopped) channel.publish({ library, change: libraryChange(indexed.library, library) });
+        } catch {
+          // A folder gone since the first frame: the watcher (or the next start) says so.
+        }
+      });
+    },
+    stop() {
+      stopped = true;
+      check?.stop();
+    },
+  };
+}
 
 /** The reader's background extraction of the library's pending pages: its updates, the status to start with, and its switches. */
 export interface ReadingExtraction {

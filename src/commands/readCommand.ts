@@ -9,7 +9,8 @@ import { paintFirstFrame } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
-import { extractWhileReading, openLibrary } from './openLibrary.js';
+import { extractWhileReading, openLibraryForReading } from './openLibrary.js';
+import { mergeLibraryUpdates } from '../library/libraryUpdates.js';
 import { problemSummary, type Settings } from '../config/settings.js';
 import { DEFAULT_LOOK, type ReaderLook } from '../ui/readerLook.js';
 import { chooseHyperlinks } from './outputOptions.js';
@@ -23,8 +24,9 @@ export interface ReadOptions {
 
 export async function readCommand(options: ReadOptions): Promise<number> {
   const since = Date.now();
-  // A warm start parses no file, so no parser is loaded before the first frame (SPEC §5).
-  const library = await openLibrary(options.paths);
+  // A warm start paints from the library's index: it parses no file (no parser is loaded before
+  // the first frame) and stats none; the freshness check follows the first frame (SPEC §5).
+  const { library, refresh } = await openLibraryForReading(options.paths);
   const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
   const stdin = keyboard();
   const stdout = process.stdout;
@@ -44,9 +46,10 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const pages = extractWhileReading(options.paths, library);
   const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
   pages?.start();
+  refresh?.start();
   const [{ runReader }, bodies, settings, { readInPlace }] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading, import('./readInPlace.js')]);
-  // Pages read in place (R, a) and kept (s) publish beside the background extraction.
-  const inPlace = readInPlace(options.paths, library, pages?.updates);
+  // Pages read in place (R, a) and kept (s) publish beside the background extraction and the freshness check.
+  const inPlace = readInPlace(options.paths, library, mergeLibraryUpdates(pages?.updates, refresh?.updates));
   // Watching starts once the reader has drawn (runReader): it never delays the first frame. It
   // reads saved pages by their metadata pass, as the start did (extraction is the workers').
   const cacheDir = cacheDirectory();
@@ -57,6 +60,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
   } finally {
     pages?.stop();
+    refresh?.stop();
   }
 }
 

@@ -3,7 +3,7 @@
 // the background extraction's and these pages'.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
+import { createLibraryChannel, mergeLibraryUpdates, type LibraryUpdates } from '../library/libraryUpdates.js';
 import type { Library } from '../library/types.js';
 import { cacheDirectory } from '../state/statePaths.js';
 import { createWebPages, inboxFolder, type WebPages } from './webPages.js';
@@ -11,12 +11,7 @@ import { createWebPages, inboxFolder, type WebPages } from './webPages.js';
 export function readInPlace(paths: string[], library: Library, others?: LibraryUpdates): { updates: LibraryUpdates; web: WebPages } {
   const channel = createLibraryChannel();
   let latest = library;
-  const updates: LibraryUpdates = {
-    subscribe(listener) {
-      const stops = [channel.subscribe(listener), ...(others ? [others.subscribe(listener)] : [])];
-      return () => stops.forEach((stop) => stop());
-    },
-  };
+  const updates = mergeLibraryUpdates(channel, others);
   updates.subscribe((update) => (latest = update.library));
   const isFile = (path: string) => {
     try {

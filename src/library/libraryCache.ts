@@ -1,24 +1,26 @@
 // The metadata cache: per file, what the library needs of it (title, section, date, refs, the
-// body's links, words, problems), never the body; and the library's articles as linked, which a
-// start that finds no file changed uses as they are (resolving every link costs more than
-// reading them back). One JSON file per library (the paths it is
-// opened with) in `<cacheDir>/library/`. An entry counts only while the file's path, size and
-// mtime are what they were, and only for the same cache format, parser version and build of
-// this code. A missing, corrupt or stale cache is ignored and rewritten, atomically, only when
-// something changed.
+// body's links, words, problems), never the body; and the library's index: its articles as
+// linked, which a start that finds no file changed uses as they are (resolving every link costs
+// more than reading them back), and which the reader paints its first frame from before it has
+// looked at a file (libraryIndex below; the freshness check follows the first frame). Two JSON
+// files per library (the paths it is opened with) in `<cacheDir>/library/`: `KEY.json`, the
+// files' records, and `KEY.index.json`, the index, written together with one generation stamp.
+// An entry counts only while the file's path, size and mtime are what they were, and only for
+// the same cache format, parser version and build of this code. A missing, corrupt or stale
+// cache is ignored and rewritten, atomically, only when something changed.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, ProblemKind } from './types.js';
+import type { Article, Problem, ProblemKind } from './types.js';
 import type { RefMode, RefSpec } from './refSpec.js';
 import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
 import { atomicWriter } from '../startup.js';
-import type { FileStamp } from './scanLibrary.js';
+import type { AttachmentFile, FileStamp } from './scanLibrary.js';
 import type { SiteTitleParts } from './siteTitles.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 4;
 
@@ -165,6 +167,25 @@ function decodeSiteTitles(v: Json): SiteTitleParts | undefined {
   return out;
 }
 
+/** What the index holds besides the articles: the rest of a Library as it was linked. */
+export interface IndexedParts {
+  /** The other files links may name, as the cache compares them (loadLibrary's attachment names). */
+  attachments: string;
+  attachmentFiles: readonly AttachmentFile[];
+  /** The library's problems that belong to no article (scan, unreadable files, duplicate ids). */
+  otherProblems: readonly Problem[];
+  pendingPages: readonly string[];
+  siteTitles: SiteTitleParts;
+}
+
+/** A library's index as read back: its articles as linked, the rest, and the generation of the save that wrote it. */
+export interface LibraryIndex extends IndexedParts {
+  generation: string;
+  roots: string[];
+  maxBytes: number;
+  articles: Article[];
+}
+
 export interface LibraryCache {
   /** Whether the file has an entry of this size and mtime (kept for the next save); nothing is decoded. */
   has(key: string, stamp: FileStamp): boolean;
@@ -177,18 +198,21 @@ export interface LibraryCache {
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
   /**
-   * The articles as linked at the last save, when every file asked for so far was found
-   * unchanged and no other file was cached last time (so the same files, the same metadata:
-   * the same links), when the other files links may name are the same (`attachments`). Read
-   * after the lookups; null otherwise.
+   * True when every file asked for so far was found unchanged and no other file was cached last
+   * time, and the records are those saved with the index of this generation: with the same other
+   * files links may name (the caller compares them), the same links. Nothing decoded.
    */
-  linkedArticles(attachments: string): { articles: Article[]; pendingPages: string[]; siteTitles: SiteTitleParts } | null;
+  unchangedSince(generation: string): boolean;
   /**
-   * Write the cache (with the linked articles, and `attachments`, the other files links may name,
-   * they were linked against, and the site title parts their titles were cut by) when anything
-   * changed, then let it go; never throws.
+   * The library's index as the last save wrote it, when `unchangedSince` holds for it (the
+   * articles as linked then are the articles now). Read after the lookups; null otherwise.
    */
-  save(articles: readonly Article[], attachments: string, pendingPages: readonly string[], siteTitles: SiteTitleParts): void;
+  linkedIndex(attachments: string): LibraryIndex | null;
+  /**
+   * Write the cache (the files' records, and the index: the articles as linked, with the rest of
+   * the library) when anything changed, then let it go; never throws.
+   */
+  save(articles: readonly Article[], parts: IndexedParts): void;
 }
 
 /** A file's key in its library's cache: its root's index and its path in that root. */
@@ -224,51 +248,90 @@ export function libraryCacheFile(cacheDir: string, paths: string[]): string {
   return path.join(cacheDir, 'library', `${key}.json`);
 }
 
+/** The index file beside the records of the library opened with these paths. */
+export function libraryIndexFile(cacheDir: string, paths: string[]): string {
+  return libraryCacheFile(cacheDir, paths).replace(/\.json$/, '.index.json');
+}
+
+/** The file's top-level fields when it was written by this build for these roots and size limit; null otherwise. */
+function readOwnFile(file: string, roots: readonly string[] | null, maxBytes: number): Record<string, Json> | null {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+    const fields = data as Record<string, Json>;
+    if (fields.format !== CACHE_FORMAT || fields.parser !== PARSER_STAMP || fields.maxBytes !== maxBytes || !isStr(fields.generation)) return null;
+    if (roots !== null && JSON.stringify(fields.roots) !== JSON.stringify(roots)) return null;
+    return fields;
+  } catch {
+    // No cache yet, or one that cannot be read.
+    return null;
+  }
+}
+
+const PARSER_STAMP = `${PARSER_VERSION}:${BUILD_STAMP}`;
+
+/**
+ * The index of the library opened with `paths` (whose roots are `roots`), as the last save
+ * wrote it, without looking at any article's file; null when there is none this build wrote
+ * for them. What a warm start paints from: whether the files are still as indexed is for the
+ * caller to check afterwards (unchangedSince).
+ */
+export function readLibraryIndex(cacheDir: string, paths: string[], roots: readonly string[], maxBytes: number): LibraryIndex | null {
+  const data = readOwnFile(libraryIndexFile(cacheDir, paths), roots, maxBytes);
+  if (!data) return null;
+  const { articles, attachments, attachmentFiles, otherProblems, pendingPages, siteTitles } = data;
+  // Written by this very build (the parser stamp matched): lists of records, or nothing.
+  if (!Array.isArray(articles) || !articles.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id))) return null;
+  if (!isStr(attachments) || !Array.isArray(attachmentFiles) || !Array.isArray(otherProblems)) return null;
+  const pending = decodeList(pendingPages, decodeString);
+  const sites = decodeSiteTitles(siteTitles);
+  if (!pending || !sites) return null;
+  return {
+    generation: data.generation as string,
+    roots: [...roots],
+    maxBytes,
+    articles: articles as Article[],
+    attachments,
+    attachmentFiles: attachmentFiles as AttachmentFile[],
+    otherProblems: otherProblems as Problem[],
+    pendingPages: pending,
+    siteTitles: sites,
+  };
+}
+
+/** A new generation stamp for a save: the records and the index it writes carry the same one. */
+function newGeneration(): string {
+  return `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.floor(Math.random() * 2 ** 32).toString(36)}`;
+}
+
 /** Open the cache of the library opened with `paths`; anything wrong with the file means an empty cache. */
 export function openLibraryCache(cacheDir: string, paths: string[], roots: string[], maxBytes: number): LibraryCache {
   const file = libraryCacheFile(cacheDir, paths);
-  const parser = `${PARSER_VERSION}:${BUILD_STAMP}`;
+  const indexFile = libraryIndexFile(cacheDir, paths);
   const records = new Map<string, Json[]>();
-  let linked: Json = null;
-  let linkedAttachments: string | null = null;
-  let linkedPending: Json = null;
-  let linkedSiteTitles: Json = null;
-  let dirty = true;
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
-    if (
-      data !== null &&
-      typeof data === 'object' &&
-      !Array.isArray(data) &&
-      (data as Record<string, Json>).format === CACHE_FORMAT &&
-      (data as Record<string, Json>).parser === parser &&
-      (data as Record<string, Json>).maxBytes === maxBytes &&
-      JSON.stringify((data as Record<string, Json>).roots) === JSON.stringify(roots) &&
-      Array.isArray((data as Record<string, Json>).files)
-    ) {
-      for (const rec of (data as { files: Json[] }).files) {
-        if (Array.isArray(rec) && isStr(rec[0]) && typeof rec[1] === 'number' && typeof rec[2] === 'number') records.set(rec[0], rec);
-      }
-      linked = (data as Record<string, Json>).articles ?? null;
-      const names = (data as Record<string, Json>).attachments;
-      linkedAttachments = isStr(names) ? names : null;
-      linkedPending = (data as Record<string, Json>).pendingPages ?? null;
-      linkedSiteTitles = (data as Record<string, Json>).siteTitles ?? null;
-      dirty = false;
+  const data = readOwnFile(file, roots, maxBytes);
+  const generation = data && Array.isArray(data.files) ? (data.generation as string) : null;
+  if (generation !== null) {
+    for (const rec of data!.files as Json[]) {
+      if (Array.isArray(rec) && isStr(rec[0]) && typeof rec[1] === 'number' && typeof rec[2] === 'number') records.set(rec[0], rec);
     }
-  } catch {
-    // No cache yet, or one that cannot be read: start empty.
   }
+  let dirty = generation === null;
+  /** Set when the index read back matched: a save then has nothing new to write. */
+  let indexMatched = false;
 
   const kept = new Map<string, Json[]>();
   const unchanged = () => !dirty && kept.size === records.size;
-  return {
-    linkedArticles(attachments) {
-      // Written by this very build (the parser stamp matched): a list of records, or nothing.
-      if (!unchanged() || linkedAttachments !== attachments || !Array.isArray(linked) || !linked.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id))) return null;
-      const pendingPages = decodeList(linkedPending, decodeString);
-      const siteTitles = decodeSiteTitles(linkedSiteTitles);
-      return pendingPages && siteTitles ? { articles: linked as Article[], pendingPages, siteTitles } : null;
+  const cache: LibraryCache = {
+    unchangedSince(indexGeneration) {
+      return unchanged() && generation === indexGeneration;
+    },
+    linkedIndex(attachments) {
+      if (!unchanged() || generation === null) return null;
+      const index = readLibraryIndex(cacheDir, paths, roots, maxBytes);
+      if (!index || index.generation !== generation || index.attachments !== attachments) return null;
+      indexMatched = true;
+      return index;
     },
     has(key, stamp) {
       const rec = records.get(key);
@@ -298,9 +361,9 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
-    save(articles, attachments, pendingPages, siteTitles) {
+    save(articles, parts) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
-      const changed = !unchanged() || linked === null || linkedAttachments !== attachments;
+      const changed = !unchanged() || !indexMatched;
       const files = [...kept.values()];
       // One load, one save: let the parsed cache go (the articles keep what they use of it).
       records.clear();
@@ -308,11 +371,16 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       if (!changed) return;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        // No fsync: a cache lost in a crash is only rebuilt.
-        atomicWriter().sync(file, JSON.stringify({ format: CACHE_FORMAT, parser, maxBytes, roots, files, articles, attachments, pendingPages, siteTitles }), { fsync: false });
+        const stamp = newGeneration();
+        const head = { format: CACHE_FORMAT, parser: PARSER_STAMP, maxBytes, roots, generation: stamp };
+        // No fsync: a cache lost in a crash is only rebuilt. The records first: an index whose
+        // records did not follow it is never trusted (the generations differ).
+        atomicWriter().sync(file, JSON.stringify({ ...head, files }), { fsync: false });
+        atomicWriter().sync(indexFile, JSON.stringify({ ...head, articles, ...parts }), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }
     },
   };
+  return cache;
 }

@@ -44,6 +44,17 @@ export function createLibraryChannel(): LibraryChannel {
   };
 }
 
+/** One subscription to several sources (the reader's background work publishes independently). */
+export function mergeLibraryUpdates(...sources: readonly (LibraryUpdates | null | undefined)[]): LibraryUpdates {
+  const present = sources.filter((source): source is LibraryUpdates => source != null);
+  return {
+    subscribe(listener) {
+      const stops = present.map((source) => source.subscribe(listener));
+      return () => stops.forEach((stop) => stop());
+    },
+  };
+}
+
 /** True when nothing changed (a publisher need not publish it). */
 export function isNoChange(change: LibraryChange): boolean {
   return change.changed.length === 0 && change.added.length === 0 && change.removed.length === 0;

@@ -9,7 +9,7 @@
 // Bodies are never kept here: the body store (bodyStore.ts) reads them when they are shown.
 import { statSync } from 'node:fs';
 import type { Article, Library, Problem } from './types.js';
-import { scanLibrarySync, stampOf, type AttachmentFile, type FileStamp, type ScanOptions, type ScanResult } from './scanLibrary.js';
+import { rootsOf, scanLibrarySync, stampOf, type AttachmentFile, type FileStamp, type ScanOptions, type ScanResult } from './scanLibrary.js';
 import { assignIds, type IdentifiedFile } from './articleIds.js';
 import type { FileReader } from './readArticleFile.js';
 import { readProblem, tooLarge } from './fileOutcome.js';
@@ -18,7 +18,7 @@ import { buildRefIndex } from './resolveRef.js';
 import { computeBacklinks } from './linkGraph.js';
 import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
-import { cacheKey, openLibraryCache, type CachedFile, type LibraryCache } from './libraryCache.js';
+import { cacheKey, openLibraryCache, readLibraryIndex, type CachedFile, type LibraryCache, type LibraryIndex } from './libraryCache.js';
 import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
 import { loadFileReader } from '../startup.js';
 
@@ -80,8 +80,8 @@ interface LoadPlan {
   failedExtractions: Map<number, { why: string; stamp: FileStamp; key: string }>;
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
-  /** The articles as linked last time, when every file is as it was (then no entry is decoded). */
-  linked: { articles: Article[]; pendingPages: string[]; siteTitles: SiteTitleParts } | null;
+  /** The index of last time, when every file is as it was (then no entry is decoded). */
+  linked: LibraryIndex | null;
 }
 
 /** Ids, stats and the cache: which files are known and which must be read. */
@@ -122,8 +122,8 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
   });
   // The same files with the same metadata (and the same other files links may name) as last
   // time: the same links, so the linked articles are the library and no entry needs decoding.
-  const attachmentNames = scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
-  const linked = toRead.length === 0 && !fromElsewhere ? (cache?.linkedArticles(attachmentNames) ?? null) : null;
+  const attachmentNames = attachmentNamesOf(scan);
+  const linked = toRead.length === 0 && !fromElsewhere ? (cache?.linkedIndex(attachmentNames) ?? null) : null;
   for (const hit of hits) {
     if (linked) {
       const failure = cache!.failure(hit.key);
@@ -171,22 +171,83 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
 
   const { articles, siteTitles } = plan.linked ?? linkArticles(loaded, idProblems, scan.attachments);
   const pendingPages = plan.linked?.pendingPages ?? loaded.filter(({ meta }) => meta.partial).map(({ file }) => file.id);
-  cache?.save(articles, plan.attachmentNames, pendingPages, siteTitles);
-  for (const a of articles) problems.push(...a.problems);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
   problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
+  const parts = { attachments: plan.attachmentNames, attachmentFiles: scan.attachments, otherProblems: problems, pendingPages, siteTitles };
+  cache?.save(articles, parts);
+  return libraryOf(scan.roots, maxBytes, articles, parts);
+}
 
+/** The other files links may name, as the cache compares them. */
+function attachmentNamesOf(scan: Pick<ScanResult, 'attachments'>): string {
+  return scan.attachments.map((f) => `${f.root}\u0000${f.relPath}`).sort().join('\n');
+}
+
+/** The library of these linked articles and the rest (as loaded now, or as indexed). */
+function libraryOf(roots: readonly string[], maxBytes: number, articles: readonly Article[], parts: Omit<LibraryIndex, 'generation' | 'roots' | 'maxBytes' | 'articles' | 'attachments'>): Library {
+  const problems: Problem[] = [...parts.otherProblems];
+  for (const a of articles) problems.push(...a.problems);
+  const { pendingPages, siteTitles } = parts;
   return {
-    roots: scan.roots,
+    roots,
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
-    attachments: scan.attachments,
+    attachments: parts.attachmentFiles,
     problems,
     maxFileBytes: maxBytes,
     ...(pendingPages.length > 0 ? { pendingPages } : {}),
     ...(Object.keys(siteTitles).length > 0 ? { siteTitles } : {}),
   };
+}
+
+/** A library as its index last had it, and what to check it by (isIndexCurrent). */
+export interface IndexedLibrary {
+  library: Library;
+  generation: string;
+  attachments: string;
+}
+
+/**
+ * The library as its index in `cacheDir` last had it, read without looking at any article's
+ * file (a stat of each path given); null when there is no index this build wrote for these
+ * paths. Whether its files are still as indexed is isIndexCurrent's to say, afterwards: a warm
+ * start paints from this at once. Throws LibraryPathError as loadLibrary does.
+ */
+export function readIndexedLibrary(paths: string[], options: Pick<LoadOptions, 'cacheDir' | 'maxFileBytes'>): IndexedLibrary | null {
+  const roots = rootsOf(paths);
+  if (!options.cacheDir) return null;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const index = readLibraryIndex(options.cacheDir, paths, roots, maxBytes);
+  if (!index) return null;
+  return { library: libraryOf(roots, maxBytes, index.articles, index), generation: index.generation, attachments: index.attachments };
+}
+
+/**
+ * Whether the files below `paths` are still those the index was made from (the same files,
+ * sizes and mtimes, the same other files): the freshness check that follows a warm start's
+ * first frame. Reads no article; a stat per file. When false, loadLibrary gives the library now.
+ */
+export function isIndexCurrent(paths: string[], indexed: Pick<IndexedLibrary, 'generation' | 'attachments'>, options: Pick<LoadOptions, 'cacheDir' | 'maxFileBytes' | 'scan'>): boolean {
+  if (!options.cacheDir) return false;
+  let scan: ScanResult;
+  try {
+    scan = scanLibrarySync(paths, options.scan);
+  } catch {
+    return false;
+  }
+  if (attachmentNamesOf(scan) !== indexed.attachments) return false;
+  const cache = openLibraryCache(options.cacheDir, paths, scan.roots, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  for (const file of scan.files) {
+    let stamp: FileStamp;
+    try {
+      stamp = file.stat ?? stampOf(statSync(file.absPath));
+    } catch {
+      return false;
+    }
+    if (!cache.has(cacheKey(scan.roots, file.root, file.relPath), stamp)) return false;
+  }
+  return cache.unchangedSince(indexed.generation);
 }
 
 /** Every article's links resolved against the library, backlinks counted: the records (titles less their site's shared name, which links see too). */

@@ -7,15 +7,15 @@
 //
 // Where the worker script cannot be found (running from the sources, under tsx), the pages
 // are extracted on this thread instead, one per turn of the event loop.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Library } from './types.js';
 import { libraryChange, type LibraryChange, type LibraryUpdate } from './libraryUpdates.js';
 import type { CachedFile } from './libraryCache.js';
 import { loadLibrary, type ExtractedPage, type LoadOptions } from './loadLibrary.js';
 import type { ReadableFile } from './readArticleFile.js';
 import { loadFileReader } from '../startup.js';
+import { workerScript } from './workerScript.js';
 
 /** One page for a worker. */
 export interface PageJob extends ReadableFile {
@@ -55,15 +55,6 @@ export function progressText({ done, total }: ExtractionProgress): string {
   return `reading pages ${done}/${total}`;
 }
 
-/** The worker script beside the bundle (dist/page-worker.js), or null when running from the sources. */
-function workerScript(): string | null {
-  const here = import.meta.url;
-  if (!here.endsWith('.js')) return null;
-  const url = new URL(here.includes('/chunks/') ? '../page-worker.js' : './page-worker.js', here);
-  const file = fileURLToPath(url);
-  return existsSync(file) ? file : null;
-}
-
 /** The jobs for the library's pending pages, in the library's order. */
 function jobsOf(library: Library): PageJob[] {
   return (library.pendingPages ?? []).flatMap((id, seq) => {
@@ -97,7 +88,7 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
   const stops: (() => void)[] = [];
   report();
 
-  const script = workerScript();
+  const script = workerScript('page-worker');
   const count = Math.min(total, options.workers ?? Math.max(1, availableParallelism() - 1));
   const done =
     total === 0

@@ -220,6 +220,32 @@ export async function scanLibrary(paths: string[], options: ScanOptions = {}): P
   return scanLibrarySync(paths, options);
 }
 
+/** A path given on the command line: where it is, what it is, and the root it gives. Throws LibraryPathError for a missing path or a device. */
+function givenPath(given: string): { abs: string; root: string; folder: boolean; stat: Stats } {
+  const abs = path.resolve(given);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (err) {
+    throw new LibraryPathError(given, `${given}: no such file or folder (${errCode(err)})`);
+  }
+  if (st.isDirectory()) return { abs, root: abs, folder: true, stat: st };
+  // A device or a pipe stats as size 0 and may never end (/dev/zero): only files and folders are read.
+  if (!st.isFile()) throw new LibraryPathError(given, `${given}: ${specialFileKind(st)}, not a file or folder; only files and folders are read`);
+  // A file given directly is an article of its own folder, whatever its extension.
+  return { abs, root: path.dirname(abs), folder: false, stat: st };
+}
+
+/** The roots the paths give, in order, as the scan finds them (a stat per path; no folder is read). */
+export function rootsOf(paths: readonly string[]): string[] {
+  const roots: string[] = [];
+  for (const given of paths) {
+    const { root } = givenPath(given);
+    if (!roots.includes(root)) roots.push(root);
+  }
+  return roots;
+}
+
 export function scanLibrarySync(paths: string[], options: ScanOptions = {}): ScanResult {
   const roots: string[] = [];
   const files: ScannedFile[] = [];
@@ -232,27 +258,15 @@ export function scanLibrarySync(paths: string[], options: ScanOptions = {}): Sca
     files.push(f);
   };
   for (const given of paths) {
-    const abs = path.resolve(given);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch (err) {
-      throw new LibraryPathError(given, `${given}: no such file or folder (${errCode(err)})`);
-    }
-    if (st.isDirectory()) {
-      if (!roots.includes(abs)) roots.push(abs);
+    const { abs, root, folder, stat } = givenPath(given);
+    if (!roots.includes(root)) roots.push(root);
+    if (folder) {
       const rootReal = realpathOr(abs);
       const found: ScannedFile[] = [];
       walk(abs, rootReal, abs, '', new Set([rootReal]), found, attachments, problems, options.include);
       found.forEach(add);
-    } else if (!st.isFile()) {
-      // A device or a pipe stats as size 0 and may never end (/dev/zero): only files and folders are read.
-      throw new LibraryPathError(given, `${given}: ${specialFileKind(st)}, not a file or folder; only files and folders are read`);
     } else {
-      // A file given directly is an article of its own folder, whatever its extension.
-      const root = path.dirname(abs);
-      if (!roots.includes(root)) roots.push(root);
-      add(scanned(root, abs, stampOf(st)));
+      add(scanned(root, abs, stampOf(stat)));
     }
   }
   return { roots, files, attachments, problems };

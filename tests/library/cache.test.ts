@@ -207,7 +207,8 @@ test('the cache belongs to its roots and size limit', async () => {
   assert.deepEqual(one.articles.map((a) => a.id), ['small']);
   assert.equal(await readFile(libraryCacheFile(cache, [dir]), 'utf8'), folderCache);
   assert.equal(libraryCacheFile(cache, [`${dir}/./`]), libraryCacheFile(cache, [dir]));
-  assert.equal((await readdir(path.join(cache, 'library'))).length, 2);
+  // Two libraries, each with its records and its index.
+  assert.equal((await readdir(path.join(cache, 'library'))).length, 4);
 });
 
 test('a body is read when first asked for; a file deleted after loading gives a note, not a throw', async () => {
