@@ -11,8 +11,16 @@ import { createWebPages, inboxFolder, type WebPages } from './webPages.js';
 export function readInPlace(paths: string[], library: Library, others?: LibraryUpdates): { updates: LibraryUpdates; web: WebPages } {
   const channel = createLibraryChannel();
   let latest = library;
-  const updates = mergeLibraryUpdates(channel, others);
-  updates.subscribe((update) => (latest = update.library));
+  const merged = mergeLibraryUpdates(channel, others);
+  // The latest library is the one the reader was given: subscribing here as well would take
+  // what a held channel kept for the reader (the first subscriber gets it).
+  const updates: LibraryUpdates = {
+    subscribe: (listener) =>
+      merged.subscribe((update) => {
+        latest = update.library;
+        listener(update);
+      }),
+  };
   const isFile = (path: string) => {
     try {
       return statSync(path).isFile();

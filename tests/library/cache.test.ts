@@ -11,7 +11,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { after } from 'node:test';
-import { loadLibrary, libraryCacheFile, type Library } from '../../src/library/index.js';
+import { isIndexCurrent, loadLibrary, libraryCacheFile, LibraryPathError, readIndexedLibrary, type Library } from '../../src/library/index.js';
 import { fastFrontMatterData } from '../../src/library/frontMatter.js';
 import { articleJson } from '../../src/commands/articleJson.js';
 import { makeFolder, article, bodyOf } from './helpers.js';
@@ -101,6 +101,40 @@ test('a warm load (cache hit) gives the library a cold load gives, and writes no
   assert.match(article(warm, 'world/bridge-vote').body, /Back to \[the ferry\]/);
   assert.equal(article(warm, 'world/bridge-vote').body, article(plain, 'world/bridge-vote').body);
   assert.equal(typeof article(warm, 'culture/market').body, 'string');
+});
+
+test('the index gives the library as loaded, without a file read; isIndexCurrent says when a file changed since', async () => {
+  const dir = await makeFolder({ ...FILES, 'map.png': 'not really a picture' });
+  const cache = await cacheDir();
+  assert.equal(readIndexedLibrary([dir], { cacheDir: cache }), null, 'no index before the first load');
+  const loaded = await loadLibrary([dir], { cacheDir: cache });
+  const indexed = readIndexedLibrary([dir], { cacheDir: cache })!;
+  assert.ok(indexed, 'an index after it');
+  assert.deepEqual(view(indexed.library), view(loaded));
+  assert.deepEqual(indexed.library.attachments, loaded.attachments);
+  assert.deepEqual(indexed.library.problems, loaded.problems);
+  assert.equal(isIndexCurrent([dir], indexed, { cacheDir: cache }), true);
+  assert.equal(readIndexedLibrary([dir], { cacheDir: cache, maxFileBytes: 1000 }), null, 'another size limit, another library');
+  assert.throws(() => readIndexedLibrary([path.join(dir, 'gone')], { cacheDir: cache }), LibraryPathError);
+
+  // Each kind of change since, one at a time, then put back (a load rewrites the index).
+  const ferry = path.join(dir, 'world/ferry.md');
+  const later = new Date(Date.now() + 5000);
+  const changes: [string, () => Promise<void>][] = [
+    ['an mtime', () => utimes(ferry, later, later)],
+    ['a deleted article', () => unlink(ferry)],
+    ['a new article', () => writeFile(path.join(dir, 'new.md'), '# New\n')],
+    ['a new attachment', () => writeFile(path.join(dir, 'map2.png'), 'x')],
+  ];
+  for (const [what, change] of changes) {
+    const before = readIndexedLibrary([dir], { cacheDir: cache })!;
+    await change();
+    assert.equal(isIndexCurrent([dir], before, { cacheDir: cache }), false, what);
+    await loadLibrary([dir], { cacheDir: cache });
+    const after = readIndexedLibrary([dir], { cacheDir: cache })!;
+    assert.equal(isIndexCurrent([dir], after, { cacheDir: cache }), true, `${what}, once loaded again`);
+    assert.deepEqual(view(after.library), view(await loadLibrary([dir])), `${what}: the new index is the library`);
+  }
 });
 
 test('a changed file is read again; a deleted one drops out; a new one comes in', async () => {
