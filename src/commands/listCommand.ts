@@ -2,7 +2,6 @@
 import { Chalk } from 'chalk';
 import { displayWidth, truncate } from '../text/width.js';
 import { sanitizeLine } from '../text/sanitize.js';
-import { sortForReading } from '../library/readingOrder.js';
 import type { Article } from '../library/types.js';
 import { listTitleOf } from '../library/listTitles.js';
 import { articleJson } from './articleJson.js';
@@ -25,18 +24,18 @@ export async function listCommand(options: ListOptions): Promise<number> {
     options.out.write(`${terminalJson(library.articles.map(articleJson))}\n`);
     return 0;
   }
-  options.out.write(formatList(sortForReading(library.articles), options.width, options.color));
+  options.out.write(formatList(library.readingOrder, options.width, options.color));
   return 0;
 }
 
 /** Section headings, then one article a line: date, title, id, in columns. */
-export function formatList(articles: Article[], width: number, color: boolean): string {
+export function formatList(articles: readonly Article[], width: number, color: boolean): string {
   const style = new Chalk({ level: color ? 1 : 0 });
   const rows = articles.map((article) => ({
     article,
     heading: sanitizeLine(article.section.length > 0 ? article.section.join(' › ') : 'No section'),
     date: (article.date ?? '').slice(0, 10).padEnd(10),
-    title: sanitizeLine(listTitleOf(articles, article)),
+    title: sanitizeLine(listTitleOf(article)),
     id: sanitizeLine(article.id),
   }));
   const idWidth = Math.max(0, ...rows.map((row) => displayWidth(row.id)));

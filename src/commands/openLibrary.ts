@@ -6,7 +6,7 @@
 // pages still pending are then extracted across cores, with a progress line on stderr when
 // stderr is a terminal.
 import { availableParallelism } from 'node:os';
-import { loadLibrary, LibraryPathError, libraryChange, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
+import { loadLibrary, LibraryPathError, libraryChange, linkIndexedLibrary, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
 import type { Library } from '../library/types.js';
 import { extractInBackground, extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
 import { createHeldLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
@@ -40,9 +40,12 @@ export async function openLibrary(paths: string[], options: OpenOptions = {}): P
 
 const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const });
 
-/** The reader's library: from its index when there is one (not a file looked at), else loaded; and the check that follows. */
+/** The reader's library: from its index when there is one (no file looked at), else loaded; and the check that follows. */
 export interface ReadingLibrary {
-  library: Library;
+  /** What the first frame shows: the library, or from an index its list part (no links yet: for that frame only). */
+  first: Library;
+  /** The whole library, for everything after the first frame (from an index: its links decoded). */
+  whole(): Promise<Library>;
   /** With a library from its index: the freshness check and its correction, to start after the first frame. */
   refresh: LibraryRefresh | null;
 }
@@ -50,15 +53,16 @@ export interface ReadingLibrary {
 /** The freshness check of an indexed library, and the library loaded again when a file changed. */
 export interface LibraryRefresh {
   updates: LibraryUpdates;
-  start(): void;
+  /** Check the files against the index; `shown` is the library the reader was given. */
+  start(shown: Library): void;
   stop(): void;
 }
 
 /**
- * For the reader (SPEC §5: a warm start does not grow with the library): the library as its
- * index last had it, at once; the stat of every file comes after the first frame (`refresh`),
- * and what changed since the index was written is then published like any other change.
- * Without an index, openLibrary's load.
+ * For the reader (SPEC §5: a warm start does not grow with the library): the library's list as
+ * its index last had it, at once; its links after the first frame (`whole`), then the stat of
+ * every file (`refresh`), and what changed since the index was written is published like any
+ * other change. Without an index, openLibrary's load.
  */
 export async function openLibraryForReading(paths: string[]): Promise<ReadingLibrary> {
   let indexed: IndexedLibrary | null;
@@ -68,8 +72,15 @@ export async function openLibraryForReading(paths: string[]): Promise<ReadingLib
     if (error instanceof LibraryPathError) throw new UsageError(error.message);
     throw error;
   }
-  if (!indexed) return { library: await openLibrary(paths), refresh: null };
-  return { library: indexed.library, refresh: refreshIndexed(paths, indexed) };
+  if (!indexed) {
+    const library = await openLibrary(paths);
+    return { first: library, whole: async () => library, refresh: null };
+  }
+  const found = indexed;
+  let whole: Promise<Library> | null = null;
+  // Links that do not read back (an index cut short): the library is loaded as without one.
+  const linkedOrLoaded = async () => linkIndexedLibrary(found) ?? (await openLibrary(paths));
+  return { first: indexed.listed, whole: () => (whole ??= linkedOrLoaded()), refresh: refreshIndexed(paths, indexed) };
 }
 
 function refreshIndexed(paths: string[], indexed: IndexedLibrary): LibraryRefresh {
@@ -78,7 +89,7 @@ function refreshIndexed(paths: string[], indexed: IndexedLibrary): LibraryRefres
   let stopped = false;
   return {
     updates: channel,
-    start() {
+    start(shown) {
       if (check || stopped) return;
       const options = loadOptions();
       const running = checkIndexFreshness(paths, indexed, options);
@@ -87,7 +98,7 @@ function refreshIndexed(paths: string[], indexed: IndexedLibrary): LibraryRefres
         if (current || stopped) return;
         try {
           const library = await loadLibrary(paths, options);
-          if (!stopped) channel.publish({ library, change: libraryChange(indexed.library, library) });
+          if (!stopped) channel.publish({ library, change: libraryChange(shown, library) });
         } catch {
           // A folder gone since the first frame: the watcher (or the next start) says so.
         }

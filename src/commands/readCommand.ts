@@ -26,13 +26,16 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const since = Date.now();
   // A warm start paints from the library's index: it parses no file (no parser is loaded before
   // the first frame) and stats none; the freshness check follows the first frame (SPEC §5).
-  const { library, refresh } = await openLibraryForReading(options.paths);
-  const openId = options.open === undefined ? undefined : findArticle(library, options.open).id;
+  const reading = await openLibraryForReading(options.paths);
+  const { refresh } = reading;
+  const openId = options.open === undefined ? undefined : findArticle(reading.first, options.open).id;
+  // An article opened at once shows its links in the first frame: the whole library first.
+  const first = openId !== undefined ? await reading.whole() : reading.first;
   const stdin = keyboard();
   const stdout = process.stdout;
   // The list, the usual first frame, lays out no article: bodies (the parsers and the renderer)
   // are loaded after it, unless an article is opened at once.
-  const opened = openId !== undefined ? await loadBodies(library) : null;
+  const opened = openId !== undefined ? await loadBodies(first) : null;
   // A config file is parsed before the first frame only when an article is opened at once (its
   // layout depends on the theme and width, and the bodies loaded the YAML parser anyway); the
   // list's first frame is painted with the defaults and the reader takes the settings after it.
@@ -43,10 +46,12 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   // paint is imported with this module, so its files are fetched with the library's.
   // Saved pages read by their metadata pass only are extracted meanwhile, in worker threads;
   // the status line counts them ("reading pages 0/130" from the first frame on).
-  const pages = extractWhileReading(options.paths, library);
-  const firstFrame = paintFirstFrame({ library, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
+  const pages = extractWhileReading(options.paths, first);
+  const firstFrame = paintFirstFrame({ library: first, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
+  // Everything after the first frame has the whole library (from an index: its links now).
+  const library = await reading.whole();
   pages?.start();
-  refresh?.start();
+  refresh?.start(library);
   const [{ runReader }, bodies, settings, { readInPlace }] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading, import('./readInPlace.js')]);
   // Pages read in place (R, a) and kept (s) publish beside the background extraction and the freshness check.
   const inPlace = readInPlace(options.paths, library, mergeLibraryUpdates(pages?.updates, refresh?.updates));

@@ -2,7 +2,7 @@
 // store that reads bodies when they are shown. No terminal code. The modules that parse (and so
 // load marked and yaml) are not re-exported here: they are reached through src/startup.ts.
 export type * from './types.js';
-export { loadLibrary, loadLibrarySync, readIndexedLibrary, isIndexCurrent, type LoadOptions, type IndexedLibrary } from './loadLibrary.js';
+export { loadLibrary, loadLibrarySync, readIndexedLibrary, linkIndexedLibrary, isIndexCurrent, type LoadOptions, type IndexedLibrary } from './loadLibrary.js';
 export { createBodyStore, type BodyStore } from './bodyStore.js';
 export { LibraryPathError, scanLibrary, scanLibrarySync, specialFileKind, ARTICLE_EXTENSIONS, type ScannedFile, type ScanOptions, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';

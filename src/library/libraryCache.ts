@@ -178,12 +178,20 @@ export interface IndexedParts {
   siteTitles: SiteTitleParts;
 }
 
-/** A library's index as read back: its articles as linked, the rest, and the generation of the save that wrote it. */
+/**
+ * A library's index as read back, in two parts: what the list shows (read first: a warm start
+ * paints from it) and the articles' links (decoded by linkedArticles, after the first frame).
+ */
 export interface LibraryIndex extends IndexedParts {
   generation: string;
   roots: string[];
   maxBytes: number;
-  articles: Article[];
+  /** The articles as the list shows them, by id: every field but their links (related, previous, next and backlinks are empty). */
+  listed: Article[];
+  /** Indices into `listed`, in reading order. */
+  order: number[];
+  /** The links of `listed`, as written: linkedArticles decodes them. */
+  links: string;
 }
 
 export interface LibraryCache {
@@ -204,15 +212,15 @@ export interface LibraryCache {
    */
   unchangedSince(generation: string): boolean;
   /**
-   * The library's index as the last save wrote it, when `unchangedSince` holds for it (the
-   * articles as linked then are the articles now). Read after the lookups; null otherwise.
+   * The library's index as the last save wrote it, with its articles as linked then (which
+   * are the articles now), when `unchangedSince` holds for it. Read after the lookups; null otherwise.
    */
-  linkedIndex(attachments: string): LibraryIndex | null;
+  linkedIndex(attachments: string): { index: LibraryIndex; articles: Article[] } | null;
   /**
-   * Write the cache (the files' records, and the index: the articles as linked, with the rest of
-   * the library) when anything changed, then let it go; never throws.
+   * Write the cache (the files' records, and the index: the articles as linked, in reading
+   * order too, with the rest of the library) when anything changed, then let it go; never throws.
    */
-  save(articles: readonly Article[], parts: IndexedParts): void;
+  save(articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts): void;
 }
 
 /** A file's key in its library's cache: its root's index and its path in that root. */
@@ -253,50 +261,121 @@ export function libraryIndexFile(cacheDir: string, paths: string[]): string {
   return libraryCacheFile(cacheDir, paths).replace(/\.json$/, '.index.json');
 }
 
-/** The file's top-level fields when it was written by this build for these roots and size limit; null otherwise. */
-function readOwnFile(file: string, roots: readonly string[] | null, maxBytes: number): Record<string, Json> | null {
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Json;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
-    const fields = data as Record<string, Json>;
-    if (fields.format !== CACHE_FORMAT || fields.parser !== PARSER_STAMP || fields.maxBytes !== maxBytes || !isStr(fields.generation)) return null;
-    if (roots !== null && JSON.stringify(fields.roots) !== JSON.stringify(roots)) return null;
-    return fields;
-  } catch {
-    // No cache yet, or one that cannot be read.
-    return null;
-  }
+/** The head's fields when it was written by this build for these roots and size limit; null otherwise. */
+function ownHead(data: Json, roots: readonly string[] | null, maxBytes: number): Record<string, Json> | null {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const fields = data as Record<string, Json>;
+  if (fields.format !== CACHE_FORMAT || fields.parser !== PARSER_STAMP || fields.maxBytes !== maxBytes || !isStr(fields.generation)) return null;
+  if (roots !== null && JSON.stringify(fields.roots) !== JSON.stringify(roots)) return null;
+  return fields;
 }
 
 const PARSER_STAMP = `${PARSER_VERSION}:${BUILD_STAMP}`;
 
+// ---- The index: a first line (the head, the list part) and a second (the links). ----
+// A listed article: [id, path, format, rootIndex, absPath or null (when root + '/' + path), title,
+//   listTitle or null, section, date, author, summary, source, aliases, tags, words, problems]
+// Its links: [related, previous, next, backlinks], as the records hold them.
+
+const joinPath = (root: string, relPath: string) => (root.endsWith('/') ? root + relPath : `${root}/${relPath}`);
+
+function encodeListed(a: Article, roots: readonly string[]): Json[] {
+  const rootIndex = roots.indexOf(a.root);
+  const absPath = rootIndex >= 0 && joinPath(a.root, a.path) === a.absPath ? null : a.absPath;
+  return [a.id, a.path, a.format, rootIndex, absPath, a.title, a.listTitle ?? null, a.section, a.date, a.author, a.summary, a.source, a.aliases, a.tags, a.words, a.problems];
+}
+
+const NO_LINKS = { related: [], previous: null, next: null, backlinks: [] } as const;
+
+function decodeListed(v: Json, roots: readonly string[]): Article | undefined {
+  if (!Array.isArray(v) || v.length !== 16 || !isStr(v[0]) || !isStr(v[1]) || typeof v[3] !== 'number') return undefined;
+  const [id, relPath, format, rootIndex, absPath, title, listTitle, section, date, author, summary, source, aliases, tags, words, problems] = v as [string, string, Article['format'], number, string | null, string, string | null, string[], string | null, string | null, string | null, string | null, string[], string[], number, Problem[]];
+  const root = rootIndex >= 0 ? roots[rootIndex] : undefined;
+  if (root === undefined && absPath === null) return undefined;
+  return {
+    id,
+    title,
+    path: relPath,
+    absPath: absPath ?? joinPath(root!, relPath),
+    root: root ?? path.dirname(absPath!),
+    format,
+    ...(listTitle !== null ? { listTitle } : {}),
+    section,
+    date,
+    author,
+    summary,
+    source,
+    aliases,
+    tags,
+    ...NO_LINKS,
+    words,
+    problems,
+  };
+}
+
 /**
  * The index of the library opened with `paths` (whose roots are `roots`), as the last save
- * wrote it, without looking at any article's file; null when there is none this build wrote
- * for them. What a warm start paints from: whether the files are still as indexed is for the
- * caller to check afterwards (unchangedSince).
+ * wrote it, without looking at any article's file and with only the list part decoded; null
+ * when there is none this build wrote for them. What a warm start paints from: whether the files
+ * are still as indexed is for the caller to check afterwards (unchangedSince).
  */
 export function readLibraryIndex(cacheDir: string, paths: string[], roots: readonly string[], maxBytes: number): LibraryIndex | null {
-  const data = readOwnFile(libraryIndexFile(cacheDir, paths), roots, maxBytes);
-  if (!data) return null;
-  const { articles, attachments, attachmentFiles, otherProblems, pendingPages, siteTitles } = data;
-  // Written by this very build (the parser stamp matched): lists of records, or nothing.
-  if (!Array.isArray(articles) || !articles.every((a) => a !== null && typeof a === 'object' && isStr((a as Article).id))) return null;
-  if (!isStr(attachments) || !Array.isArray(attachmentFiles) || !Array.isArray(otherProblems)) return null;
-  const pending = decodeList(pendingPages, decodeString);
-  const sites = decodeSiteTitles(siteTitles);
-  if (!pending || !sites) return null;
-  return {
-    generation: data.generation as string,
-    roots: [...roots],
-    maxBytes,
-    articles: articles as Article[],
-    attachments,
-    attachmentFiles: attachmentFiles as AttachmentFile[],
-    otherProblems: otherProblems as Problem[],
-    pendingPages: pending,
-    siteTitles: sites,
-  };
+  try {
+    const text = readFileSync(libraryIndexFile(cacheDir, paths), 'utf8');
+    const cut = text.indexOf('\n');
+    if (cut < 0) return null;
+    const data = ownHead(JSON.parse(text.slice(0, cut)), roots, maxBytes);
+    if (!data) return null;
+    const { list, order, attachments, attachmentFiles, otherProblems, pendingPages, siteTitles } = data;
+    if (!Array.isArray(list) || !Array.isArray(order) || order.length !== list.length) return null;
+    if (!isStr(attachments) || !Array.isArray(attachmentFiles) || !Array.isArray(otherProblems)) return null;
+    const listed = decodeList(list, (v) => decodeListed(v, roots));
+    const pending = decodeList(pendingPages, decodeString);
+    const sites = decodeSiteTitles(siteTitles);
+    if (!listed || !pending || !sites || !order.every((i) => Number.isInteger(i) && listed[i as number] !== undefined)) return null;
+    return {
+      generation: data.generation as string,
+      roots: [...roots],
+      maxBytes,
+      listed,
+      order: order as number[],
+      links: text.slice(cut + 1),
+      attachments,
+      attachmentFiles: attachmentFiles as AttachmentFile[],
+      otherProblems: otherProblems as Problem[],
+      pendingPages: pending,
+      siteTitles: sites,
+    };
+  } catch {
+    // No index yet, or one that cannot be read.
+    return null;
+  }
+}
+
+/** The index's articles with their links: the records as linked at the save; null when the links do not read back. */
+export function linkedArticles(index: LibraryIndex): Article[] | null {
+  let links: Json;
+  try {
+    links = JSON.parse(index.links);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(links) || links.length !== index.listed.length) return null;
+  const out: Article[] = new Array(links.length);
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i];
+    if (!Array.isArray(l) || l.length !== 4 || !Array.isArray(l[0]) || !Array.isArray(l[3])) return null;
+    out[i] = { ...index.listed[i], related: l[0] as Article['related'], previous: l[1] as Article['previous'], next: l[2] as Article['next'], backlinks: l[3] as string[] };
+  }
+  return out;
+}
+
+function encodeIndex(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[]): string {
+  const position = new Map(articles.map((a, i) => [a, i]));
+  const order = readingOrder.map((a) => position.get(a) ?? -1);
+  const list = articles.map((a) => encodeListed(a, roots));
+  const links = articles.map((a) => [a.related, a.previous, a.next, a.backlinks]);
+  return `${JSON.stringify({ ...head, ...parts, order, list })}\n${JSON.stringify(links)}`;
 }
 
 /** A new generation stamp for a save: the records and the index it writes carry the same one. */
@@ -309,7 +388,12 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   const file = libraryCacheFile(cacheDir, paths);
   const indexFile = libraryIndexFile(cacheDir, paths);
   const records = new Map<string, Json[]>();
-  const data = readOwnFile(file, roots, maxBytes);
+  let data: Record<string, Json> | null = null;
+  try {
+    data = ownHead(JSON.parse(readFileSync(file, 'utf8')), roots, maxBytes);
+  } catch {
+    // No cache yet, or one that cannot be read: start empty.
+  }
   const generation = data && Array.isArray(data.files) ? (data.generation as string) : null;
   if (generation !== null) {
     for (const rec of data!.files as Json[]) {
@@ -330,8 +414,10 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       if (!unchanged() || generation === null) return null;
       const index = readLibraryIndex(cacheDir, paths, roots, maxBytes);
       if (!index || index.generation !== generation || index.attachments !== attachments) return null;
+      const articles = linkedArticles(index);
+      if (!articles) return null;
       indexMatched = true;
-      return index;
+      return { index, articles };
     },
     has(key, stamp) {
       const rec = records.get(key);
@@ -361,7 +447,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       kept.set(key, encodeFile(key, stamp, result));
       dirty = true;
     },
-    save(articles, parts) {
+    save(articles, readingOrder, parts) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
       const changed = !unchanged() || !indexMatched;
       const files = [...kept.values()];
@@ -376,7 +462,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
         // No fsync: a cache lost in a crash is only rebuilt. The records first: an index whose
         // records did not follow it is never trusted (the generations differ).
         atomicWriter().sync(file, JSON.stringify({ ...head, files }), { fsync: false });
-        atomicWriter().sync(indexFile, JSON.stringify({ ...head, articles, ...parts }), { fsync: false });
+        atomicWriter().sync(indexFile, encodeIndex(head, articles, readingOrder, parts, roots), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

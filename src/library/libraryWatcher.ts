@@ -287,7 +287,7 @@ export function watchLibrary(paths: readonly string[], library: Library, options
         if (!(error instanceof LibraryPathError)) throw error;
       }
     }
-    return { ...current, articles: [], byId: new Map(), attachments: [], problems: [] };
+    return { ...current, articles: [], readingOrder: [], byId: new Map(), attachments: [], problems: [] };
   }
 
   /** Watches of folders that are gone are closed (their parent's watch sees them come back). */

@@ -18,8 +18,10 @@ import { buildRefIndex } from './resolveRef.js';
 import { computeBacklinks } from './linkGraph.js';
 import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
-import { cacheKey, openLibraryCache, readLibraryIndex, type CachedFile, type LibraryCache, type LibraryIndex } from './libraryCache.js';
+import { cacheKey, linkedArticles, openLibraryCache, readLibraryIndex, type CachedFile, type IndexedParts, type LibraryCache, type LibraryIndex } from './libraryCache.js';
 import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
+import { withListTitles } from './listTitles.js';
+import { sortForReading } from './readingOrder.js';
 import { loadFileReader } from '../startup.js';
 
 export interface LoadOptions {
@@ -80,8 +82,8 @@ interface LoadPlan {
   failedExtractions: Map<number, { why: string; stamp: FileStamp; key: string }>;
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
-  /** The index of last time, when every file is as it was (then no entry is decoded). */
-  linked: LibraryIndex | null;
+  /** The index of last time and its articles as linked, when every file is as it was (then no entry is decoded). */
+  linked: { index: LibraryIndex; articles: Article[] } | null;
 }
 
 /** Ids, stats and the cache: which files are known and which must be read. */
@@ -169,14 +171,15 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
   });
   loaded.sort((a, b) => byId(a.file, b.file));
 
-  const { articles, siteTitles } = plan.linked ?? linkArticles(loaded, idProblems, scan.attachments);
-  const pendingPages = plan.linked?.pendingPages ?? loaded.filter(({ meta }) => meta.partial).map(({ file }) => file.id);
+  const { articles, siteTitles } = plan.linked ? { articles: plan.linked.articles, siteTitles: plan.linked.index.siteTitles } : linkArticles(loaded, idProblems, scan.attachments);
+  const pendingPages = plan.linked?.index.pendingPages ?? loaded.filter(({ meta }) => meta.partial).map(({ file }) => file.id);
+  const readingOrder = plan.linked ? plan.linked.index.order.map((i) => articles[i]) : sortForReading(articles);
   // Duplicate-id problems of files that gave no article still belong in the list.
   const articleIds = new Set(articles.map((a) => a.id));
   problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
-  const parts = { attachments: plan.attachmentNames, attachmentFiles: scan.attachments, otherProblems: problems, pendingPages, siteTitles };
-  cache?.save(articles, parts);
-  return libraryOf(scan.roots, maxBytes, articles, parts);
+  const parts: IndexedParts = { attachments: plan.attachmentNames, attachmentFiles: scan.attachments, otherProblems: problems, pendingPages, siteTitles };
+  cache?.save(articles, readingOrder, parts);
+  return libraryOf(scan.roots, maxBytes, articles, readingOrder, parts);
 }
 
 /** The other files links may name, as the cache compares them. */
@@ -185,13 +188,14 @@ function attachmentNamesOf(scan: Pick<ScanResult, 'attachments'>): string {
 }
 
 /** The library of these linked articles and the rest (as loaded now, or as indexed). */
-function libraryOf(roots: readonly string[], maxBytes: number, articles: readonly Article[], parts: Omit<LibraryIndex, 'generation' | 'roots' | 'maxBytes' | 'articles' | 'attachments'>): Library {
+function libraryOf(roots: readonly string[], maxBytes: number, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts): Library {
   const problems: Problem[] = [...parts.otherProblems];
   for (const a of articles) problems.push(...a.problems);
   const { pendingPages, siteTitles } = parts;
   return {
     roots,
     articles,
+    readingOrder,
     byId: new Map(articles.map((a) => [a.id, a])),
     attachments: parts.attachmentFiles,
     problems,
@@ -203,7 +207,12 @@ function libraryOf(roots: readonly string[], maxBytes: number, articles: readonl
 
 /** A library as its index last had it, and what to check it by (isIndexCurrent). */
 export interface IndexedLibrary {
-  library: Library;
+  /**
+   * The library as the list shows it, for a first frame: every article's record but its links
+   * (related, previous, next and backlinks are empty until linkIndexedLibrary).
+   */
+  listed: Library;
+  index: LibraryIndex;
   generation: string;
   attachments: string;
 }
@@ -220,7 +229,16 @@ export function readIndexedLibrary(paths: string[], options: Pick<LoadOptions, '
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const index = readLibraryIndex(options.cacheDir, paths, roots, maxBytes);
   if (!index) return null;
-  return { library: libraryOf(roots, maxBytes, index.articles, index), generation: index.generation, attachments: index.attachments };
+  const listed = libraryOf(roots, maxBytes, index.listed, index.order.map((i) => index.listed[i]), index);
+  return { listed, index, generation: index.generation, attachments: index.attachments };
+}
+
+/** The indexed library with its links: the library as linked at the index's save; null when its links do not read back. */
+export function linkIndexedLibrary(indexed: IndexedLibrary): Library | null {
+  const articles = linkedArticles(indexed.index);
+  if (!articles) return null;
+  const { roots, maxBytes, order } = indexed.index;
+  return libraryOf(roots, maxBytes, articles, order.map((i) => articles[i]), indexed.index);
 }
 
 /**
@@ -270,6 +288,6 @@ function linkArticles(
   const backlinks = computeBacklinks(resolved);
   const idProblemsOf = new Map<string, Problem[]>();
   for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
-  const articles = loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? []));
+  const articles = withListTitles(loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? [])));
   return { articles, siteTitles };
 }

@@ -114,6 +114,11 @@ export interface Article extends ArticleHeader {
   readonly path: string;
   /** Absolute path on disk. */
   readonly absPath: string;
+  /**
+   * The title it is listed by, when that differs from `title`: another article of its section
+   * has the same title (as titles match, SPEC §1a), so its file name follows (listTitles.ts).
+   */
+  readonly listTitle?: string;
   /** Absolute path of the library root it belongs to. */
   readonly root: string;
   readonly format: ArticleFormat;
@@ -159,6 +164,8 @@ export interface Library {
   readonly roots: readonly string[];
   /** Sorted by id. */
   readonly articles: readonly Article[];
+  /** The same articles in reading order (SPEC §3: by section, newest first, then title): the list's order, decided at load. */
+  readonly readingOrder: readonly Article[];
   readonly byId: ReadonlyMap<string, Article>;
   /** The library's files that are not articles (images, PDFs, …): what attachment links may name. */
   readonly attachments: readonly AttachmentFile[];

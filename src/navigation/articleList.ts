@@ -3,7 +3,6 @@
 // The list is not a history entry: going to it and back keeps history. Owns `list`.
 // Nothing is remembered between calls: the order is the caller's (env.articles, sorted once
 // per library), and a filter answers a repeated query from its own memory (searchFilter does).
-import { sortForReading } from '../library/readingOrder.js';
 import type { Article, Library } from '../library/types.js';
 import { firstTermMatch } from './articleSearch.js';
 import { isRead } from '../state/readingState.js';
@@ -13,9 +12,9 @@ import { openArticle } from './history.js';
 import { currentVisit, replaceVisit, type CommandHandler, type CommandHandlers, type NavigationEnv, type NavigationState } from './navigationState.js';
 import { clamp, pageRows } from './viewport.js';
 
-/** Articles in reading order: by section, newest first, then title (for env.articles). */
-export function articlesInOrder(library: Library): Article[] {
-  return sortForReading(library.articles);
+/** Articles in reading order: by section, newest first, then title (for env.articles; decided at load). */
+export function articlesInOrder(library: Library): readonly Article[] {
+  return library.readingOrder;
 }
 
 /** The list as it shows: narrowed by the query's `tag:` and `is:` (listQuery), then filtered by its words, best first. */

@@ -76,7 +76,7 @@ export function listBody(state: NavigationState, env: NavigationEnv, columns: nu
   const selected = selectedIndex(state, env);
   const rows = visible
     .slice(state.list.top, state.list.top + height)
-    .map((article, i) => listRow(article, listTitleOf(env.articles, article), columns, state.list.top + i === selected, !isArticleRead(state, article)));
+    .map((article, i) => listRow(article, listTitleOf(article), columns, state.list.top + i === selected, !isArticleRead(state, article)));
   return pad(rows, height);
 }
 

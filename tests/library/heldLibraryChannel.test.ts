@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHeldLibraryChannel, type LibraryChange, type LibraryUpdate } from '../../src/library/libraryUpdates.js';
 import type { Library } from '../../src/library/types.js';
 
-const library = (name: string): Library => ({ roots: [`/${name}`], articles: [], byId: new Map(), attachments: [], problems: [], maxFileBytes: 1 });
+const library = (name: string): Library => ({ roots: [`/${name}`], articles: [], readingOrder: [], byId: new Map(), attachments: [], problems: [], maxFileBytes: 1 });
 const none: LibraryChange = { changed: [], added: [], removed: [] };
 const changedA: LibraryChange = { changed: ['a'], added: [], removed: [] };
 

@@ -48,7 +48,7 @@ test('titles that collide in one section show their file names; the same title i
     'Meta/templates-old.md': '---\ntitle: templates\n---\nOld ones.\n',
     'Work/Templates.md': '# Templates\n\nFor work.\n',
   });
-  const listed = (id: string) => listTitleOf(lib.articles, lib.byId.get(id)!);
+  const listed = (id: string) => listTitleOf(lib.byId.get(id)!);
   assert.equal(listed('Meta/Templates'), 'Templates (Templates.md)');
   assert.equal(listed('Meta/templates-old'), 'templates (templates-old.md)');
   assert.equal(listed('Work/Templates'), 'Templates');

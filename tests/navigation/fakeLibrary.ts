@@ -7,6 +7,7 @@
 // spans, then adds a numbered related-reading footer and previous/next links.
 import type { ArticleLink, Library, LinkTarget, Problem, RelatedLink } from '../../src/library/types.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/library/decodeText.js';
+import { sortForReading } from '../../src/library/readingOrder.js';
 import type { BodySource } from '../../src/search/librarySearch.js';
 import type { BodyStore } from '../../src/library/bodyStore.js';
 import type { ArticleRenderer } from '../../src/ui/renderCache.js';
@@ -91,7 +92,7 @@ export function makeLibrary(specs: ArticleSpec[]): Library {
     }
   }
   for (const article of articles) article.backlinks.sort();
-  const library: Library = { roots: ['/lib'], articles, byId: new Map(articles.map((a) => [a.id, a])), attachments: [], problems: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const library: Library = { roots: ['/lib'], articles, readingOrder: sortForReading(articles), byId: new Map(articles.map((a) => [a.id, a])), attachments: [], problems: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES };
   for (const article of articles) bodies.set(article, texts.get(article.id)!);
   return library;
 }
