@@ -8,7 +8,7 @@
 // An entry counts only while the file's path, size and mtime are what they were, and only for
 // the same cache format, parser version and build of this code. A missing, corrupt or stale
 // cache is ignored and rewritten, atomically, only when something changed.
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Problem, ProblemKind } from './types.js';
@@ -190,8 +190,8 @@ export interface LibraryIndex extends IndexedParts {
   listed: Article[];
   /** Indices into `listed`, in reading order. */
   order: number[];
-  /** The links of `listed`, as written: linkedArticles decodes them. */
-  links: string;
+  /** Where the links of `listed` are (the index file, from this byte on): linkedArticles reads them. */
+  links: { file: string; offset: number };
 }
 
 export interface LibraryCache {
@@ -272,9 +272,12 @@ function ownHead(data: Json, roots: readonly string[] | null, maxBytes: number):
 
 const PARSER_STAMP = `${PARSER_VERSION}:${BUILD_STAMP}`;
 
-// ---- The index: a first line (the head, the list part) and a second (the links). ----
+// ---- The index: the byte length of the first part (16 digits and a newline), the first part
+// (the head and the list), a newline, and the second part ({generation, links}), read later. ----
 // A listed article: [id, path, format, rootIndex, absPath or null (when root + '/' + path), title,
-//   listTitle or null, section, date, author, summary, source, aliases, tags, words, problems]
+//   listTitle or null, section, date, author, summary, source, aliases, tags, words, problems],
+//   the lists (section, aliases, tags, problems) 0 when empty: most are, and at 100,000 articles
+//   every list JSON.parse makes is an allocation the first frame waits for.
 // Its links: [related, previous, next, backlinks], as the records hold them.
 
 const joinPath = (root: string, relPath: string) => (root.endsWith('/') ? root + relPath : `${root}/${relPath}`);
@@ -282,14 +285,20 @@ const joinPath = (root: string, relPath: string) => (root.endsWith('/') ? root +
 function encodeListed(a: Article, roots: readonly string[]): Json[] {
   const rootIndex = roots.indexOf(a.root);
   const absPath = rootIndex >= 0 && joinPath(a.root, a.path) === a.absPath ? null : a.absPath;
-  return [a.id, a.path, a.format, rootIndex, absPath, a.title, a.listTitle ?? null, a.section, a.date, a.author, a.summary, a.source, a.aliases, a.tags, a.words, a.problems];
+  const list = <T>(items: readonly T[]) => (items.length === 0 ? 0 : items);
+  return [a.id, a.path, a.format, rootIndex, absPath, a.title, a.listTitle ?? null, list(a.section), a.date, a.author, a.summary, a.source, list(a.aliases), list(a.tags), a.words, list(a.problems)];
 }
 
-const NO_LINKS = { related: [], previous: null, next: null, backlinks: [] } as const;
+/** One empty list for every record that has none (records are never changed). */
+const NONE: readonly never[] = Object.freeze([]);
+const listOf = <T>(v: T[] | 0): readonly T[] => (v === 0 ? NONE : v);
+const NO_LINKS = { related: NONE, previous: null, next: null, backlinks: NONE } as const;
+
+
 
 function decodeListed(v: Json, roots: readonly string[]): Article | undefined {
   if (!Array.isArray(v) || v.length !== 16 || !isStr(v[0]) || !isStr(v[1]) || typeof v[3] !== 'number') return undefined;
-  const [id, relPath, format, rootIndex, absPath, title, listTitle, section, date, author, summary, source, aliases, tags, words, problems] = v as [string, string, Article['format'], number, string | null, string, string | null, string[], string | null, string | null, string | null, string | null, string[], string[], number, Problem[]];
+  const [id, relPath, format, rootIndex, absPath, title, listTitle, section, date, author, summary, source, aliases, tags, words, problems] = v as [string, string, Article['format'], number, string | null, string, string | null, string[] | 0, string | null, string | null, string | null, string | null, string[] | 0, string[] | 0, number, Problem[] | 0];
   const root = rootIndex >= 0 ? roots[rootIndex] : undefined;
   if (root === undefined && absPath === null) return undefined;
   return {
@@ -300,16 +309,16 @@ function decodeListed(v: Json, roots: readonly string[]): Article | undefined {
     root: root ?? path.dirname(absPath!),
     format,
     ...(listTitle !== null ? { listTitle } : {}),
-    section,
+    section: listOf(section) as string[],
     date,
     author,
     summary,
     source,
-    aliases,
-    tags,
+    aliases: listOf(aliases),
+    tags: listOf(tags),
     ...NO_LINKS,
     words,
-    problems,
+    problems: listOf(problems),
   };
 }
 
@@ -320,11 +329,11 @@ function decodeListed(v: Json, roots: readonly string[]): Article | undefined {
  * are still as indexed is for the caller to check afterwards (unchangedSince).
  */
 export function readLibraryIndex(cacheDir: string, paths: string[], roots: readonly string[], maxBytes: number): LibraryIndex | null {
+  const file = libraryIndexFile(cacheDir, paths);
   try {
-    const text = readFileSync(libraryIndexFile(cacheDir, paths), 'utf8');
-    const cut = text.indexOf('\n');
-    if (cut < 0) return null;
-    const data = ownHead(JSON.parse(text.slice(0, cut)), roots, maxBytes);
+    const text = readFirstPart(file);
+    if (text === null) return null;
+    const data = ownHead(JSON.parse(text), roots, maxBytes);
     if (!data) return null;
     const { list, order, attachments, attachmentFiles, otherProblems, pendingPages, siteTitles } = data;
     if (!Array.isArray(list) || !Array.isArray(order) || order.length !== list.length) return null;
@@ -339,7 +348,7 @@ export function readLibraryIndex(cacheDir: string, paths: string[], roots: reado
       maxBytes,
       listed,
       order: order as number[],
-      links: text.slice(cut + 1),
+      links: { file, offset: PREFIX_BYTES + Buffer.byteLength(text) + 1 },
       attachments,
       attachmentFiles: attachmentFiles as AttachmentFile[],
       otherProblems: otherProblems as Problem[],
@@ -352,15 +361,34 @@ export function readLibraryIndex(cacheDir: string, paths: string[], roots: reado
   }
 }
 
-/** The index's articles with their links: the records as linked at the save; null when the links do not read back. */
-export function linkedArticles(index: LibraryIndex): Article[] | null {
-  let links: Json;
+const PREFIX_BYTES = 17;
+
+/** The index file's first part, read alone (the links after it are most of the file); null when the file is not one. */
+function readFirstPart(file: string): string | null {
+  const fd = openSync(file, 'r');
   try {
-    links = JSON.parse(index.links);
+    const prefix = Buffer.alloc(PREFIX_BYTES);
+    if (readSync(fd, prefix, 0, PREFIX_BYTES, 0) !== PREFIX_BYTES || prefix[PREFIX_BYTES - 1] !== 0x0a) return null;
+    const length = Number(prefix.toString('latin1', 0, PREFIX_BYTES - 1));
+    if (!Number.isSafeInteger(length) || length <= 0) return null;
+    const part = Buffer.allocUnsafe(length);
+    if (readSync(fd, part, 0, length, PREFIX_BYTES) !== length) return null;
+    return part.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The index's articles with their links: the records as linked at the save; null when the links do not read back (or the file was written again since). */
+export function linkedArticles(index: LibraryIndex): Article[] | null {
+  let data: Json;
+  try {
+    data = JSON.parse(readFileSync(index.links.file).subarray(index.links.offset).toString('utf8'));
   } catch {
     return null;
   }
-  if (!Array.isArray(links) || links.length !== index.listed.length) return null;
+  const links = (data as Record<string, Json> | null)?.links;
+  if ((data as Record<string, Json> | null)?.generation !== index.generation || !Array.isArray(links) || links.length !== index.listed.length) return null;
   const out: Article[] = new Array(links.length);
   for (let i = 0; i < links.length; i++) {
     const l = links[i];
@@ -375,7 +403,9 @@ function encodeIndex(head: Record<string, Json>, articles: readonly Article[], r
   const order = readingOrder.map((a) => position.get(a) ?? -1);
   const list = articles.map((a) => encodeListed(a, roots));
   const links = articles.map((a) => [a.related, a.previous, a.next, a.backlinks]);
-  return `${JSON.stringify({ ...head, ...parts, order, list })}\n${JSON.stringify(links)}`;
+  const first = JSON.stringify({ ...head, ...parts, order, list });
+  const length = String(Buffer.byteLength(first)).padStart(PREFIX_BYTES - 1, '0');
+  return `${length}\n${first}\n${JSON.stringify({ generation: head.generation, links })}`;
 }
 
 /** A new generation stamp for a save: the records and the index it writes carry the same one. */
