@@ -6,7 +6,7 @@
 // pages still pending are then extracted across cores, with a progress line on stderr when
 // stderr is a terminal.
 import { availableParallelism } from 'node:os';
-import { loadLibrary, LibraryPathError, libraryChange, linkIndexedLibrary, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
+import { loadLibrary, LibraryPathError, type LoadOptions, libraryChange, linkIndexedLibrary, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
 import type { Library } from '../library/types.js';
 import { extractInBackground, extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
 import { createHeldLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
@@ -19,11 +19,13 @@ export interface OpenOptions {
   whole?: boolean;
   /** Where the progress of extraction is shown, when it is a terminal (the CLI passes stderr). */
   progress?: NodeJS.WriteStream;
+  /** Told how many of the files that must be read have been, while they are (the reader's cold start). */
+  onRead?: LoadOptions['onProgress'];
 }
 
 export async function openLibrary(paths: string[], options: OpenOptions = {}): Promise<Library> {
   try {
-    const library = await loadLibrary(paths, loadOptions());
+    const library = await loadLibrary(paths, { ...loadOptions(), ...(options.onRead ? { onProgress: options.onRead } : {}) });
     if (!options.whole || !library.pendingPages?.length) return library;
     const line = progressLine(options.progress);
     try {
@@ -62,9 +64,10 @@ export interface LibraryRefresh {
  * For the reader (SPEC §5: a warm start does not grow with the library): the library's list as
  * its index last had it, at once; its links after the first frame (`whole`), then the stat of
  * every file (`refresh`), and what changed since the index was written is published like any
- * other change. Without an index, openLibrary's load.
+ * other change. Without an index, openLibrary's load, after `onCold` is called (for the
+ * progress line, which the callback it returns keeps up to date).
  */
-export async function openLibraryForReading(paths: string[]): Promise<ReadingLibrary> {
+export async function openLibraryForReading(paths: string[], onCold?: () => LoadOptions['onProgress']): Promise<ReadingLibrary> {
   let indexed: IndexedLibrary | null;
   try {
     indexed = readIndexedLibrary(paths, loadOptions());
@@ -73,7 +76,8 @@ export async function openLibraryForReading(paths: string[]): Promise<ReadingLib
     throw error;
   }
   if (!indexed) {
-    const library = await openLibrary(paths);
+    // No index: every file is read (seconds for a large library); `onCold` shows how far it is.
+    const library = await openLibrary(paths, { onRead: onCold?.() });
     return { first: library, whole: async () => library, refresh: null };
   }
   const found = indexed;

@@ -5,7 +5,7 @@ import tty from 'node:tty';
 import { loadBodies, loadHighlighter, loadReaderUi, type SettingsLoad } from '../startup.js';
 import { cacheDirectory, stateDirectory } from '../state/statePaths.js';
 import { loadLibrary } from '../library/index.js';
-import { paintFirstFrame } from '../ui/firstPaint.js';
+import { paintFirstFrame, startLoadingScreen, type LoadingScreen } from '../ui/firstPaint.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
@@ -26,26 +26,26 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const since = Date.now();
   // A warm start paints from the library's index: it parses no file (no parser is loaded before
   // the first frame) and stats none; the freshness check follows the first frame (SPEC §5).
-  const reading = await openLibraryForReading(options.paths);
-  const { refresh } = reading;
-  const openId = options.open === undefined ? undefined : findArticle(reading.first, options.open).id;
-  // An article opened at once shows its links in the first frame: the whole library first.
-  const first = openId !== undefined ? await reading.whole() : reading.first;
-  const stdin = keyboard();
-  const stdout = process.stdout;
-  // The list, the usual first frame, lays out no article: bodies (the parsers and the renderer)
-  // are loaded after it, unless an article is opened at once.
-  const opened = openId !== undefined ? await loadBodies(first) : null;
-  // A config file is parsed before the first frame only when an article is opened at once (its
-  // layout depends on the theme and width, and the bodies loaded the YAML parser anyway); the
-  // list's first frame is painted with the defaults and the reader takes the settings after it.
-  const early = options.settings.ready ?? (opened ? await options.settings.loading : null);
-  const firstLook = early ? lookOf(early) : DEFAULT_LOOK;
-  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, { theme: firstLook.theme, hyperlinks: firstLook.hyperlinks }) : bodiesPending;
-  // Ink is loaded only once the first frame is on screen: loading it takes the thread. The first
-  // paint is imported with this module, so its files are fetched with the library's.
-  // Saved pages read by their metadata pass only are extracted meanwhile, in worker threads;
-  // the status line counts them ("reading pages 0/130" from the first frame on).
+  // A cold start reads every file (seconds for a large library): a progress line at once.
+  let loading: LoadingScreen | null = null;
+  const coldStart = () => {
+    const screen = startLoadingScreen(process.stdout, 'reading the library');
+    loading = screen;
+    return ({ done, total }: { done: number; total: number }) => screen.show(`reading files ${done}/${total}`);
+  };
+  let started: Awaited<ReturnType<typeof startReader>>;
+  try {
+    started = await startReader(options, coldStart);
+  } catch (error) {
+    // A REF not found, no terminal for the keys: the message goes to the terminal as it was.
+    (loading as LoadingScreen | null)?.end({ restore: true });
+    throw error;
+  }
+  (loading as LoadingScreen | null)?.end();
+  const { reading, refresh, first, openId, stdin, stdout, opened, firstLook, render } = started;
+  // Ink is loaded only once the first frame is on screen: loading it takes the thread. Saved
+  // pages read by their metadata pass only are extracted meanwhile, in worker threads; the
+  // status line counts them ("reading pages 0/130" from the first frame on).
   const pages = extractWhileReading(options.paths, first);
   const firstFrame = paintFirstFrame({ library: first, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
   // Everything after the first frame has the whole library (from an index: its links now).
@@ -67,6 +67,27 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     pages?.stop();
     refresh?.stop();
   }
+}
+
+/** Everything the first frame needs: the library (or its list), the keyboard, and an article laid out when one is opened at once. */
+async function startReader(options: ReadOptions, coldStart: () => (progress: { done: number; total: number }) => void) {
+  const reading = await openLibraryForReading(options.paths, coldStart);
+  const { refresh } = reading;
+  const openId = options.open === undefined ? undefined : findArticle(reading.first, options.open).id;
+  // An article opened at once shows its links in the first frame: the whole library first.
+  const first = openId !== undefined ? await reading.whole() : reading.first;
+  const stdin = keyboard();
+  const stdout = process.stdout;
+  // The list, the usual first frame, lays out no article: bodies (the parsers and the renderer)
+  // are loaded after it, unless an article is opened at once.
+  const opened = openId !== undefined ? await loadBodies(first) : null;
+  // A config file is parsed before the first frame only when an article is opened at once (its
+  // layout depends on the theme and width, and the bodies loaded the YAML parser anyway); the
+  // list's first frame is painted with the defaults and the reader takes the settings after it.
+  const early = options.settings.ready ?? (opened ? await options.settings.loading : null);
+  const firstLook = early ? lookOf(early) : DEFAULT_LOOK;
+  const render = opened ? createRenderCache(opened.store, opened.renderArticle, options.color, { theme: firstLook.theme, hyperlinks: firstLook.hyperlinks }) : bodiesPending;
+  return { reading, refresh, first, openId, stdin, stdout, opened, firstLook, render };
 }
 
 function lookOf(settings: Settings): ReaderLook {

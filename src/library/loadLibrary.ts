@@ -42,6 +42,8 @@ export interface LoadOptions {
   pages?: 'full' | 'metadata';
   /** Pages extracted elsewhere (by absolute path): used in place of reading them while the file's size and mtime are these. */
   extracted?: ReadonlyMap<string, ExtractedPage>;
+  /** Told how many of the files that must be read have been, now and then while they are (a cold start's progress line). */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /**
@@ -61,7 +63,7 @@ function errCode(err: unknown): string {
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const plan = planLoad(paths, scanLibrarySync(paths, options.scan), options);
   const reader = plan.toRead.length > 0 ? await loadFileReader(plan.toRead.some(({ file }) => file.format === 'html'), options.pages) : null;
-  return finishLoad(plan, reader);
+  return finishLoad(plan, reader, options.onProgress);
 }
 
 /** The same without waiting, with a file reader already loaded (`await loadFileReader(true)`). */
@@ -149,9 +151,16 @@ function readFile(reader: FileReader, file: IdentifiedFile, stamp: FileStamp, ma
   return result;
 }
 
-function finishLoad(plan: LoadPlan, reader: FileReader | null): Library {
+/** Files read between progress reports. */
+const PROGRESS_EVERY = 250;
+
+function finishLoad(plan: LoadPlan, reader: FileReader | null, onProgress?: LoadOptions['onProgress']): Library {
   const { scan, maxBytes, files, idProblems, cache, known } = plan;
-  for (const { index, file, stamp, key } of plan.toRead) known[index] = readFile(reader!, file, stamp, maxBytes, cache, key);
+  const total = plan.toRead.length;
+  plan.toRead.forEach(({ index, file, stamp, key }, done) => {
+    if (onProgress && done % PROGRESS_EVERY === 0) onProgress({ done, total });
+    known[index] = readFile(reader!, file, stamp, maxBytes, cache, key);
+  });
   for (const [index, { why, stamp, key }] of plan.failedExtractions) {
     const result = known[index];
     if (!result?.ok || !result.meta.partial) continue;

@@ -10,6 +10,7 @@ import { layoutOf, readerEnv } from './readerLayout.js';
 import type { RenderById } from './renderCache.js';
 import { frameOf } from './views.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -34,6 +35,45 @@ export interface FirstPaintOptions {
   look?: ReaderLook;
   /** A message for the status line from the start ("reading pages 0/130"). */
   status?: string;
+}
+
+/** A cold start's screen until its first frame: the status line alone, saying how far reading the files has got. */
+export interface LoadingScreen {
+  show(text: string): void;
+  /** The first frame is about to be painted (it takes the screen and the exit handlers over); or, with `restore`, the start failed: the terminal back as it was. */
+  end(options?: { restore: boolean }): void;
+}
+
+/**
+ * The alternate screen with a status line at its foot ("broadsheet · reading files 1250/100000"),
+ * shown at once when the library has no index yet: reading 100,000 files takes seconds. Until
+ * the first frame, any way out gives the terminal back.
+ */
+export function startLoadingScreen(stdout: NodeJS.WriteStream, text: string): LoadingScreen {
+  const restore = () => {
+    try {
+      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    } catch {
+      // The terminal may be gone.
+    }
+  };
+  const onSignal = (signal: EndingSignal) => {
+    restore();
+    process.exit(SIGNAL_EXIT[signal]);
+  };
+  process.once('exit', restore);
+  for (const signal of ENDING_SIGNALS) process.once(signal, onSignal);
+  const show = (line: string) => stdout.write(`\u001b[${stdout.rows || 24};1H${sanitizeLine(`broadsheet · ${line}`)}\u001b[K`);
+  stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+  show(text);
+  return {
+    show,
+    end(options) {
+      process.off('exit', restore);
+      for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
+      if (options?.restore) restore();
+    },
+  };
 }
 
 /** What the Ink app takes over from the first paint: state, layouts, and the screen. */

@@ -1,4 +1,5 @@
-// A warm start in the built binary, in a real pseudo-terminal (issue 17): the first frame is
+// Starting in the built binary, in a real pseudo-terminal (issue 17). A cold start (no index
+// yet) shows a progress line before it reads a file. A warm start's first frame is
 // painted from the library's index, before any file is looked at, and what changed since the
 // index was written (a file edited, one deleted, one added) is corrected on screen afterwards
 // by the freshness check. --no-watch, so the watcher is not what corrects it.
@@ -39,4 +40,23 @@ test('a warm start paints from the index, then shows the files as they are now',
     second.write('q');
     await second.exited;
   }
+});
+
+test('a cold start shows its progress line before it reads a file, then the list', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) files[`notes/n${i}.md`] = note(`Numbered note ${i}`);
+  const root = makeLibrary(files);
+  const terminal = startTerminal([root, '--no-watch'], { cols: 80, rows: 12 });
+  try {
+    await terminal.waitForText('Numbered note');
+    const raw = terminal.raw();
+    const progress = raw.indexOf('broadsheet · reading the library');
+    assert.ok(progress >= 0, 'the progress line');
+    assert.ok(raw.includes('reading files 0/300'), 'counting the files to read');
+    assert.ok(progress < raw.indexOf('Numbered note'), 'before the list');
+  } finally {
+    terminal.write('q');
+    await terminal.exited;
+  }
+  assert.ok(terminal.isAlternateScreen() === false, 'the terminal as it was');
 });
