@@ -36,7 +36,8 @@ function buildStamp(): string {
     return 'unknown';
   }
 }
-const BUILD_STAMP = buildStamp();
+/** This build of the code (size and mtime of its file): caches written by another build are never trusted. */
+export const BUILD_STAMP = buildStamp();
 
 // ---- Compact encoding: arrays, not objects, so the file stays small and parses fast. ----
 // A file: [key, size, mtimeMs, title, section, date, author, summary, source, words, links, aliases, tags]
@@ -248,12 +249,19 @@ function hash53(text: string, seed: number): number {
  * its root, but is not that folder's library, and must not evict its cache.
  */
 export function libraryCacheFile(cacheDir: string, paths: string[]): string {
+  return path.join(cacheDir, 'library', `${libraryKey(paths)}.json`);
+}
+
+/**
+ * The key of the library opened with these paths (resolved: `notes` and `./notes/` are one
+ * library), for the files kept for it in the cache folder (the metadata cache, the search index).
+ */
+export function libraryKey(paths: string[]): string {
   const given = paths.map((p) => path.resolve(p));
   // Not node:crypto, whose loading costs a warm start ~4 ms. Two libraries whose keys collide
   // only take turns with one file: a cache is used only for the roots it was written for.
   const text = JSON.stringify(given);
-  const key = [1, 2].map((seed) => hash53(text, seed).toString(16).padStart(14, '0')).join('').slice(0, 24);
-  return path.join(cacheDir, 'library', `${key}.json`);
+  return [1, 2].map((seed) => hash53(text, seed).toString(16).padStart(14, '0')).join('').slice(0, 24);
 }
 
 /** The index file beside the records of the library opened with these paths. */
