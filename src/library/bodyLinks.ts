@@ -7,7 +7,7 @@ import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from '
 import { plainParagraph, plainText, plainTokens } from './plainTokens.js';
 import { wikilinkExtension } from './wikilinks.js';
 import { VAULT_INLINE, VAULT_INLINE_FLAG, vaultExtensions, vaultTokenizer } from './vaultSyntax.js';
-import { startsWithRelatedOpener } from './relatedOpeners.js';
+import { relatedOpenerAhead, startsWithRelatedOpener } from './relatedOpeners.js';
 import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
 import type { ProblemKind } from './types.js';
 import { decodeEntities } from '../text/entities.js';
@@ -274,7 +274,7 @@ export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): 
       } else {
         // A paragraph (or a tight list item's text) that opens with `Read:` & co.
         const related =
-          inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && startsWithRelatedOpener(plainTextOf(t.tokens)));
+          inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && opensRelated(t.tokens));
         if (t.type === 'table') {
           for (const cell of t.header ?? []) visit(cell.tokens, related, line);
           (t.rows ?? []).forEach((row, r) => {
@@ -287,6 +287,21 @@ export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): 
   };
   visit(tokens, false, firstLine ?? 1);
   return { links, problem, plainText: plainTextOf(tokens) };
+}
+
+/**
+ * Whether inline tokens' text starts with a related opener. Most paragraphs start with a letter
+ * no opener starts with: their first token says so, and their whole text is never built.
+ */
+function opensRelated(tokens: Token[]): boolean {
+  let start = '';
+  for (const t of tokens) {
+    start += plainTextOf([t]);
+    const ahead = relatedOpenerAhead(start);
+    if (ahead === 'no') return false;
+    if (ahead === 'maybe') return startsWithRelatedOpener(plainTextOf(tokens));
+  }
+  return false;
 }
 
 /** True for the code units that separate words: JavaScript's `\s` and U+200B. */

@@ -26,3 +26,17 @@ export function matchRelatedOpener(text: string): string | null {
 export function startsWithRelatedOpener(text: string): boolean {
   return OPENER_RE.test(text);
 }
+
+/** What an opener can start with, past spaces. */
+const OPENER_FIRST = new Set(RELATED_OPENERS.map((opener) => opener[0]));
+const NOT_SPACE = new RegExp(`[^${SPACE.slice(1, -1)}]`, 'u');
+
+/**
+ * Whether text that begins with `start` can start with a related opener: 'no' when its first
+ * character past spaces starts no opener, 'maybe' when it does, 'unknown' while `start` is only
+ * spaces. Lets a scan test a paragraph's first words before it builds the paragraph's text.
+ */
+export function relatedOpenerAhead(start: string): 'no' | 'maybe' | 'unknown' {
+  const i = start.search(NOT_SPACE);
+  return i < 0 ? 'unknown' : OPENER_FIRST.has(start[i]) ? 'maybe' : 'no';
+}

@@ -224,6 +224,14 @@ function byPath(ref: string, from: RefContext, index: RefIndex, alsoFromRoot: bo
   return null;
 }
 
+/**
+ * The articles whose source is this URL. A library where no article has a source (notes) has
+ * none to find: its URLs are not normalised (parsing one costs more than the rest of resolving it).
+ */
+function bySourceUrl(url: string, index: RefIndex): RefCandidate[] | undefined {
+  return index.bySource.size === 0 ? undefined : index.bySource.get(normalizeUrl(url));
+}
+
 function steps(ref: string, from: RefContext, index: RefIndex, by: RefMode): StepResult {
   if (by === 'any' || by === 'path') {
     const r = byPath(ref, from, index, by === 'path');
@@ -235,7 +243,7 @@ function steps(ref: string, from: RefContext, index: RefIndex, by: RefMode): Ste
   }
   // `./x`, `../x`, `/x` name a place, not a title: the later steps would only guess.
   if (by === 'any' && /^\.{0,2}\//.test(ref)) return null;
-  if (by === 'any' && /^https?:\/\//i.test(ref)) return decide(index.bySource.get(normalizeUrl(ref)), from);
+  if (by === 'any' && /^https?:\/\//i.test(ref)) return decide(bySourceUrl(ref, index), from);
   if (by === 'any') {
     const r = byFileName(ref, index, from);
     if (r) return r;
@@ -316,7 +324,7 @@ export function resolveRef(ref: string, from: RefContext, index: RefIndex, optio
       return heading ? { kind: 'article', id: from.id, heading } : { kind: 'article', id: from.id };
     }
     if (/^https?:\/\//i.test(written)) {
-      const r = decide(index.bySource.get(normalizeUrl(written)), from);
+      const r = decide(bySourceUrl(written, index), from);
       return r && 'found' in r ? articleTarget(r, '') : { kind: 'external', url: written };
     }
     // mailto:, ftp: and the like; a Windows drive letter (`C:`) is not a scheme.

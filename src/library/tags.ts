@@ -42,12 +42,31 @@ interface TokenLike {
 /** `#tags` in a Markdown body, from its tokens (the one lexer's), in body order. */
 export function bodyTags(tokens: readonly Token[]): string[] {
   const names: string[] = [];
-  const visit = (list: readonly TokenLike[]) => {
+  // Walked in place (no list of children made per token): this runs over every token of a
+  // body as it is loaded, and a body without a `#` in a text token has no tag to find.
+  const visit = (list: readonly TokenLike[]): void => {
     for (const token of list) {
       if (NOT_TEXT.has(token.type)) continue;
-      const children = [...(token.tokens ?? []), ...(token.items ?? []), ...(token.header ?? []).flatMap((cell) => cell.tokens), ...(token.rows ?? []).flat().flatMap((cell) => cell.tokens)];
-      if (children.length > 0) visit(children);
-      else if (token.type === 'text' && typeof token.text === 'string') {
+      let nested = false;
+      if (token.tokens?.length) {
+        nested = true;
+        visit(token.tokens);
+      }
+      if (token.items?.length) {
+        nested = true;
+        visit(token.items);
+      }
+      for (const cell of token.header ?? []) {
+        if (cell.tokens.length) nested = true;
+        visit(cell.tokens);
+      }
+      for (const row of token.rows ?? []) {
+        for (const cell of row) {
+          if (cell.tokens.length) nested = true;
+          visit(cell.tokens);
+        }
+      }
+      if (!nested && token.type === 'text' && typeof token.text === 'string' && token.text.includes('#')) {
         for (const match of token.text.matchAll(HASHTAG)) {
           const name = tagName(match[1]);
           if (name !== null) names.push(name);
