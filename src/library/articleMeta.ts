@@ -7,7 +7,7 @@ import type { RefSpec } from './refSpec.js';
 import type { ParsedArticle } from './parsedArticle.js';
 import { scanTokens, countWords, type BodyLink, type LexedBody } from './bodyLinks.js';
 import { withoutBlockMarkers } from '../text/blockMarkers.js';
-import { bodyTags, uniqueTags } from './tags.js';
+import { bodyTags, mayHoldTags, uniqueTags } from './tags.js';
 
 export interface ArticleMeta extends ArticleHeader {
   related: RefSpec[];
@@ -39,7 +39,7 @@ export function articleMeta(parsed: ParsedArticle, lexed: LexedBody, firstLine?:
     summary: parsed.summary,
     source: parsed.source,
     aliases: parsed.aliases,
-    tags: hashtags ? uniqueTags(parsed.tags, bodyTags(lexed.tokens)) : uniqueTags(parsed.tags),
+    tags: hashtags && mayHoldTags(parsed.body) ? uniqueTags(parsed.tags, bodyTags(lexed.tokens)) : uniqueTags(parsed.tags),
     related: parsed.related,
     previous: parsed.previous,
     next: parsed.next,

@@ -193,25 +193,10 @@ type AnyToken = Token & {
   label?: string;
 };
 
-/** Child token lists of a token, in reading order (inline tokens, list items, table cells). */
-function children(t: AnyToken): Token[][] {
-  const out: Token[][] = [];
-  if (t.type === 'table') {
-    for (const cell of t.header ?? []) out.push(cell.tokens);
-    for (const row of t.rows ?? []) for (const cell of row) out.push(cell.tokens);
-    return out;
-  }
-  if (t.type === 'list') {
-    if (t.items) out.push(t.items);
-    return out;
-  }
-  if (t.type === 'callout') out.push((t as AnyToken & { titleTokens: Token[] }).titleTokens);
-  if (t.tokens) out.push(t.tokens);
-  return out;
-}
-
 /** The visible text of tokens, with markup gone. */
 export function plainTextOf(tokens: Token[]): string {
+  // Child lists are walked where they are (inline tokens, list items, table cells, a callout's
+  // title): no list of them is made per token, as this walks every token of a body.
   let s = '';
   for (const tok of tokens) {
     const t = tok as AnyToken;
@@ -233,10 +218,35 @@ export function plainTextOf(tokens: Token[]): string {
         s += ' ';
         continue;
     }
-    const kids = children(t);
-    if (kids.length > 0) for (const k of kids) s += plainTextOf(k) + (t.type === 'table' ? ' ' : '');
+    let nested = false;
+    if (t.type === 'table') {
+      for (const cell of t.header ?? []) {
+        s += plainTextOf(cell.tokens) + ' ';
+        nested = true;
+      }
+      for (const row of t.rows ?? []) {
+        for (const cell of row) {
+          s += plainTextOf(cell.tokens) + ' ';
+          nested = true;
+        }
+      }
+    } else if (t.type === 'list') {
+      if (t.items) {
+        s += plainTextOf(t.items);
+        nested = true;
+      }
+    } else {
+      if (t.type === 'callout') {
+        s += plainTextOf((t as AnyToken & { titleTokens: Token[] }).titleTokens);
+        nested = true;
+      }
+      if (t.tokens) {
+        s += plainTextOf(t.tokens);
+        nested = true;
+      }
+    }
     // marked leaves named references in text as written (`&amp;`): the reader sees them decoded.
-    else if (typeof t.text === 'string') s += t.type === 'text' ? decodeEntities(t.text) : t.text;
+    if (!nested && typeof t.text === 'string') s += t.type === 'text' ? decodeEntities(t.text) : t.text;
     if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote' || t.type === 'callout') s += '\n';
   }
   return s;
@@ -259,7 +269,10 @@ const newlines = (s: string | undefined) => {
  */
 export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): BodyScan {
   const links: BodyLink[] = [];
-  const lined = (link: BodyLink, line: number): BodyLink => (firstLine === undefined ? link : { ...link, line });
+  const lined = (link: BodyLink, line: number): BodyLink => {
+    if (firstLine !== undefined) link.line = line;
+    return link;
+  };
   const visit = (list: Token[], inRelated: boolean, startLine: number) => {
     let line = startLine;
     for (const tok of list) {
@@ -280,7 +293,12 @@ export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): 
           (t.rows ?? []).forEach((row, r) => {
             for (const cell of row) visit(cell.tokens, related, line + 2 + r);
           });
-        } else for (const k of children(t)) visit(k, related, line);
+        } else if (t.type === 'list') {
+          if (t.items) visit(t.items, related, line);
+        } else {
+          if (t.type === 'callout') visit((t as AnyToken & { titleTokens: Token[] }).titleTokens, related, line);
+          if (t.tokens) visit(t.tokens, related, line);
+        }
       }
       line += newlines(t.raw);
     }

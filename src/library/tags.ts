@@ -39,6 +39,15 @@ interface TokenLike {
   rows?: Array<Array<{ tokens: TokenLike[] }>>;
 }
 
+// A `#` with a tag's character after it: a text token holding a tag holds one, and the lexer
+// keeps a text token's characters as the body has them, so a body without one has no tags.
+const HASH_BEFORE_TAG_CHAR = /#[\p{L}\p{N}\p{M}_\-/]/u;
+
+/** Whether a Markdown body can hold `#tags` at all (when not, bodyTags need not walk its tokens). */
+export function mayHoldTags(body: string): boolean {
+  return HASH_BEFORE_TAG_CHAR.test(body);
+}
+
 /** `#tags` in a Markdown body, from its tokens (the one lexer's), in body order. */
 export function bodyTags(tokens: readonly Token[]): string[] {
   const names: string[] = [];

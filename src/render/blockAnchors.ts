@@ -7,7 +7,8 @@ import { ALONE_BLOCK_MARKER as ALONE, TRAILING_BLOCK_MARKER as TRAILING } from '
 
 /** The id of a paragraph that is only a `^id` marker, else null. */
 export function standaloneAnchor(t: BodyToken): string | null {
-  if (t.type !== 'paragraph') return null;
+  // (A marker holds a `^`: most paragraphs are not looked at further.)
+  if (t.type !== 'paragraph' || !t.raw.includes('^')) return null;
   return ALONE.exec(t.raw.trim())?.[1] ?? null;
 }
 
@@ -17,7 +18,7 @@ export function standaloneAnchor(t: BodyToken): string | null {
  * ends the raw text with a backtick or a bracket, so it is no marker).
  */
 export function takeTrailingAnchor(source: string, atoms: Atom[]): string | null {
-  const id = TRAILING.exec(source.trimEnd())?.[1];
+  const id = source.includes('^') ? TRAILING.exec(source.trimEnd())?.[1] : undefined;
   if (!id) return null;
   for (let i = atoms.length - 1; i >= 0; i--) {
     const a = atoms[i];
