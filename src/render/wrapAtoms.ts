@@ -164,6 +164,11 @@ class LineBuilder {
     }
   }
 
+  /** Whether the pending fragment is atom a's text up to s (appending [s, …) of a extends it). */
+  continues(a: number, s: number): boolean {
+    return this.pa === a && this.pe === s;
+  }
+
   /** Append [s, e) of atom a. */
   range(a: number, s: number, e: number, w: number): void {
     if (this.pa === a && this.pe === s) {
@@ -280,9 +285,14 @@ export function wrapAtoms(atoms: Atom[], width: number): Line[] {
     if (spaceAt >= 0 && line.w > 0) sepW = 1;
     if (line.w + sepW + ww <= W) {
       if (sepW) {
-        const sp = atoms[pA[spaceAt]] as { style: number; link: number };
+        const sa = pA[spaceAt];
+        const sp = atoms[sa] as { text: string; style: number; link: number };
         const firstLink = (atoms[pA[i]] as { link: number }).link;
-        if (sp.link >= 0 && sp.link === b.lastLink && sp.link === firstLink) b.literal(' ', sp.style, sp.link, 1);
+        if (sa === pA[i] && b.continues(sa, pS[spaceAt]) && pE[spaceAt] === pS[i] && pE[spaceAt] - pS[spaceAt] === 1 && sp.text.charCodeAt(pS[spaceAt]) === 32) {
+          // One space between two words of the same atom, the line holding the word before it:
+          // the line's text stays one slice of the atom's (no string built per word).
+          b.range(sa, pS[spaceAt], pE[spaceAt], 1);
+        } else if (sp.link >= 0 && sp.link === b.lastLink && sp.link === firstLink) b.literal(' ', sp.style, sp.link, 1);
         else b.literal(' ', sp.link >= 0 ? 0 : sp.style, -1, 1);
       }
       for (let p = i; p < j; p++) b.range(pA[p], pS[p], pE[p], pW[p]);
