@@ -322,57 +322,69 @@ const LIST = 'report number';
 async function sizeRuns() {
   const results = [];
   for (const count of sizes) {
-    const dir = ensureLibrary(`lib${count}`, count, [], { shared: true });
-    const timeoutMs = 60_000 + count; // 100k: 160 s, for a cold start that takes ~30 s today
-    const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
-    const result = { count, dir, cold: [], warm: [], coldRuns: coldRunsAt(count), warmRuns: warmRunsAt(count) };
-    for (let i = 0; i < result.coldRuns; i++) {
-      const last = i === result.coldRuns - 1;
-      const cacheDir = last ? cache : mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
-      progress(`${count} articles: cold start ${i + 1}/${result.coldRuns}`);
-      const session = ptySession(process.execPath, [bin, dir], { BROADSHEET_CACHE_DIR: cacheDir });
-      try {
-        const screen = await session.shows(FIRST_SCREEN, timeoutMs);
-        const showedList = session.text().includes(LIST);
-        const list = await session.shows(LIST, timeoutMs);
-        const run = { screen, list, showedList, peakKb: session.peakKb() };
-        if (last) {
-          run.settle = await session.settle(timeoutMs);
-          run.peakKb = session.peakKb();
-        }
-        result.cold.push(run);
-      } finally {
-        await session.quit();
-        if (!last) rmSync(cacheDir, { recursive: true, force: true });
-      }
+    // A size that fails (a start that never shows its list) is a row that says so, not the end of the run.
+    try {
+      results.push(await sizeRun(count));
+    } catch (error) {
+      progress(`${count} articles: ${error.message.split('\n')[0].slice(0, 300)}`);
+      // For the table: what went wrong without the command line or the screen seen (on stderr above).
+      const why = error.message.split('; saw:')[0].replace(/^.*?: (?=no "|exited)/, '').replaceAll('|', '\\|');
+      results.push({ count, error: `failed: ${why.slice(0, 120)}` });
     }
-    for (let i = 0; i < result.warmRuns; i++) {
-      const last = i === result.warmRuns - 1;
-      const session = ptySession(process.execPath, [bin, dir], { BROADSHEET_CACHE_DIR: cache });
-      try {
-        const run = { list: await session.shows(LIST, timeoutMs), peakKb: session.peakKb() };
-        if (last) {
-          progress(`${count} articles: warm start, waiting for its start-up work`);
-          run.settle = await session.settle(timeoutMs);
-          run.peakKb = session.peakKb();
-        }
-        result.warm.push(run);
-      } finally {
-        await session.quit();
-      }
-    }
-    rmSync(cache, { recursive: true, force: true });
-    if (process.env.BENCH_VERBOSE) progress(`${count}: ${JSON.stringify({ cold: result.cold, warm: result.warm })}`);
-    result.coldScreen = median(result.cold.map((r) => r.screen));
-    result.coldList = median(result.cold.map((r) => r.list));
-    result.warmList = median(result.warm.map((r) => r.list));
-    result.peakColdMb = result.cold.at(-1).peakKb / 1024;
-    result.peakWarmMb = result.warm.at(-1).peakKb / 1024;
-    result.peakMb = Math.max(...[...result.cold, ...result.warm].map((r) => r.peakKb)) / 1024;
-    result.unsettled = [result.cold.at(-1), result.warm.at(-1)].some((r) => !r.settle?.settled);
-    results.push(result);
   }
   return results;
+}
+
+async function sizeRun(count) {
+  const dir = ensureLibrary(`lib${count}`, count, [], { shared: true });
+  const timeoutMs = 60_000 + 2 * count; // 100k: 260 s, for a cold start that takes ~30 s on an idle machine today
+  const cache = mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+  const result = { count, dir, cold: [], warm: [], coldRuns: coldRunsAt(count), warmRuns: warmRunsAt(count) };
+  for (let i = 0; i < result.coldRuns; i++) {
+    const last = i === result.coldRuns - 1;
+    const cacheDir = last ? cache : mkdtempSync(join(tmpdir(), 'broadsheet-bench-cache-'));
+    progress(`${count} articles: cold start ${i + 1}/${result.coldRuns}`);
+    const session = ptySession(process.execPath, [bin, dir], { BROADSHEET_CACHE_DIR: cacheDir });
+    try {
+      const screen = await session.shows(FIRST_SCREEN, timeoutMs);
+      const showedList = session.text().includes(LIST);
+      const list = await session.shows(LIST, timeoutMs);
+      const run = { screen, list, showedList, peakKb: session.peakKb() };
+      if (last) {
+        run.settle = await session.settle(timeoutMs);
+        run.peakKb = session.peakKb();
+      }
+      result.cold.push(run);
+    } finally {
+      await session.quit();
+      if (!last) rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+  for (let i = 0; i < result.warmRuns; i++) {
+    const last = i === result.warmRuns - 1;
+    const session = ptySession(process.execPath, [bin, dir], { BROADSHEET_CACHE_DIR: cache });
+    try {
+      const run = { list: await session.shows(LIST, timeoutMs), peakKb: session.peakKb() };
+      if (last) {
+        progress(`${count} articles: warm start, waiting for its start-up work`);
+        run.settle = await session.settle(timeoutMs);
+        run.peakKb = session.peakKb();
+      }
+      result.warm.push(run);
+    } finally {
+      await session.quit();
+    }
+  }
+  rmSync(cache, { recursive: true, force: true });
+  if (process.env.BENCH_VERBOSE) progress(`${count}: ${JSON.stringify({ cold: result.cold, warm: result.warm })}`);
+  result.coldScreen = median(result.cold.map((r) => r.screen));
+  result.coldList = median(result.cold.map((r) => r.list));
+  result.warmList = median(result.warm.map((r) => r.list));
+  result.peakColdMb = result.cold.at(-1).peakKb / 1024;
+  result.peakWarmMb = result.warm.at(-1).peakKb / 1024;
+  result.peakMb = Math.max(...[...result.cold, ...result.warm].map((r) => r.peakKb)) / 1024;
+  result.unsettled = [result.cold.at(-1), result.warm.at(-1)].some((r) => !r.settle?.settled);
+  return result;
 }
 
 /**
@@ -436,7 +448,7 @@ function searchRuns() {
     const figure = (name) => Number(new RegExp(`${name} ([\\d.]+) ms`).exec(line)?.[1] ?? NaN);
     const indexed = Number(/index built in ([\d.]+) ms/.exec(result.stdout ?? '')?.[1] ?? NaN);
     const found = { count, p50: figure('p50'), p95: figure('p95'), max: figure('max'), indexed };
-    if (!Number.isFinite(found.p95)) found.error = `did not run: ${(result.error?.message ?? result.stderr ?? '').trim().split('\n').at(-1)?.slice(0, 160)}`;
+    if (!Number.isFinite(found.p95)) found.error = `did not run: ${(result.error?.message ?? result.stderr ?? '').trim().split('\n').at(-1)?.slice(0, 160).replaceAll('|', '\\|')}`;
     results.push(found);
   }
   return results;
@@ -757,17 +769,20 @@ const msText = (ms) => (Number.isFinite(ms) ? `${ms >= 1000 ? Math.round(ms).toL
 /** Growth, one row a size; then issue 17's "Done when" figures, each beside its target; then the rest. */
 function printTables(measured) {
   const out = [`broadsheet bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${runs} runs each unless said`];
-  const { sizes: bySize = [], search = [] } = measured;
+  const { sizes: tried = [], search = [] } = measured;
+  const bySize = tried.filter((r) => !r.error);
   const searchAt = (count) => search.find((r) => r.count === count);
-  if (bySize.length || search.length) {
+  if (tried.length || search.length) {
     out.push('', '### By library size', '');
     out.push('| articles | cold: first screen | cold: list | warm: first frame | warm ÷ 1k | peak memory, cold / warm | search per key p50 / p95 (max) | search index built |');
     out.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
     const oneK = bySize.find((r) => r.count === 1000)?.warmList;
     for (const count of sizes) {
-      const r = bySize.find((x) => x.count === count);
+      const r = tried.find((x) => x.count === count);
       const q = searchAt(count);
-      const cells = r
+      const cells = r?.error
+        ? [r.error, '', '', '', '']
+        : r
         ? [
             `${msText(r.coldScreen)}${r.cold.every((c) => c.showedList) ? ' (list)' : ' (progress line)'}`,
             msText(r.coldList),
@@ -780,13 +795,13 @@ function printTables(measured) {
       out.push(`| ${thousands(count)} | ${[...cells, ...searchCells].join(' | ')} |`);
     }
     const runsNote = [...new Set(bySize.map((r) => `${r.coldRuns} cold / ${r.warmRuns} warm runs at ${thousands(r.count)}`))].join(', ');
-    out.push('', `Medians; ${runsNote}. Cold: a fresh cache each run; first screen = the list or the progress line (\`reading …\`), whichever comes first. Peak memory: VmHWM once the start-up work is done (three quiet seconds of CPU). Search: scripts/bench-search.mjs, 3 runs, the first not counted.`);
+    out.push('', `Medians${runsNote ? `; ${runsNote}` : ''}. Cold: a fresh cache each run; first screen = the list or the progress line (\`reading …\`), whichever comes first. Peak memory: VmHWM once the start-up work is done (three quiet seconds of CPU). Search: scripts/bench-search.mjs, 3 runs, the first not counted.`);
   }
 
   // Issue 17's "Done when", each figure beside its target.
   const checks = [];
   const largest = bySize.at(-1);
-  const at = (r) => (r.count === 100_000 ? '100k' : `${thousands(r.count)} (100k not run)`);
+  const at = (r) => (r.count === 100_000 ? '100k' : `${thousands(r.count)} (100k ${sizes.includes(100_000) ? 'failed' : 'not run'})`);
   if (measured.guide) checks.push(['first frame, bundled guide, warm', `${msText(measured.guide.ms)} = ${measured.guide.ratio.toFixed(2)}× node (${msText(measured.guide.nodeMs)})`, atMost(measured.guide.ratio, 1.5, '×', '≤ 1.5× bare node')]);
   if (largest) {
     const oneK = bySize.find((r) => r.count === 1000);
