@@ -179,9 +179,6 @@ export function resolveSettings(text: ConfigText, parsed: ParsedConfig | null, f
   return { file: { path: text.path, status: text.status }, theme, themeUsed, look, colours, width, watch, mouse, hyperlinks, editor, keys, keyLines, problems };
 }
 
-/** The defaults (no file, no flags): what tests and a reader started without settings use. */
-export const DEFAULT_SETTINGS: Settings = resolveSettings({ path: 'config.yaml', status: 'missing' }, null);
-
 /** The one line the reader's status line shows for a config with problems. */
 export function problemSummary(settings: Settings): string | null {
   const [first, ...rest] = settings.problems;
