@@ -13,9 +13,9 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const options = {
   absWorkingDir: root,
   // Each worker thread is an entry of its own (src/library/workerScript.ts finds dist/NAME.js):
-  // the page worker (pageExtraction.ts) and the index worker (indexFreshness.ts); they share
+  // the file worker (fileWorkers.ts) and the index worker (indexFreshness.ts); they share
   // chunks with the CLI's lazy imports.
-  entryPoints: { cli: 'src/cli.ts', 'page-worker': 'src/library/pageWorker.ts', 'index-worker': 'src/library/indexWorker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'file-worker': 'src/library/fileWorker.ts', 'index-worker': 'src/library/indexWorker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

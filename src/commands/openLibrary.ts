@@ -40,7 +40,8 @@ export async function openLibrary(paths: string[], options: OpenOptions = {}): P
   }
 }
 
-const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const });
+// A cold start of a large library reads its files on every core (loadLibrary decides when it is worth it).
+const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const, workers: availableParallelism() });
 
 /** The reader's library: from its index when there is one (no file looked at), else loaded; and the check that follows. */
 export interface ReadingLibrary {

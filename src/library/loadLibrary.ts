@@ -21,6 +21,7 @@ import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
 import { cacheKey, linkedArticles, openLibraryCache, readLibraryIndex, type CachedFile, type IndexedParts, type LibraryCache, type LibraryIndex } from './libraryCache.js';
 import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
 import { withListTitles } from './listTitles.js';
+import { canReadInWorkers, readInWorkers, type FileBatch } from './fileWorkers.js';
 import { sortForReading } from './readingOrder.js';
 import { loadFileReader } from '../startup.js';
 
@@ -44,7 +45,17 @@ export interface LoadOptions {
   extracted?: ReadonlyMap<string, ExtractedPage>;
   /** Told how many of the files that must be read have been, now and then while they are (a cold start's progress line). */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * Worker threads to read files in when there are many to read (a cold start of a large
+   * library); default 0, all on this thread. Ignored from the sources (no worker script).
+   */
+  workers?: number;
 }
+
+/** Fewer files than this are read on this thread: starting workers costs more than they save. */
+const WORKERS_FROM = 1000;
+/** Files a worker reads per batch: few messages, and progress still often. */
+const WORKER_BATCH = 250;
 
 /**
  * A file's read made elsewhere (a worker of pageExtraction.ts), with the stamp of the bytes it
@@ -62,8 +73,43 @@ function errCode(err: unknown): string {
 /** Loads a library; the file reader (and the saved-page parser, for HTML) is loaded only when some file must be read. */
 export async function loadLibrary(paths: string[], options: LoadOptions = {}): Promise<Library> {
   const plan = planLoad(paths, scanLibrarySync(paths, options.scan), options);
+  const workers = options.workers ?? 0;
+  if (workers > 0 && plan.toRead.length >= WORKERS_FROM && canReadInWorkers()) await readInParallel(plan, workers, options);
   const reader = plan.toRead.length > 0 ? await loadFileReader(plan.toRead.some(({ file }) => file.format === 'html'), options.pages) : null;
   return finishLoad(plan, reader, options.onProgress);
+}
+
+/**
+ * The plan's files read in worker threads, a batch at a time, remembered as a read here would
+ * be; what a failed worker left unread stays in `plan.toRead`, for this thread.
+ */
+async function readInParallel(plan: LoadPlan, workers: number, options: LoadOptions): Promise<void> {
+  const pages = options.pages ?? 'full';
+  const batches: FileBatch[] = [];
+  for (let from = 0; from < plan.toRead.length; from += WORKER_BATCH) {
+    batches.push({ seq: batches.length, files: plan.toRead.slice(from, from + WORKER_BATCH).map(({ file }) => ({ absPath: file.absPath, relPath: file.relPath, format: file.format })), maxBytes: plan.maxBytes, pages });
+  }
+  const total = plan.toRead.length;
+  const left = new Set(plan.toRead);
+  let done = 0;
+  options.onProgress?.({ done, total });
+  const run = readInWorkers(
+    batches,
+    workers,
+    (batch, answer) => {
+      answer.results.forEach((read, i) => {
+        const planned = plan.toRead[batch.seq * WORKER_BATCH + i];
+        left.delete(planned);
+        const stamp = read.size >= 0 ? { size: read.size, mtimeMs: read.mtimeMs } : planned.stamp;
+        plan.known[planned.index] = remembered(read.result, stamp, plan.cache, planned.key);
+      });
+      done += answer.results.length;
+      options.onProgress?.({ done, total });
+    },
+    () => undefined,
+  );
+  await run.done;
+  plan.toRead = plan.toRead.filter((planned) => left.has(planned));
 }
 
 /** The same without waiting, with a file reader already loaded (`await loadFileReader(true)`). */
@@ -144,10 +190,12 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
 /** One file's metadata read and parsed now, remembered in the cache. */
 function readFile(reader: FileReader, file: IdentifiedFile, stamp: FileStamp, maxBytes: number, cache: LibraryCache | null, key: string): CachedFile {
   const outcome = stamp.size > maxBytes ? tooLarge(stamp.size, maxBytes) : reader.read(file, maxBytes, stamp.size);
-  // A read that failed may work next time: only what the bytes decide is remembered.
-  if (!outcome.ok && outcome.kind === 'unreadable') return outcome;
-  const result: CachedFile = outcome.ok ? { ok: true, meta: outcome.meta } : outcome;
-  cache?.set(key, stamp, result);
+  return remembered(outcome.ok ? { ok: true, meta: outcome.meta } : outcome, stamp, cache, key);
+}
+
+/** A file's result, kept in the cache when the bytes decided it (a read that failed may work next time). */
+function remembered(result: CachedFile, stamp: FileStamp, cache: LibraryCache | null, key: string): CachedFile {
+  if (result.ok || result.kind !== 'unreadable') cache?.set(key, stamp, result);
   return result;
 }
 

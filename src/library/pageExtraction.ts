@@ -1,6 +1,6 @@
 // Full extraction of the saved pages a library read by their metadata pass only
-// (`Library.pendingPages`), in the background, across cores: worker threads running
-// pageWorker.ts, each reading and extracting one page at a time. What they find goes back into
+// (`Library.pendingPages`), in the background, across cores: worker threads (fileWorkers.ts),
+// each reading and extracting one page at a time. What they find goes back into
 // the loader (`loadLibrary(paths, { extracted })`), which links it and keeps it in the metadata
 // cache, so a later start reads no page again. Progress is reported page by page, for a status
 // line ("reading pages 37/130"); showing it is the caller's business.
@@ -11,24 +11,15 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Library } from './types.js';
 import { libraryChange, type LibraryChange, type LibraryUpdate } from './libraryUpdates.js';
-import type { CachedFile } from './libraryCache.js';
 import { loadLibrary, type ExtractedPage, type LoadOptions } from './loadLibrary.js';
 import type { ReadableFile } from './readArticleFile.js';
 import { loadFileReader } from '../startup.js';
-import { workerScript } from './workerScript.js';
+import { canReadInWorkers, readInWorkers, readStamped, type FileBatch, type FileReadResult } from './fileWorkers.js';
 
-/** One page for a worker. */
-export interface PageJob extends ReadableFile {
+/** One page to extract. */
+interface PageJob extends ReadableFile {
   seq: number;
   maxBytes: number;
-}
-
-/** A worker's answer: the page's result and the stamp of the bytes it read (size -1 when it could not stat them). */
-export interface PageAnswer {
-  seq: number;
-  size: number;
-  mtimeMs: number;
-  result: CachedFile;
 }
 
 export interface ExtractionProgress {
@@ -71,7 +62,7 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
   let stopped = false;
   let next = 0;
   const report = () => options.onProgress?.({ done: results.size, total });
-  const record = (job: PageJob, answer: Omit<PageAnswer, 'seq'>) => {
+  const record = (job: PageJob, answer: FileReadResult) => {
     results.set(job.absPath, { size: answer.size, mtimeMs: answer.mtimeMs, result: answer.result });
     report();
   };
@@ -88,64 +79,24 @@ export function extractPages(library: Library, options: ExtractionOptions = {}):
   const stops: (() => void)[] = [];
   report();
 
-  const script = workerScript('page-worker');
   const count = Math.min(total, options.workers ?? Math.max(1, availableParallelism() - 1));
-  const done =
-    total === 0
-      ? Promise.resolve(results)
-      : script && count > 0
-        ? runWorkers(script, count)
-        : runHere();
+  const done = total === 0 ? Promise.resolve(results) : canReadInWorkers() && count > 0 ? runWorkers(count) : runHere();
 
-  // node:worker_threads is loaded only when there are pages to extract: a library of notes never pays for it at start-up.
-  async function runWorkers(file: string, workers: number): Promise<Map<string, ExtractedPage>> {
-    const { Worker } = await import('node:worker_threads');
-    return new Promise((resolve) => {
-      let running = workers;
-      const finish = () => {
-        if (--running === 0) resolve(results);
-      };
-      for (let w = 0; w < workers; w++) {
-        const worker = new Worker(file);
-        // Never what keeps the process alive: a reader that quits does not wait for them.
-        worker.unref();
-        let current: PageJob | null = null;
-        const give = () => {
-          if (stopped || next >= jobs.length) {
-            current = null;
-            void worker.terminate();
-            return;
-          }
-          current = jobs[next++];
-          worker.postMessage(current);
-        };
-        worker.on('message', (answer: PageAnswer) => {
-          if (current && answer.seq === current.seq) record(current, answer);
-          give();
-        });
-        // A worker that fails (out of memory, a chunk missing) ends: its page is that page's problem, the rest go on.
-        worker.on('error', (err) => {
-          if (current && !stopped) fail(current, `the page reader stopped: ${err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err)}`);
-          current = null;
-        });
-        worker.on('exit', finish);
-        stops.push(() => void worker.terminate());
-        give();
-      }
-    });
+  // A page a batch: progress is page by page, and a worker that fails loses one page.
+  async function runWorkers(workers: number): Promise<Map<string, ExtractedPage>> {
+    const batches: FileBatch[] = jobs.map((job) => ({ seq: job.seq, files: [job], maxBytes: job.maxBytes, pages: 'full' }));
+    const jobOf = (batch: FileBatch) => batch.files[0] as PageJob;
+    const run = readInWorkers(batches, workers, (batch, answer) => record(jobOf(batch), answer.results[0]), (batch, why) => fail(jobOf(batch), why));
+    stops.push(() => run.stop());
+    await run.done;
+    return results;
   }
 
   async function runHere(): Promise<Map<string, ExtractedPage>> {
     const reader = await loadFileReader(true);
     while (!stopped && next < jobs.length) {
       const job = jobs[next++];
-      try {
-        const st = statSync(job.absPath);
-        const outcome = reader.read(job, job.maxBytes, st.size);
-        record(job, { size: st.size, mtimeMs: st.mtimeMs, result: outcome.ok ? { ok: true, meta: outcome.meta } : { ok: false, kind: outcome.kind, why: outcome.why } });
-      } catch {
-        record(job, { size: -1, mtimeMs: -1, result: { ok: false, kind: 'unreadable', why: 'cannot be read' } });
-      }
+      record(job, readStamped(reader, job, job.maxBytes));
       // One page a turn: the reader answers keys between pages.
       await new Promise((resolve) => setImmediate(resolve));
     }

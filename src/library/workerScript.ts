@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** dist/NAME.js, or null when running from the sources. */
-export function workerScript(name: 'page-worker' | 'index-worker'): string | null {
+export function workerScript(name: 'file-worker' | 'index-worker'): string | null {
   const here = import.meta.url;
   if (!here.endsWith('.js')) return null;
   const file = fileURLToPath(new URL(here.includes('/chunks/') ? `../${name}.js` : `./${name}.js`, here));
