@@ -55,7 +55,7 @@ const mentioned = performance.now() - t2;
 globalThis.gc?.();
 const memory = process.memoryUsage();
 
-const filter = searchFilter(search, articles);
+const filter = searchFilter(search);
 const render = createRenderCache(store, renderArticle, false);
 const size = { columns: 100, rows: 30 };
 let env = readerEnv(library, render, size, filter);
@@ -79,7 +79,7 @@ for (let run = 0; run < runs; run++) {
   }
   // A fresh filter each run: per-query caches would otherwise answer every run after the first.
   // Through readerEnv, as the reader makes it (it adds the caller's memory of the last query).
-  env = readerEnv(library, render, size, searchFilter(search, articles));
+  env = readerEnv(library, render, size, searchFilter(search));
   // (Private fields: each run types from nothing, as a reader does.)
   search.cache.clear();
   search.words?.clear();

@@ -179,7 +179,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
     const prior = lastIndexed.current;
     const updated = from && prior?.library === from.library ? prior.search.updatedFor(articles, bodyText, from.change) : null;
     if (updated) {
-      setIndexed({ library, search: updated, filter: searchFilter(updated, articles) });
+      setIndexed({ library, search: updated, filter: searchFilter(updated) });
       mentions();
       return () => stop.abort();
     }
@@ -188,7 +188,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       search.buildAsync({ signal: stop.signal }).then(
         () => {
           if (!live) return;
-          setIndexed({ library, search, filter: searchFilter(search, articles) });
+          setIndexed({ library, search, filter: searchFilter(search) });
           mentions();
         },
         () => {

@@ -80,7 +80,7 @@ test('an async build answers the same, and a search during it finishes the index
 test('one index per article list; the filter seam returns articles and where they were hit', () => {
   const lib = library();
   assert.equal(librarySearchFor(lib.articles, fakeBodyText), librarySearchFor(lib.articles, fakeBodyText));
-  const filter = searchFilter(librarySearchFor(lib.articles, fakeBodyText), lib.articles);
+  const filter = searchFilter(librarySearchFor(lib.articles, fakeBodyText));
   const result = filter(lib.articles, 'harbour');
   assert.deepEqual(result.map((a) => a.id), ['c/title', 'b/section', 'a/body']);
   assert.deepEqual(filter.hitOf?.(lib.byId.get('a/body')!, 'harbour'), { field: 'body', terms: ['harbour'] });

@@ -1,0 +1,457 @@
+// The library search's index: an inverted index in a few typed arrays, so 100,000 articles
+// cost tens of megabytes, not hundreds (a map entry per word per article did), a query walks
+// flat posting lists, and the whole index is written to disk and read back as it is.
+// Documents have slots (0..n-1); per field, a word's posting list holds the slots having it,
+// ascending, and how often. Words are kept sorted, so a prefix is a range and a fuzzy look-up
+// walks the words as a trie would. Scoring is BM25+ as MiniSearch (the previous index) scored,
+// with its prefix and fuzzy weights, so results rank as they did. Pure: no files, no terminal.
+
+export const FIELDS = ['title', 'section', 'body'] as const;
+export type FieldName = (typeof FIELDS)[number];
+const FIELD_COUNT = FIELDS.length;
+/** A set of fields as bits: title 1, section 2, body 4. */
+export const TITLE = 1;
+export const SECTION = 2;
+export const BODY = 4;
+export const ALL_FIELDS = TITLE | SECTION | BODY;
+/** Field boosts: a title word counts eight times a body word. */
+const BOOST = [8, 3, 1];
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.6;
+const FUZZY_WEIGHT = 0.3;
+/** Term frequencies are kept in 16 bits. */
+const MAX_FREQ = 0xffff;
+
+/** Lower case, accents dropped, compatibility forms unified: the same for index and query. */
+export function foldTerm(term: string): string {
+  // Most words are ASCII: skip the Unicode work for them (indexing folds every word).
+  if (/^[\x20-\x7e]*$/.test(term)) return term.toLowerCase();
+  return term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** The word split: whitespace and punctuation (MiniSearch's, which the index used before). */
+export const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
+
+/** One document's text by field, and the stamp it is kept with (opaque here: the file's size and time). */
+export interface IndexedDocument {
+  key: string;
+  title: string;
+  section: string;
+  body: string;
+  stamp: readonly [number, number, number];
+}
+
+/** A built index: plain data, never changed (an update builds another). */
+export interface SearchIndex {
+  /** The document of each slot (article paths). */
+  readonly keys: readonly string[];
+  /** Per slot, three numbers the caller gave with the document (file size, mtime, a hash of its title). */
+  readonly stamps: Float64Array;
+  /** Per slot and field (slot * 3 + field): distinct words as split, before folding (BM25's field length). */
+  readonly lengths: Uint32Array;
+  /** Sorted, distinct. */
+  readonly terms: readonly string[];
+  /** Posting list of term t in field f: docs/freqs from offsets[t*3+f] to offsets[t*3+f+1]. */
+  readonly offsets: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly freqs: Uint16Array;
+}
+
+/** Average field lengths over the documents. */
+function averages(index: SearchIndex): Float64Array {
+  const sums = new Float64Array(FIELD_COUNT);
+  const n = index.keys.length;
+  for (let slot = 0; slot < n; slot++) for (let f = 0; f < FIELD_COUNT; f++) sums[f] += index.lengths[slot * FIELD_COUNT + f];
+  for (let f = 0; f < FIELD_COUNT; f++) sums[f] = n === 0 ? 0 : sums[f] / n;
+  return sums;
+}
+
+/** A growable typed array. */
+class Grow<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
+  length = 0;
+  constructor(
+    public items: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const next = this.make(Math.max(16, this.items.length * 2));
+      next.set(this.items);
+      this.items = next;
+    }
+    this.items[this.length++] = value;
+  }
+  done(): T {
+    return this.items.subarray(0, this.length) as T;
+  }
+}
+
+const u32 = () => new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
+
+/**
+ * Documents in, an index out. Slots are given in the order documents are added; postings of a
+ * kept index can be carried over (an update), then new documents added.
+ */
+export class IndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  // One entry per (document, field, word): which word, field, slot, how often.
+  private readonly entryTerm = u32();
+  private readonly entryField = new Grow(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private readonly entryDoc = u32();
+  private readonly entryFreq = new Grow(new Uint16Array(1024), (n) => new Uint16Array(n));
+  private readonly keys: string[] = [];
+  private readonly stamps = new Grow(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly lengths = u32();
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termIds.set(term, id);
+      this.termList.push(term);
+    }
+    return id;
+  }
+
+  private entry(term: number, field: number, slot: number, freq: number): void {
+    this.entryTerm.push(term);
+    this.entryField.push(field);
+    this.entryDoc.push(slot);
+    this.entryFreq.push(Math.min(freq, MAX_FREQ));
+  }
+
+  /** Index a document; returns its slot. */
+  add(doc: IndexedDocument): number {
+    const slot = this.keys.length;
+    this.keys.push(doc.key);
+    for (const value of doc.stamp) this.stamps.push(value);
+    const texts = [doc.title, doc.section, doc.body];
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      // Count the words as split, then fold each distinct one once.
+      const counts = new Map<string, number>();
+      for (const token of texts[field].split(SPLIT)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      this.lengths.push(counts.size);
+      const folded = new Map<string, number>();
+      for (const [token, count] of counts) {
+        const term = foldTerm(token);
+        if (term !== '') folded.set(term, (folded.get(term) ?? 0) + count);
+      }
+      for (const [term, count] of folded) this.entry(this.termId(term), field, slot, count);
+    }
+    return slot;
+  }
+
+  /** Carry the documents of `index` over, but those `drop` says to leave out; returns old slot → new slot (-1: dropped). */
+  keep(index: SearchIndex, drop: (slot: number) => boolean): Int32Array {
+    const moved = new Int32Array(index.keys.length).fill(-1);
+    for (let slot = 0; slot < index.keys.length; slot++) {
+      if (drop(slot)) continue;
+      moved[slot] = this.keys.length;
+      this.keys.push(index.keys[slot]);
+      for (let i = 0; i < 3; i++) this.stamps.push(index.stamps[slot * 3 + i]);
+      for (let f = 0; f < FIELD_COUNT; f++) this.lengths.push(index.lengths[slot * FIELD_COUNT + f]);
+    }
+    for (let t = 0; t < index.terms.length; t++) {
+      let id = -1;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const end = index.offsets[t * FIELD_COUNT + f + 1];
+        for (let i = index.offsets[t * FIELD_COUNT + f]; i < end; i++) {
+          const slot = moved[index.docs[i]];
+          if (slot < 0) continue;
+          if (id < 0) id = this.termId(index.terms[t]);
+          this.entry(id, f, slot, index.freqs[i]);
+        }
+      }
+    }
+    return moved;
+  }
+
+  /** The index: words sorted, postings grouped by word and field (slots ascending within each). */
+  finish(): SearchIndex {
+    const order = this.termList.map((_, i) => i).sort((a, b) => (this.termList[a] < this.termList[b] ? -1 : 1));
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, i) => (rank[id] = i));
+    const terms = order.map((id) => this.termList[id]);
+    const count = this.entryTerm.length;
+    const entryTerm = this.entryTerm.items;
+    const entryField = this.entryField.items;
+    // Counting sort by (word, field): stable, so slots stay ascending where they were added so.
+    const offsets = new Uint32Array(terms.length * FIELD_COUNT + 1);
+    for (let i = 0; i < count; i++) offsets[rank[entryTerm[i]] * FIELD_COUNT + entryField[i] + 1]++;
+    for (let i = 1; i < offsets.length; i++) offsets[i] += offsets[i - 1];
+    const fill = offsets.slice(0, -1);
+    const docs = new Uint32Array(count);
+    const freqs = new Uint16Array(count);
+    const entryDoc = this.entryDoc.items;
+    const entryFreq = this.entryFreq.items;
+    for (let i = 0; i < count; i++) {
+      const at = fill[rank[entryTerm[i]] * FIELD_COUNT + entryField[i]]++;
+      docs[at] = entryDoc[i];
+      freqs[at] = entryFreq[i];
+    }
+    // Carried-over postings come word by word, so a list may hold a new slot before an older
+    // one only if documents were added before keep(): sort each list that is out of order.
+    for (let key = 0; key + 1 < offsets.length; key++) sortList(docs, freqs, offsets[key], offsets[key + 1]);
+    return { keys: [...this.keys], stamps: this.stamps.done().slice(), lengths: this.lengths.done().slice(), terms, offsets, docs, freqs };
+  }
+}
+
+function sortList(docs: Uint32Array, freqs: Uint16Array, start: number, end: number): void {
+  let sorted = true;
+  for (let i = start + 1; i < end; i++) if (docs[i] < docs[i - 1]) sorted = false;
+  if (sorted) return;
+  const pairs = Array.from({ length: end - start }, (_, i) => [docs[start + i], freqs[start + i]]).sort((a, b) => a[0] - b[0]);
+  pairs.forEach(([doc, freq], i) => {
+    docs[start + i] = doc;
+    freqs[start + i] = freq;
+  });
+}
+
+// ---- Looking words up ----
+
+/** The first index in sorted `terms` not below `term`. */
+function lowerBound(terms: readonly string[], term: string, lo = 0, hi = terms.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the word, or -1. */
+export function termIndex(index: SearchIndex, term: string): number {
+  const i = lowerBound(index.terms, term);
+  return i < index.terms.length && index.terms[i] === term ? i : -1;
+}
+
+/** Indexes of the words starting with `prefix`: a range of the sorted words. */
+export function prefixRange(index: SearchIndex, prefix: string): [number, number] {
+  const lo = lowerBound(index.terms, prefix);
+  return [lo, lowerBound(index.terms, `${prefix}\uffff`, lo)];
+}
+
+/**
+ * Words within `maxDistance` edits (Levenshtein: insert, delete, substitute) of `term`, with
+ * their distance. The sorted words are walked as a trie: a row of the edit table per letter
+ * of the shared prefix is kept, and a prefix no word below can come back from is skipped.
+ */
+export function fuzzyTerms(index: SearchIndex, term: string, maxDistance: number): Array<[number, number]> {
+  const terms = index.terms;
+  const width = term.length + 1;
+  // rows[d] is the table row after d letters of the current word.
+  const rows: Int32Array[] = [Int32Array.from({ length: width }, (_, j) => j)];
+  const found: Array<[number, number]> = [];
+  let previous = '';
+  let i = 0;
+  while (i < terms.length) {
+    const word = terms[i];
+    let depth = 0;
+    const shared = Math.min(previous.length, word.length, rows.length - 1);
+    while (depth < shared && previous.charCodeAt(depth) === word.charCodeAt(depth)) depth++;
+    let pruned = -1;
+    for (; depth < word.length; depth++) {
+      const above = rows[depth];
+      const row = rows[depth + 1] ?? (rows[depth + 1] = new Int32Array(width));
+      row[0] = depth + 1;
+      let least = row[0];
+      const code = word.charCodeAt(depth);
+      for (let j = 1; j < width; j++) {
+        const cost = term.charCodeAt(j - 1) === code ? 0 : 1;
+        const value = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+        row[j] = value;
+        if (value < least) least = value;
+      }
+      if (least > maxDistance) {
+        pruned = depth + 1;
+        break;
+      }
+    }
+    if (pruned > 0) {
+      // No word starting with these letters is near enough: skip them all.
+      const prefix = word.slice(0, pruned);
+      previous = prefix;
+      i = lowerBound(terms, `${prefix}\uffff`, i + 1);
+      // The rows kept are valid for `prefix` (they were just computed for it).
+      continue;
+    }
+    const distance = rows[word.length][term.length];
+    if (distance <= maxDistance) found.push([i, distance]);
+    previous = word;
+    i++;
+  }
+  return found;
+}
+
+// ---- Scoring ----
+
+/** One part of a query: a word, how it may match (prefix, fuzzy) and in which fields. */
+export interface TermQuery {
+  term: string;
+  prefix: boolean;
+  /** Edits allowed as a fraction of the word's length (MiniSearch's `fuzzy: 0.2`), or false. */
+  fuzzy: number | false;
+  fields: number;
+}
+
+/** What a query word expanded to: each indexed word it matches and its weight. */
+export interface Expansion {
+  term: number;
+  weight: number;
+  fields: number;
+}
+
+const MAX_FUZZY = 2;
+
+export function expand(index: SearchIndex, query: TermQuery): Expansion[] {
+  const out: Expansion[] = [];
+  const exact = termIndex(index, query.term);
+  if (exact >= 0) out.push({ term: exact, weight: 1, fields: query.fields });
+  const taken = new Set<number>([exact]);
+  if (query.prefix) {
+    const [lo, hi] = prefixRange(index, query.term);
+    for (let t = lo; t < hi; t++) {
+      if (t === exact) continue;
+      const length = index.terms[t].length;
+      const distance = length - query.term.length;
+      out.push({ term: t, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * distance), fields: query.fields });
+      taken.add(t);
+    }
+  }
+  if (query.fuzzy !== false) {
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(query.term.length * query.fuzzy));
+    if (maxDistance > 0) {
+      for (const [t, distance] of fuzzyTerms(index, query.term, maxDistance)) {
+        if (distance === 0 || taken.has(t)) continue;
+        const length = index.terms[t].length;
+        out.push({ term: t, weight: (FUZZY_WEIGHT * length) / (length + distance), fields: query.fields });
+      }
+    }
+  }
+  return out;
+}
+
+/** A query word's documents: slots ascending, each with its score and the fields it was found in. */
+export interface WordHits {
+  slots: Uint32Array;
+  scores: Float64Array;
+  fields: Uint8Array;
+  expansions: Expansion[];
+}
+
+/** Reusable per-slot sums, so a key does not allocate the library's size in arrays. */
+export class Scratch {
+  scores = new Float64Array(0);
+  fields = new Uint8Array(0);
+  size(n: number): void {
+    if (this.scores.length < n) {
+      this.scores = new Float64Array(n);
+      this.fields = new Uint8Array(n);
+    }
+  }
+}
+
+/** Score every document one query word (the OR of its parts) matches, as BM25+ does per field. */
+export function scoreWord(index: SearchIndex, parts: readonly TermQuery[], scratch: Scratch): WordHits {
+  const n = index.keys.length;
+  scratch.size(n);
+  const { scores, fields } = scratch;
+  const avg = averageOf(index);
+  const expansions: Expansion[] = [];
+  let touched = 0;
+  for (const part of parts) {
+    for (const expansion of expand(index, part)) {
+      expansions.push(expansion);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const bit = 1 << f;
+        if (!(expansion.fields & bit)) continue;
+        const start = index.offsets[expansion.term * FIELD_COUNT + f];
+        const end = index.offsets[expansion.term * FIELD_COUNT + f + 1];
+        if (start === end) continue;
+        const matching = end - start;
+        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+        const factor = expansion.weight * BOOST[f] * idf;
+        const norm = BM25.k * (1 - BM25.b);
+        const perLength = (BM25.k * BM25.b) / (avg[f] || 1);
+        for (let i = start; i < end; i++) {
+          const slot = index.docs[i];
+          const tf = index.freqs[i];
+          const length = index.lengths[slot * FIELD_COUNT + f];
+          const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * length));
+          if (fields[slot] === 0) touched++;
+          scores[slot] += score;
+          fields[slot] |= bit;
+        }
+      }
+    }
+  }
+  const slots = new Uint32Array(touched);
+  const out = new Float64Array(touched);
+  const outFields = new Uint8Array(touched);
+  let k = 0;
+  for (let slot = 0; k < touched; slot++) {
+    if (fields[slot] === 0) continue;
+    slots[k] = slot;
+    out[k] = scores[slot];
+    outFields[k] = fields[slot];
+    scores[slot] = 0;
+    fields[slot] = 0;
+    k++;
+  }
+  return { slots, scores: out, fields: outFields, expansions };
+}
+
+const averageCache = new WeakMap<SearchIndex, Float64Array>();
+function averageOf(index: SearchIndex): Float64Array {
+  let avg = averageCache.get(index);
+  if (!avg) averageCache.set(index, (avg = averages(index)));
+  return avg;
+}
+
+/** Whether the slot is in a posting list (binary search: slots are ascending). */
+export function inPostings(index: SearchIndex, term: number, field: number, slot: number): boolean {
+  let lo = index.offsets[term * FIELD_COUNT + field];
+  let hi = index.offsets[term * FIELD_COUNT + field + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = index.docs[mid];
+    if (at === slot) return true;
+    if (at < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+/** Where a slot is in a word's hits (binary search), or -1. */
+export function hitAt(hits: WordHits, slot: number): number {
+  let lo = 0;
+  let hi = hits.slots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = hits.slots[mid];
+    if (at === slot) return mid;
+    if (at < slot) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/** The indexed words of a word's expansions found in this document, in the expansions' order. */
+export function termsIn(index: SearchIndex, expansions: readonly Expansion[], slot: number): string[] {
+  const out: string[] = [];
+  for (const expansion of expansions) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (expansion.fields & (1 << f) && inPostings(index, expansion.term, f, slot)) {
+        const term = index.terms[expansion.term];
+        if (!out.includes(term)) out.push(term);
+        break;
+      }
+    }
+  }
+  return out;
+}
