@@ -88,8 +88,8 @@ function headOf(article: Article): { title: string; section: string } {
 export interface IndexKeeping {
   /** The index an earlier run kept, or null (none, unreadable, of another version). */
   load(): SearchIndex | null;
-  /** Keep this index for the next run (written later; failures are ignored: it is a cache). */
-  save(index: SearchIndex): void;
+  /** Keep this index for the next run; resolves once written (a failure is ignored: it is a cache). */
+  save(index: SearchIndex): Promise<void>;
   /** The file's size and modification time now, or null when it cannot be looked at. */
   stampOf(article: Article): readonly [number, number] | null;
 }
@@ -216,7 +216,7 @@ export class LibrarySearch {
       yield;
     }
     const index = builder.finish();
-    keeping?.save(index);
+    void keeping?.save(index);
     return index;
   }
 

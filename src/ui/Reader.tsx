@@ -19,6 +19,7 @@ import {
 import { librarySearchFor, type BodySource, type LibrarySearch } from '../search/librarySearch.js';
 import { buildMentionsIndexAsync, mentionsOf, updateMentionsIndex } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
+import { searchIndexKeeping } from '../search/searchIndexFile.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
 import { isOpenable, isOpenableFile, unopenedFileMessage, unopenedMessage, type Opener } from './opener.js';
@@ -75,6 +76,8 @@ export interface ReaderProps {
   size?: TerminalSize;
   /** The list filter; default: ranked search over an index built after the first frame. */
   filter?: ArticleFilter;
+  /** Where the search index is kept between runs, so a start reads only files changed since; none: built each run. */
+  searchCacheDir?: string;
   /** Reading state saved before (read marks, positions, the last article). */
   reading?: ReadingState;
   /** Where reading state is saved while reading; none keeps it for this run only. */
@@ -125,7 +128,7 @@ function envOf({ library, render, bodyText }: ShownLibrary, columns: number, hei
   return { ...env, articles, mentionsOf: (id: string) => mentionsOf(library, id, bodyText) };
 }
 
-export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, reading, store, startMessage, opener, updates, web, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
+export function Reader({ library: initialLibrary, render: initialRender, bodyText: initialBodyText = NO_BODIES, openId, size: sizeOverride, filter: filterProp, searchCacheDir, reading, store, startMessage, opener, updates, web, look = DEFAULT_LOOK, copy, mouse, editor }: ReaderProps) {
   const size = useTerminalSize(sizeOverride);
   const { columns, height } = layoutOf(size, look.maxWidth);
   const { exit } = useApp();
@@ -183,7 +186,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       mentions();
       return () => stop.abort();
     }
-    const search = librarySearchFor(articles, bodyText);
+    const search = librarySearchFor(articles, bodyText, searchCacheDir === undefined ? undefined : { keeping: searchIndexKeeping(searchCacheDir, library.roots) });
     const timer = setTimeout(() => {
       search.buildAsync({ signal: stop.signal }).then(
         () => {
@@ -201,7 +204,7 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       stop.abort();
       clearTimeout(timer);
     };
-  }, [shownLibrary, library, filterProp, bodyText]);
+  }, [shownLibrary, library, filterProp, bodyText, searchCacheDir]);
   const simpleFilter = useMemo(() => createSimpleFilter(bodyText), [bodyText]);
   // The index of a library that has since changed answers with its old records: the simple
   // filter answers until the new library's index is built.

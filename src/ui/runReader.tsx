@@ -7,7 +7,7 @@ import type { Library } from '../library/types.js';
 import type { BodyStore } from '../library/bodyStore.js';
 import type { ArticleFilter } from '../navigation/index.js';
 import { createReadingStore } from '../state/readingStore.js';
-import { stateDirectory } from '../state/statePaths.js';
+import { cacheDirectory, stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
 import { systemOpener, type Opener } from './opener.js';
 import { createRenderCache, renderCacheAfter, type ArticleRenderer, type Highlighting, type RenderById } from './renderCache.js';
@@ -53,6 +53,8 @@ export interface RunReaderOptions {
   exitAfterSignal?: boolean;
   /** Where reading state (positions, read marks, the last article) is kept (default stateDirectory()). */
   stateDir?: string;
+  /** Where the search index is kept between runs (default cacheDirectory()). */
+  cacheDir?: string;
   /** Opens external links (default: the system opener, loaded on first use). */
   opener?: Opener;
   /** The first frame painted before Ink loaded (firstPaint.ts), with its state and layouts. */
@@ -283,6 +285,7 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
           bodyText={bodyText}
           openId={options.openId}
           filter={options.filter}
+          searchCacheDir={options.cacheDir ?? cacheDirectory()}
           reading={loaded.state}
           store={store}
           startMessage={loaded.warning ?? options.configMessage ?? options.status}

@@ -64,6 +64,7 @@ function start(library: Library = sampleLibrary(), extra: { openId?: string } = 
     bodies: fakeBodies(library),
     exitAfterSignal: false,
     stateDir: mkdtempSync(join(tmpdir(), 'broadsheet-run-')),
+    cacheDir: mkdtempSync(join(tmpdir(), 'broadsheet-run-cache-')),
     opener: async () => false,
   });
   return { stdin, stdout, stderr, done };

@@ -1,0 +1,136 @@
+// The library search's index kept between runs, in `<cacheDir>/search/`: one binary file per
+// library (its roots), the index's typed arrays as they are in memory, so a warm start reads
+// one file instead of every body (100,000 bodies take about a minute to read; the file, well
+// under a second). Each document is kept with its file's size and mtime: the search reads again
+// only files whose stamp changed (librarySearch.ts). Anything wrong with the file: no index.
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Article } from '../library/types.js';
+import { PARSER_VERSION } from '../library/libraryCache.js';
+import { atomicWriter } from '../startup.js';
+import type { IndexKeeping } from './librarySearch.js';
+import type { SearchIndex } from './searchIndex.js';
+
+/** Bump when the file's layout or what is indexed changes. */
+export const SEARCH_FORMAT = 1;
+const MAGIC = 0x58495342; // "BSIX", little-endian
+
+/** 32-bit FNV-1a, twice with different seeds: the file name of a library's index. */
+function keyOf(text: string): string {
+  const hash = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(16).padStart(8, '0');
+  };
+  return hash(0x811c9dc5) + hash(0x01000193);
+}
+
+/** The index file of a library with these roots. */
+export function searchIndexFile(cacheDir: string, roots: readonly string[]): string {
+  return path.join(cacheDir, 'search', `${keyOf(JSON.stringify(roots))}.idx`);
+}
+
+interface Header {
+  format: number;
+  parser: number;
+  roots: readonly string[];
+  documents: number;
+  terms: number;
+  postings: number;
+  keyBytes: number;
+  termBytes: number;
+}
+
+const align = (n: number) => (n + 7) & ~7;
+
+/** The index as bytes: a header (JSON), then the arrays, each 8-byte aligned, then keys and words. */
+export function encodeIndex(index: SearchIndex, roots: readonly string[]): Buffer {
+  const keys = Buffer.from(index.keys.join('\u0000'), 'utf8');
+  const terms = Buffer.from(index.terms.join('\u0000'), 'utf8');
+  const header: Header = { format: SEARCH_FORMAT, parser: PARSER_VERSION, roots, documents: index.keys.length, terms: index.terms.length, postings: index.docs.length, keyBytes: keys.length, termBytes: terms.length };
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const arrays = [index.stamps, index.lengths, index.offsets, index.docs, index.freqs];
+  let size = align(8 + head.length);
+  for (const array of arrays) size = align(size + array.byteLength);
+  size += keys.length + terms.length;
+  const out = Buffer.alloc(size);
+  out.writeUInt32LE(MAGIC, 0);
+  out.writeUInt32LE(head.length, 4);
+  head.copy(out, 8);
+  let at = align(8 + head.length);
+  for (const array of arrays) {
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at = align(at + array.byteLength);
+  }
+  keys.copy(out, at);
+  terms.copy(out, at + keys.length);
+  return out;
+}
+
+/** The index in the bytes, or null when they are not an index of this format for these roots. */
+export function decodeIndex(bytes: Buffer, roots: readonly string[]): SearchIndex | null {
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== MAGIC) return null;
+  const headLength = bytes.readUInt32LE(4);
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 8, 8 + headLength)) as Header;
+  } catch {
+    return null;
+  }
+  if (header.format !== SEARCH_FORMAT || header.parser !== PARSER_VERSION || JSON.stringify(header.roots) !== JSON.stringify(roots)) return null;
+  const { documents: n, terms: t, postings: p } = header;
+  if (![n, t, p, header.keyBytes, header.termBytes].every((v) => Number.isInteger(v) && v >= 0)) return null;
+  // Typed arrays over the file's own memory (copied once if it is not 8-byte aligned).
+  const base = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  let at = align(8 + headLength);
+  const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, width: number): T | null => {
+    if (at + length * width > base.length) return null;
+    const array = make(base.buffer as ArrayBuffer, base.byteOffset + at, length);
+    at = align(at + length * width);
+    return array;
+  };
+  const stamps = take((b, o, l) => new Float64Array(b, o, l), n * 3, 8);
+  const lengths = take((b, o, l) => new Uint32Array(b, o, l), n * 3, 4);
+  const offsets = take((b, o, l) => new Uint32Array(b, o, l), t * 3 + 1, 4);
+  const docs = take((b, o, l) => new Uint32Array(b, o, l), p, 4);
+  const freqs = take((b, o, l) => new Uint16Array(b, o, l), p, 2);
+  if (!stamps || !lengths || !offsets || !docs || !freqs || at + header.keyBytes + header.termBytes > base.length) return null;
+  const keys = n === 0 ? [] : base.toString('utf8', at, at + header.keyBytes).split('\u0000');
+  const terms = t === 0 ? [] : base.toString('utf8', at + header.keyBytes, at + header.keyBytes + header.termBytes).split('\u0000');
+  if (keys.length !== n || terms.length !== t || offsets[t * 3] !== p) return null;
+  for (let i = 0; i < p; i++) if (docs[i] >= n) return null;
+  return { keys, stamps, lengths, terms, offsets, docs, freqs };
+}
+
+/**
+ * Keeping a library's search index in `cacheDir`: read back once, written after a build that
+ * changed it (in the background: a write that fails only costs the next start its reading).
+ */
+export function searchIndexKeeping(cacheDir: string, roots: readonly string[]): IndexKeeping {
+  const file = searchIndexFile(cacheDir, roots);
+  return {
+    load() {
+      try {
+        return decodeIndex(readFileSync(file), roots);
+      } catch {
+        return null;
+      }
+    },
+    async save(index) {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        await atomicWriter()(file, encodeIndex(index, roots), { fsync: false });
+      } catch {
+        // A cache that cannot be written is built again next time.
+      }
+    },
+    stampOf(article: Article) {
+      try {
+        const st = statSync(article.absPath);
+        return [st.size, st.mtimeMs];
+      } catch {
+        return null;
+      }
+    },
+  };
+}
