@@ -31,6 +31,9 @@ export function visibleArticles(state: NavigationState, env: NavigationEnv): rea
 /** The highlighted row among `visible`: the selected article, else the first row; -1 when empty. */
 function indexIn(visible: readonly Article[], selectedId: string | null): number {
   if (visible.length === 0) return -1;
+  // Nothing chosen yet (each key of the filter starts here): the first row, without looking
+  // through 100,000 rows for an id none has.
+  if (selectedId === null) return 0;
   const i = visible.findIndex((article) => article.id === selectedId);
   return i < 0 ? 0 : i;
 }

@@ -11,8 +11,8 @@ import {
   ALL_FIELDS,
   BODY,
   foldTerm,
-  hitAt,
   IndexBuilder,
+  scoreOf,
   scoreWord,
   Scratch,
   SECTION,
@@ -23,6 +23,7 @@ import {
   type SearchIndex,
   type TermQuery,
   type WordHits,
+  type Expansion,
 } from './searchIndex.js';
 
 export { foldTerm } from './searchIndex.js';
@@ -103,17 +104,19 @@ export interface LibrarySearchOptions {
   chunkSize?: number;
 }
 
-/** A query's hits, best first: slots and the best field of each (a field bit). */
+/** A query's hits, best first: title hits, then section hits, then body hits. */
 interface Ranked {
-  slots: Uint32Array;
-  fields: Uint8Array;
-  scores: Float64Array;
-  words: WordHits[];
+  articles: Article[];
+  /** Where the section hits start, and the body hits. */
+  sectionsAt: number;
+  bodiesAt: number;
+  /** What each word expanded to (where one article was hit is worked out from these, on Enter). */
+  words: Expansion[][];
   /** What the words' summed scores are multiplied by (how many distinct words the query has). */
   quality: number;
 }
 
-const EMPTY: Ranked = { slots: new Uint32Array(0), fields: new Uint8Array(0), scores: new Float64Array(0), words: [], quality: 1 };
+const EMPTY: Ranked = { articles: [], sectionsAt: 0, bodiesAt: 0, words: [], quality: 1 };
 
 /** Queries whose hits are kept (typing back and forth), and words whose hits are. */
 const QUERY_CACHE = 8;
@@ -124,6 +127,7 @@ export class LibrarySearch {
   private steps: Iterator<void, SearchIndex | null> | null = null;
   private building: Promise<void> | null = null;
   private readonly scratch = new Scratch();
+  private readonly ranking = new RankScratch();
   private readonly cache = new Map<string, Ranked>();
   private readonly words = new Map<string, WordHits>();
   /** Per slot: the article, and its place in `articles` (ties rank in reading order). */
@@ -156,7 +160,7 @@ export class LibrarySearch {
     const byPath = new Map<string, number>();
     this.articles.forEach((article, i) => byPath.set(article.absPath, i));
     const n = index.keys.length;
-    this.slotArticles = new Array(n);
+    this.slotArticles = Array.from({ length: n }, () => undefined);
     this.slotRanks = new Int32Array(n).fill(-1);
     this.slotOfId = new Map();
     for (let slot = 0; slot < n; slot++) {
@@ -294,12 +298,16 @@ export class LibrarySearch {
     return next;
   }
 
-  /** One word's hits. Typing changes only the last word: the words before it are answered from here. */
-  private wordHits(parts: TermQuery[]): WordHits {
+  /**
+   * One word's hits. Typing changes only the last word: the words before it are kept and
+   * answered from here; the last one's are the scratch's, used for this key only.
+   */
+  private wordHits(parts: TermQuery[], last: boolean): WordHits {
+    if (last) return scoreWord(this.index!, parts, this.scratch, false);
     const key = JSON.stringify(parts);
     const cached = this.words.get(key);
     if (cached) return cached;
-    const hits = scoreWord(this.index!, parts, this.scratch);
+    const hits = scoreWord(this.index!, parts, this.scratch, true);
     remember(this.words, key, hits, WORD_CACHE);
     return hits;
   }
@@ -312,22 +320,18 @@ export class LibrarySearch {
     const parts = wordQueries(trimmed);
     if (!parts) return EMPTY;
     this.build();
-    const words = parts.map((word) => this.wordHits(word));
+    // The words before the last first: the last one's hits live in the scratch they also use.
+    const earlier = parts.slice(0, -1).map((word) => this.wordHits(word, false));
+    const words = [...earlier, this.wordHits(parts[parts.length - 1], true)];
     const quality = parts.length > 1 ? new Set(parts.map((word) => word[0].term)).size : 1;
-    const ranked = rank(combine(words, quality), this.slotRanks, this.articles.length, words, quality);
+    const ranked = rank(combine(words, quality, this.ranking), this.slotRanks, this.slotArticles, this.articles.length, words, quality, this.ranking);
     remember(this.cache, trimmed, ranked, QUERY_CACHE);
     return ranked;
   }
 
   /** The articles a query finds, best first: title hits, then section hits, then body hits; by score within each. */
   articlesFor(query: string): Article[] {
-    const { slots } = this.ranked(query);
-    const out: Article[] = [];
-    for (let i = 0; i < slots.length; i++) {
-      const article = this.slotArticles[slots[i]];
-      if (article) out.push(article);
-    }
-    return out;
+    return this.ranked(query).articles;
   }
 
   /** Where a query hit one article, and the indexed words that matched there; undefined when it did not. */
@@ -335,40 +339,55 @@ export class LibrarySearch {
     const ranked = this.ranked(query);
     const slot = this.slotOfId.get(id);
     if (slot === undefined || ranked.words.length === 0) return undefined;
-    let fields = 0;
     let score = 0;
-    for (const word of ranked.words) {
-      const at = hitAt(word, slot);
-      if (at < 0) return undefined;
-      fields |= word.fields[at];
-      score += word.scores[at];
+    for (const expansions of ranked.words) {
+      const word = scoreOf(this.index!, expansions, slot);
+      if (word.fields === 0) return undefined;
+      score += word.score;
     }
-    return { id, field: fieldOf(fields), terms: this.termsOf(ranked, slot), score: score * ranked.quality };
-  }
-
-  private termsOf(ranked: Ranked, slot: number): string[] {
+    // The field is the tier it was ranked in (the best field any word found it in).
+    const at = ranked.articles.indexOf(this.slotArticles[slot]!);
+    if (at < 0) return undefined;
+    const field: HitField = at < ranked.sectionsAt ? 'title' : at < ranked.bodiesAt ? 'section' : 'body';
     const terms: string[] = [];
-    for (const word of ranked.words) for (const term of termsIn(this.index!, word.expansions, slot)) if (!terms.includes(term)) terms.push(term);
-    return terms;
+    for (const expansions of ranked.words) for (const term of termsIn(this.index!, expansions, slot)) if (!terms.includes(term)) terms.push(term);
+    return { id, field, terms, score: score * ranked.quality };
   }
 
-  /** Hits for a query, best first (each with its matched words: for a few hits, not a list of thousands). */
+  /** Hits for a query, best first (each worked out as hitOf does: for a few hits, not a list of thousands). */
   search(query: string): LibraryHit[] {
-    const ranked = this.ranked(query);
-    const hits: LibraryHit[] = [];
-    for (let i = 0; i < ranked.slots.length; i++) {
-      const article = this.slotArticles[ranked.slots[i]];
-      if (article) hits.push({ id: article.id, field: fieldOf(ranked.fields[i]), terms: this.termsOf(ranked, ranked.slots[i]), score: ranked.scores[i] });
-    }
-    return hits;
+    return this.articlesFor(query).map((article) => this.hitOf(article.id, query)!);
   }
 }
-
-const fieldOf = (fields: number): HitField => (fields & TITLE ? 'title' : fields & SECTION ? 'section' : 'body');
 
 function remember<V>(cache: Map<string, V>, key: string, value: V, size: number): void {
   if (cache.size >= size) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
+}
+
+/** Buffers a key's ranking reuses (a key at 100,000 hits would otherwise allocate megabytes, and the collector would follow). */
+class RankScratch {
+  slots = new Uint32Array(0);
+  scores = new Float64Array(0);
+  fields = new Uint8Array(0);
+  keys = new Float64Array(0);
+  places = new Uint32Array(0);
+  size(n: number, places: number): void {
+    if (this.slots.length < n) {
+      this.slots = new Uint32Array(n);
+      this.scores = new Float64Array(n);
+      this.fields = new Uint8Array(n);
+      this.keys = new Float64Array(n);
+    }
+    if (this.places.length < places + 1) this.places = new Uint32Array(places + 1);
+  }
+}
+
+interface Combined {
+  count: number;
+  slots: Uint32Array;
+  scores: Float64Array;
+  fields: Uint8Array;
 }
 
 /**
@@ -376,32 +395,33 @@ function remember<V>(cache: Map<string, V>, key: string, value: V, size: number)
  * ascending: one merge), scores added up and weighed by how many distinct words the query has,
  * fields joined.
  */
-function combine(words: readonly WordHits[], quality: number): { slots: Uint32Array; scores: Float64Array; fields: Uint8Array } {
+function combine(words: readonly WordHits[], quality: number, scratch: RankScratch): Combined {
   const last = words[words.length - 1];
   if (words.length === 1) return last;
+  scratch.size(last.count, 0);
+  const { slots, scores, fields } = scratch;
   const others = words.slice(0, -1);
   const at = new Array<number>(others.length).fill(0);
-  const slots: number[] = [];
-  const scores: number[] = [];
-  const fields: number[] = [];
-  next: for (let i = 0; i < last.slots.length; i++) {
+  let count = 0;
+  next: for (let i = 0; i < last.count; i++) {
     const slot = last.slots[i];
     let score = last.scores[i];
     let field = last.fields[i];
     for (let w = 0; w < others.length; w++) {
       const other = others[w];
       let k = at[w];
-      while (k < other.slots.length && other.slots[k] < slot) k++;
+      while (k < other.count && other.slots[k] < slot) k++;
       at[w] = k;
-      if (k === other.slots.length || other.slots[k] !== slot) continue next;
+      if (k === other.count || other.slots[k] !== slot) continue next;
       score += other.scores[k];
       field |= other.fields[k];
     }
-    slots.push(slot);
-    scores.push(score * quality);
-    fields.push(field);
+    slots[count] = slot;
+    scores[count] = score * quality;
+    fields[count] = field;
+    count++;
   }
-  return { slots: Uint32Array.from(slots), scores: Float64Array.from(scores), fields: Uint8Array.from(fields) };
+  return { count, slots, scores, fields };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -412,43 +432,44 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * into the lowest bits of each score (a difference below one part in 2^30 counts as a tie), so
  * a plain Float64Array sort orders 100,000 hits in a few milliseconds.
  */
-function rank(hits: { slots: Uint32Array; scores: Float64Array; fields: Uint8Array }, slotRanks: Int32Array, places: number, words: WordHits[], quality: number): Ranked {
-  const count = hits.slots.length;
+function rank(hits: Combined, slotRanks: Int32Array, slotArticles: ReadonlyArray<Article | undefined>, places: number, words: WordHits[], quality: number, scratch: RankScratch): Ranked {
+  const { count } = hits;
   const bits = Math.max(1, Math.ceil(Math.log2(places + 1)));
   const low = bits >= 32 ? 0xffffffff : 2 ** bits - 1;
   const lo = LITTLE_ENDIAN ? 0 : 1;
-  const bySlot = new Uint32Array(places + 1);
-  const tierOf = (fields: number) => (fields & TITLE ? 0 : fields & SECTION ? 1 : 2);
+  // The slots may be the scratch's own (combine's): read them before the keys are written.
+  scratch.size(count, places);
+  const { keys, places: slotAt } = scratch;
+  const halves = new Uint32Array(keys.buffer);
+  // Tier sizes, then each hit's key in its tier's part of `keys`.
   const sizes = [0, 0, 0];
-  for (let i = 0; i < count; i++) if (slotRanks[hits.slots[i]] >= 0) sizes[tierOf(hits.fields[i])]++;
-  const tiers = [TITLE, SECTION, BODY].map((tier, t) => {
-    const keys = new Float64Array(sizes[t]);
-    return { tier, keys, halves: new Uint32Array(keys.buffer), size: 0 };
-  });
   for (let i = 0; i < count; i++) {
-    const place = slotRanks[hits.slots[i]];
-    if (place < 0) continue; // a document of no article shown
-    const tier = tiers[tierOf(hits.fields[i])];
-    const at = tier.size++;
-    tier.keys[at] = hits.scores[i];
-    tier.halves[at * 2 + lo] = ((tier.halves[at * 2 + lo] & ~low) | (low - place)) >>> 0;
-    bySlot[place] = hits.slots[i];
+    if (slotRanks[hits.slots[i]] < 0) continue; // a document of no article shown
+    const fields = hits.fields[i];
+    sizes[fields & TITLE ? 0 : fields & SECTION ? 1 : 2]++;
   }
-  const total = sizes[0] + sizes[1] + sizes[2];
-  const slots = new Uint32Array(total);
-  const fields = new Uint8Array(total);
-  const scores = new Float64Array(total);
-  let k = 0;
-  for (const { tier, keys, halves } of tiers) {
-    keys.sort();
-    for (let i = keys.length - 1; i >= 0; i--) {
-      slots[k] = bySlot[low - (halves[i * 2 + lo] & low)];
-      fields[k] = tier;
-      scores[k] = keys[i];
-      k++;
-    }
+  const starts = [0, sizes[0], sizes[0] + sizes[1]];
+  const filled = [...starts];
+  for (let i = 0; i < count; i++) {
+    const slot = hits.slots[i];
+    const place = slotRanks[slot];
+    if (place < 0) continue;
+    const fields = hits.fields[i];
+    const at = filled[fields & TITLE ? 0 : fields & SECTION ? 1 : 2]++;
+    keys[at] = hits.scores[i];
+    halves[at * 2 + lo] = ((halves[at * 2 + lo] & ~low) | (low - place)) >>> 0;
+    slotAt[place] = slot;
   }
-  return { slots, fields, scores, words, quality };
+  const total = starts[2] + sizes[2];
+  const articles = new Array<Article>(total);
+  for (let tier = 0; tier < 3; tier++) {
+    const start = starts[tier];
+    const end = start + sizes[tier];
+    keys.subarray(start, end).sort();
+    // Ascending scores: the best last.
+    for (let i = end - 1, k = start; i >= start; i--, k++) articles[k] = slotArticles[slotAt[low - (halves[i * 2 + lo] & low)]]!;
+  }
+  return { articles, sectionsAt: starts[1], bodiesAt: starts[2], words: words.map((word) => word.expansions), quality };
 }
 
 const perArticles = new WeakMap<readonly Article[], LibrarySearch>();

@@ -338,29 +338,54 @@ export function expand(index: SearchIndex, query: TermQuery): Expansion[] {
 
 /** A query word's documents: slots ascending, each with its score and the fields it was found in. */
 export interface WordHits {
+  count: number;
   slots: Uint32Array;
   scores: Float64Array;
   fields: Uint8Array;
   expansions: Expansion[];
 }
 
-/** Reusable per-slot sums, so a key does not allocate the library's size in arrays. */
+/**
+ * Per-slot sums and a word's hits, reused from key to key: at 100,000 articles a word's hits
+ * are over a megabyte, and a fresh one per key sets the collector going over the whole heap.
+ */
 export class Scratch {
-  scores = new Float64Array(0);
-  fields = new Uint8Array(0);
-  size(n: number): void {
-    if (this.scores.length < n) {
+  private sums = new Float64Array(0);
+  private seen = new Uint8Array(0);
+  private slots = new Uint32Array(0);
+  private scores = new Float64Array(0);
+  private fields = new Uint8Array(0);
+  size(n: number): { sums: Float64Array; seen: Uint8Array; slots: Uint32Array; scores: Float64Array; fields: Uint8Array } {
+    if (this.sums.length < n) {
+      this.sums = new Float64Array(n);
+      this.seen = new Uint8Array(n);
+      this.slots = new Uint32Array(n);
       this.scores = new Float64Array(n);
       this.fields = new Uint8Array(n);
     }
+    return { sums: this.sums, seen: this.seen, slots: this.slots, scores: this.scores, fields: this.fields };
   }
 }
 
-/** Score every document one query word (the OR of its parts) matches, as BM25+ does per field. */
-export function scoreWord(index: SearchIndex, parts: readonly TermQuery[], scratch: Scratch): WordHits {
+/** The BM25+ score of one posting: a word found `tf` times in a field of `length` words. */
+function postingScore(factor: number, tf: number, length: number, average: number): number {
+  return factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / (average || 1))));
+}
+
+/** What a posting list's every score is multiplied by: the part's weight, the field's boost, the word's rarity. */
+function listFactor(index: SearchIndex, expansion: Expansion, field: number): number {
+  const matching = index.offsets[expansion.term * FIELD_COUNT + field + 1] - index.offsets[expansion.term * FIELD_COUNT + field];
   const n = index.keys.length;
-  scratch.size(n);
-  const { scores, fields } = scratch;
+  return expansion.weight * BOOST[field] * Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+}
+
+/**
+ * Score every document one query word (the OR of its parts) matches, as BM25+ does per field.
+ * The hits are the scratch's own (valid until its next use) unless `keep` asks for a copy.
+ */
+export function scoreWord(index: SearchIndex, parts: readonly TermQuery[], scratch: Scratch, keep: boolean): WordHits {
+  const n = index.keys.length;
+  const { sums, seen, slots, scores, fields } = scratch.size(n);
   const avg = averageOf(index);
   const expansions: Expansion[] = [];
   let touched = 0;
@@ -373,37 +398,46 @@ export function scoreWord(index: SearchIndex, parts: readonly TermQuery[], scrat
         const start = index.offsets[expansion.term * FIELD_COUNT + f];
         const end = index.offsets[expansion.term * FIELD_COUNT + f + 1];
         if (start === end) continue;
-        const matching = end - start;
-        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-        const factor = expansion.weight * BOOST[f] * idf;
-        const norm = BM25.k * (1 - BM25.b);
-        const perLength = (BM25.k * BM25.b) / (avg[f] || 1);
+        const factor = listFactor(index, expansion, f);
+        const average = avg[f];
         for (let i = start; i < end; i++) {
           const slot = index.docs[i];
-          const tf = index.freqs[i];
-          const length = index.lengths[slot * FIELD_COUNT + f];
-          const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm + perLength * length));
-          if (fields[slot] === 0) touched++;
-          scores[slot] += score;
-          fields[slot] |= bit;
+          if (seen[slot] === 0) touched++;
+          sums[slot] += postingScore(factor, index.freqs[i], index.lengths[slot * FIELD_COUNT + f], average);
+          seen[slot] |= bit;
         }
       }
     }
   }
-  const slots = new Uint32Array(touched);
-  const out = new Float64Array(touched);
-  const outFields = new Uint8Array(touched);
   let k = 0;
   for (let slot = 0; k < touched; slot++) {
-    if (fields[slot] === 0) continue;
+    if (seen[slot] === 0) continue;
     slots[k] = slot;
-    out[k] = scores[slot];
-    outFields[k] = fields[slot];
-    scores[slot] = 0;
-    fields[slot] = 0;
+    scores[k] = sums[slot];
+    fields[k] = seen[slot];
+    sums[slot] = 0;
+    seen[slot] = 0;
     k++;
   }
-  return { slots, scores: out, fields: outFields, expansions };
+  if (!keep) return { count: touched, slots, scores, fields, expansions };
+  return { count: touched, slots: slots.slice(0, touched), scores: scores.slice(0, touched), fields: fields.slice(0, touched), expansions };
+}
+
+/** One document's score for a word, and the fields it was found in (0: not found). */
+export function scoreOf(index: SearchIndex, expansions: readonly Expansion[], slot: number): { score: number; fields: number } {
+  const avg = averageOf(index);
+  let score = 0;
+  let fields = 0;
+  for (const expansion of expansions) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      if (!(expansion.fields & (1 << f))) continue;
+      const at = postingAt(index, expansion.term, f, slot);
+      if (at < 0) continue;
+      score += postingScore(listFactor(index, expansion, f), index.freqs[at], index.lengths[slot * FIELD_COUNT + f], avg[f]);
+      fields |= 1 << f;
+    }
+  }
+  return { score, fields };
 }
 
 const averageCache = new WeakMap<SearchIndex, Float64Array>();
@@ -413,27 +447,13 @@ function averageOf(index: SearchIndex): Float64Array {
   return avg;
 }
 
-/** Whether the slot is in a posting list (binary search: slots are ascending). */
-export function inPostings(index: SearchIndex, term: number, field: number, slot: number): boolean {
+/** Where the slot is in a posting list (binary search: slots are ascending), or -1. */
+function postingAt(index: SearchIndex, term: number, field: number, slot: number): number {
   let lo = index.offsets[term * FIELD_COUNT + field];
   let hi = index.offsets[term * FIELD_COUNT + field + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const at = index.docs[mid];
-    if (at === slot) return true;
-    if (at < slot) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
-}
-
-/** Where a slot is in a word's hits (binary search), or -1. */
-export function hitAt(hits: WordHits, slot: number): number {
-  let lo = 0;
-  let hi = hits.slots.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = hits.slots[mid];
     if (at === slot) return mid;
     if (at < slot) lo = mid + 1;
     else hi = mid;
@@ -446,7 +466,7 @@ export function termsIn(index: SearchIndex, expansions: readonly Expansion[], sl
   const out: string[] = [];
   for (const expansion of expansions) {
     for (let f = 0; f < FIELD_COUNT; f++) {
-      if (expansion.fields & (1 << f) && inPostings(index, expansion.term, f, slot)) {
+      if (expansion.fields & (1 << f) && postingAt(index, expansion.term, f, slot) >= 0) {
         const term = index.terms[expansion.term];
         if (!out.includes(term)) out.push(term);
         break;
