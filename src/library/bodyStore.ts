@@ -16,6 +16,8 @@ import { withoutSiteParts } from './siteTitles.js';
 export interface BodyStore {
   /** The article's body as its file holds it now; null for an id the library does not have. */
   read(id: string): ArticleBody | null;
+  /** `read(id).body` alone, neither lexed nor its links resolved (the search reads every body: this is half the cost). */
+  text(id: string): string | null;
   /** A store over another library (an update of this one) with the same file reader. */
   withLibrary(library: Library): BodyStore;
 }
@@ -47,6 +49,12 @@ export function createBodyStore(library: Library, reader: FileReader): BodyStore
         linkTargets: links.linkTargets,
         ...(outcome.firstLine !== undefined ? { tokenLines: tokenLinesOf(outcome.parsed.body, outcome.tokens, outcome.firstLine) } : {}),
       };
+    },
+    text(id) {
+      const article = library.byId.get(id);
+      if (!article) return null;
+      const text = reader.readText({ relPath: article.path, absPath: article.absPath, format: article.format }, library.maxFileBytes);
+      return typeof text === 'string' ? text : unreadableBody(article, text);
     },
     withLibrary: (next) => createBodyStore(next, reader),
   };

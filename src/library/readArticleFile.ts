@@ -82,6 +82,11 @@ export interface FileReader {
   read(file: ReadableFile, maxBytes?: number, size?: number): ReadOutcome;
   /** Decoded and parsed bytes of a file. */
   parse(file: ReadableFile, bytes: Uint8Array, maxBytes?: number): ReadOutcome;
+  /**
+   * The body `read` would give (parsed.body), without lexing it: the search reads every body of
+   * the library, and lexing is half of reading one. Not kept among the recent parses.
+   */
+  readText(file: ReadableFile, maxBytes?: number): string | ReadFailure;
 }
 
 /** A file reader; without a page parser, HTML pages are read as their text. */
@@ -91,12 +96,27 @@ export function createFileReader(pageParser: PageParser | null): FileReader {
   // the file it shows once as the library loads and again when it is shown (the loader keeps no
   // bodies), and a parse of a large page costs more than everything else of `show`.
   const recent = new Map<string, { size: number; mtimeMs: number; maxBytes: number; outcome: ReadArticle }>();
+  const keyOf = (file: ReadableFile) => `${file.format}\u0000${file.relPath}\u0000${file.absPath}`;
   return {
     parse,
+    readText(file, maxBytes = DEFAULT_MAX_FILE_BYTES) {
+      let read: Uint8Array | ReadOutcome;
+      try {
+        read = readBounded(file.absPath, maxBytes, undefined, (st) => {
+          const hit = recent.get(keyOf(file));
+          return hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.maxBytes === maxBytes ? hit.outcome : undefined;
+        });
+      } catch (err) {
+        return { ok: false, kind: 'unreadable', why: `cannot be read (${errCode(err)})` };
+      }
+      if (!(read instanceof Uint8Array)) return read.ok ? read.parsed.body : read;
+      const parsed = parseArticleText(file, read, maxBytes, pageParser);
+      return parsed.ok ? parsed.parsed.body : parsed;
+    },
     read(file, maxBytes = DEFAULT_MAX_FILE_BYTES, size) {
       if (size !== undefined && size > maxBytes) return tooLarge(size, maxBytes);
       // The parse depends on the file's bytes and on its path in the root (a title of last resort).
-      const key = `${file.format}\u0000${file.relPath}\u0000${file.absPath}`;
+      const key = keyOf(file);
       let stat: Stats | undefined;
       let read: Uint8Array | ReadOutcome;
       try {
@@ -121,6 +141,17 @@ export function createFileReader(pageParser: PageParser | null): FileReader {
 }
 
 function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: number, pageParser: PageParser | null): ReadOutcome {
+  const read = parseArticleText(file, bytes, maxBytes, pageParser);
+  if (!read.ok) return read;
+  const { parsed } = read;
+  // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
+  const lexed = lexBody(parsed.body);
+  const firstLine = bodyFirstLine(file, read.text, parsed.body);
+  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, firstLine, file.format === 'markdown'), ...(firstLine !== undefined ? { firstLine } : {}) };
+}
+
+/** The bytes decoded and parsed (front matter, title, body), not yet lexed; with the decoded text. */
+function parseArticleText(file: ReadableFile, bytes: Uint8Array, maxBytes: number, pageParser: PageParser | null): ReadFailure | { ok: true; parsed: ParsedArticle; text: string } {
   const html = file.format === 'html' ? chooseHtmlEncoding(bytes) : null;
   const decoded = decodeBytes(bytes, { maxBytes, charset: html?.encoding });
   if (!decoded.ok) return { ok: false, kind: decoded.kind, why: decoded.message };
@@ -142,10 +173,7 @@ function parseArticleBytes(file: ReadableFile, bytes: Uint8Array, maxBytes: numb
   parsed = cleanHeader(parsed, title);
   if (decoded.encodingNote) parsed.problems.unshift({ kind: 'encoding', message: decoded.encodingNote });
   if (html?.mismatch) parsed.problems.unshift({ kind: 'encoding', message: html.mismatch });
-  // Never throws: what the lexer cannot take is this file's own problem (in meta.problems).
-  const lexed = lexBody(parsed.body);
-  const firstLine = bodyFirstLine(file, decoded.text, parsed.body);
-  return { ok: true, parsed, tokens: lexed.tokens, meta: articleMeta(parsed, lexed, firstLine, file.format === 'markdown'), ...(firstLine !== undefined ? { firstLine } : {}) };
+  return { ok: true, parsed, text: decoded.text };
 }
 
 /** The file's line the body starts on (after front matter), when the body is the file's own text (Markdown); else undefined. */

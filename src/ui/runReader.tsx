@@ -165,7 +165,7 @@ export function readerUpdatesOf(updates: LibraryUpdates, library: Library, store
 const bodyTextOf =
   (store: BodyStore): BodySource =>
   (article) =>
-    store.read(article.id)?.body ?? null;
+    store.text(article.id);
 
 
 /** Run the reader until the person quits; resolves with the process exit code. */

@@ -245,6 +245,7 @@ function fakeStore(library: Library): BodyStore {
       const article = library.byId.get(id);
       return article ? { article, ...fakeBody(library, id), tokens: [] } : null;
     },
+    text: (id) => (library.byId.has(id) ? fakeBody(library, id).body : null),
     withLibrary: fakeStore,
   };
 }
