@@ -119,5 +119,5 @@ console.log(`search index built in ${times(cold)} (cold: every body read; file $
 console.log(`mentions index built after it in ${times(mentioned)}`);
 console.log(`heap after both: ${mb(memory.heapUsed)} used, rss ${mb(memory.rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)}${globalThis.gc ? '' : ' (run with --expose-gc for a settled heap)'}`);
 console.log(`per keystroke (${keys.length} keys, ${runs - 1} counted runs): p50 ${ms(percentile(keys, 50))}  p95 ${ms(percentile(keys, 95))}  max ${ms(Math.max(...keys))}`);
-console.log(`per keystroke, cpu: p50 ${ms(percentile(keyCpu, 50))}  p95 ${ms(percentile(keyCpu, 95))}  max ${ms(Math.max(...keyCpu))}`);
+console.log(`cpu per key: p50 ${ms(percentile(keyCpu, 50))}  p95 ${ms(percentile(keyCpu, 95))}  max ${ms(Math.max(...keyCpu))}`);
 for (const [query, values] of perQuery) console.log(`  ${JSON.stringify(query).padEnd(20)} p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}`);

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../library/types.js';
-import { PARSER_VERSION } from '../library/libraryCache.js';
+import { BUILD_STAMP, libraryKey, PARSER_VERSION } from '../library/libraryCache.js';
 import { atomicWriter } from '../startup.js';
 import type { IndexKeeping } from './librarySearch.js';
 import type { SearchIndex } from './searchIndex.js';
@@ -15,24 +15,16 @@ import type { SearchIndex } from './searchIndex.js';
 export const SEARCH_FORMAT = 1;
 const MAGIC = 0x58495342; // "BSIX", little-endian
 
-/** 32-bit FNV-1a, twice with different seeds: the file name of a library's index. */
-function keyOf(text: string): string {
-  const hash = (seed: number) => {
-    let h = seed;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h >>> 0).toString(16).padStart(8, '0');
-  };
-  return hash(0x811c9dc5) + hash(0x01000193);
-}
+/** What the bodies were read and indexed with: a rebuilt or reinstalled broadsheet never trusts an older index. */
+const PARSER = `${SEARCH_FORMAT}:${PARSER_VERSION}:${BUILD_STAMP}`;
 
-/** The index file of a library with these roots. */
+/** The index file of a library with these roots (named as its metadata cache is). */
 export function searchIndexFile(cacheDir: string, roots: readonly string[]): string {
-  return path.join(cacheDir, 'search', `${keyOf(JSON.stringify(roots))}.idx`);
+  return path.join(cacheDir, 'search', `${libraryKey([...roots])}.idx`);
 }
 
 interface Header {
-  format: number;
-  parser: number;
+  parser: string;
   roots: readonly string[];
   documents: number;
   terms: number;
@@ -47,7 +39,7 @@ const align = (n: number) => (n + 7) & ~7;
 export function encodeIndex(index: SearchIndex, roots: readonly string[]): Buffer {
   const keys = Buffer.from(index.keys.join('\u0000'), 'utf8');
   const terms = Buffer.from(index.terms.join('\u0000'), 'utf8');
-  const header: Header = { format: SEARCH_FORMAT, parser: PARSER_VERSION, roots, documents: index.keys.length, terms: index.terms.length, postings: index.docs.length, keyBytes: keys.length, termBytes: terms.length };
+  const header: Header = { parser: PARSER, roots, documents: index.keys.length, terms: index.terms.length, postings: index.docs.length, keyBytes: keys.length, termBytes: terms.length };
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const arrays = [index.stamps, index.lengths, index.offsets, index.docs, index.freqs];
   let size = align(8 + head.length);
@@ -77,7 +69,7 @@ export function decodeIndex(bytes: Buffer, roots: readonly string[]): SearchInde
   } catch {
     return null;
   }
-  if (header.format !== SEARCH_FORMAT || header.parser !== PARSER_VERSION || JSON.stringify(header.roots) !== JSON.stringify(roots)) return null;
+  if (header.parser !== PARSER || JSON.stringify(header.roots) !== JSON.stringify(roots)) return null;
   const { documents: n, terms: t, postings: p } = header;
   if (![n, t, p, header.keyBytes, header.termBytes].every((v) => Number.isInteger(v) && v >= 0)) return null;
   // Typed arrays over the file's own memory (copied once if it is not 8-byte aligned).

@@ -90,7 +90,8 @@ test('files added and removed since are indexed and dropped; the rest is not rea
 test('an article whose title changed without its file changing is indexed again under the new title', async () => {
   const { cacheDir, library } = await setUp();
   // (Saved pages' titles change when another page of the same site comes: siteTitles.ts.)
-  const retitled: Library = { ...library, articles: library.articles.map((a) => (a.id === 'ferry' ? { ...a, title: 'Crossings' } : a)) };
+  const retitle = (a: Article) => (a.id === 'ferry' ? { ...a, title: 'Crossings' } : a);
+  const retitled: Library = { ...library, articles: library.articles.map(retitle), readingOrder: library.readingOrder.map(retitle) };
   const again = searchOf(retitled, cacheDir);
   await again.search.buildAsync();
   assert.deepEqual(again.read, ['ferry']);
