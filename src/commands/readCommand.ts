@@ -1,11 +1,16 @@
 // The interactive reader: load the library, find the keyboard, paint the first frame at once,
 // then hand over to the Ink app (which takes a few hundred milliseconds to load).
 import { openSync } from 'node:fs';
+import { join } from 'node:path';
 import tty from 'node:tty';
 import { loadBodies, loadHighlighter, loadReaderUi, type SettingsLoad } from '../startup.js';
-import { cacheDirectory, stateDirectory } from '../state/statePaths.js';
-import { loadLibrary } from '../library/index.js';
-import { paintFirstFrame, startLoadingScreen, type LoadingScreen } from '../ui/firstPaint.js';
+import { cacheDirectory, configFile, stateDirectory } from '../state/statePaths.js';
+import { loadLibrary, readIndexedLibrary } from '../library/index.js';
+import { firstFrameText, paintFirstFrame, startLoadingScreen, terminalSizeOf, type LoadingScreen } from '../ui/firstPaint.js';
+import { keepFrame } from '../ui/frameSnapshot.js';
+import { createReadingStore } from '../state/readingStore.js';
+import { STATE_FILE } from '../state/stateStore.js';
+import { libraryIndexFile } from '../library/libraryCache.js';
 import { bodiesPending, createRenderCache } from '../ui/renderCache.js';
 import { CommandError } from './commandError.js';
 import { findArticle } from './findArticle.js';
@@ -62,10 +67,35 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
     : undefined;
   try {
-    return await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
+    const code = await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
+    if (code === 0) keepNextFrame(options, cacheDir);
+    return code;
   } finally {
     pages?.stop();
     refresh?.stop();
+  }
+}
+
+/**
+ * The frame the next start with these arguments will paint, laid out now from what it will read
+ * (the index, the reading state, the config file's absence) and kept for it (ui/frameSnapshot.ts),
+ * with those files: the next start paints it before it loads anything else while they are as
+ * they are now. Not for a start that opens an article (its frame is laid out from the body).
+ */
+function keepNextFrame(options: ReadOptions, cacheDir: string): void {
+  if (options.open !== undefined || !process.stdout.isTTY) return;
+  try {
+    const indexed = readIndexedLibrary(options.paths, { cacheDir });
+    if (!indexed) return;
+    const stateDir = stateDirectory();
+    const loaded = createReadingStore(stateDir).load();
+    if (loaded.warning) return;
+    const look = options.settings.ready ? lookOf(options.settings.ready) : DEFAULT_LOOK;
+    const status = extractWhileReading(options.paths, indexed.listed)?.status;
+    const text = firstFrameText({ library: indexed.listed, render: bodiesPending, look, status }, loaded.state, terminalSizeOf(process.stdout));
+    keepFrame(process.argv.slice(2), text, [libraryIndexFile(cacheDir, options.paths), join(stateDir, STATE_FILE), configFile()]);
+  } catch {
+    // No frame kept: the next start paints as usual.
   }
 }
 

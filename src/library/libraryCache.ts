@@ -18,6 +18,7 @@ import type { ArticleMeta } from './articleMeta.js';
 import { atomicWriter } from '../startup.js';
 import type { AttachmentFile, FileStamp } from './scanLibrary.js';
 import type { SiteTitleParts } from './siteTitles.js';
+import { textHash } from '../text/textHash.js';
 
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 7;
@@ -229,20 +230,6 @@ export function cacheKey(roots: string[], root: string, relPath: string): string
   return `${roots.indexOf(root)}:${relPath}`;
 }
 
-/** cyrb53: a quick 53-bit hash of a string's UTF-16 code units, with a seed. */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /**
  * The cache file of the library opened with these paths (resolved: `notes` and `./notes/` are
  * one library). Keyed by the paths given, not the roots: a file given alone has its folder as
@@ -257,11 +244,9 @@ export function libraryCacheFile(cacheDir: string, paths: string[]): string {
  * library), for the files kept for it in the cache folder (the metadata cache, the search index).
  */
 export function libraryKey(paths: string[]): string {
-  const given = paths.map((p) => path.resolve(p));
-  // Not node:crypto, whose loading costs a warm start ~4 ms. Two libraries whose keys collide
-  // only take turns with one file: a cache is used only for the roots it was written for.
-  const text = JSON.stringify(given);
-  return [1, 2].map((seed) => hash53(text, seed).toString(16).padStart(14, '0')).join('').slice(0, 24);
+  // Two libraries whose keys collide only take turns with one file: a cache is used only for
+  // the roots it was written for.
+  return textHash(JSON.stringify(paths.map((p) => path.resolve(p))));
 }
 
 /** The index file beside the records of the library opened with these paths. */

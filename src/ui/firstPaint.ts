@@ -12,16 +12,10 @@ import { frameOf } from './views.js';
 import { DEFAULT_LOOK, type ReaderLook } from './readerLook.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
-export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
-export const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-export const HIDE_CURSOR = '\u001b[?25l';
-export const SHOW_CURSOR = '\u001b[?25h';
-const HOME = '\u001b[H';
+import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, holdTerminal } from './terminalModes.js';
+import { takeEarlyFrame } from './frameSnapshot.js';
 
-/** The signals that end the reader, with their exit codes (128 + the signal's number); each leaves the terminal as it was found. */
-export const SIGNAL_EXIT = { SIGINT: 130, SIGQUIT: 131, SIGTERM: 143, SIGHUP: 129 } as const;
-export type EndingSignal = keyof typeof SIGNAL_EXIT;
-export const ENDING_SIGNALS = Object.keys(SIGNAL_EXIT) as EndingSignal[];
+export { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, HIDE_CURSOR, SHOW_CURSOR, SIGNAL_EXIT, ENDING_SIGNALS, type EndingSignal } from './terminalModes.js';
 
 export interface FirstPaintOptions {
   library: Library;
@@ -50,28 +44,15 @@ export interface LoadingScreen {
  * the first frame, any way out gives the terminal back.
  */
 export function startLoadingScreen(stdout: NodeJS.WriteStream, text: string): LoadingScreen {
-  const restore = () => {
-    try {
-      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-    } catch {
-      // The terminal may be gone.
-    }
-  };
-  const onSignal = (signal: EndingSignal) => {
-    restore();
-    process.exit(SIGNAL_EXIT[signal]);
-  };
-  process.once('exit', restore);
-  for (const signal of ENDING_SIGNALS) process.once(signal, onSignal);
+  const held = holdTerminal(stdout);
   const show = (line: string) => stdout.write(`\u001b[${stdout.rows || 24};1H${sanitizeLine(`broadsheet · ${line}`)}\u001b[K`);
   stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
   show(text);
   return {
     show,
     end(options) {
-      process.off('exit', restore);
-      for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
-      if (options?.restore) restore();
+      held.release();
+      if (options?.restore) held.restore();
     },
   };
 }
@@ -90,42 +71,38 @@ export interface FirstFrame {
  * Loads the reading state and paints the first frame. A corrupt state file is left for the
  * app to set aside and report, so in that case nothing is painted early.
  */
+/** The first frame's text (rows joined as the terminal is written to), from this library and state. */
+export function firstFrameText(options: Pick<FirstPaintOptions, 'library' | 'render' | 'openId' | 'look' | 'status'>, state: LoadedState['state'], size: { columns: number; rows: number }): string {
+  const look = options.look ?? DEFAULT_LOOK;
+  const { columns, height } = layoutOf(size, look.maxWidth);
+  const env = readerEnv(options.library, options.render, size, simpleFilter, look);
+  const start = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, state);
+  const initial = options.status ? { ...start, message: options.status } : start;
+  const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height, look);
+  return (height > 0 ? [...frame.body, frame.status] : [frame.status]).join('\r\n');
+}
+
+/** The terminal's size as the first frame is laid out at. */
+export const terminalSizeOf = (stdout: NodeJS.WriteStream) => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+
 export function paintFirstFrame(options: FirstPaintOptions): FirstFrame {
   const { stdin, stdout } = options;
   const store = createReadingStore(options.stateDir);
   const loaded = store.load();
-  if (loaded.warning) return { store, loaded, painted: false, handOver: () => undefined };
-
-  const size = { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const look = options.look ?? DEFAULT_LOOK;
-  const { columns, height } = layoutOf(size, look.maxWidth);
-  const env = readerEnv(options.library, options.render, size, simpleFilter, look);
-  const start = initialNavigationState(env, options.openId !== undefined ? { id: options.openId } : undefined, loaded.state);
-  const initial = options.status ? { ...start, message: options.status } : start;
-  const frame = frameOf(navigationReducer(initial, { type: 'resize' }, env), env, columns, height, look);
-  const lines = height > 0 ? [...frame.body, frame.status] : [frame.status];
+  // A frame kept from the last run may be on screen already (frameSnapshot.ts): its handlers go, these take over.
+  const early = takeEarlyFrame();
+  early?.release();
+  if (loaded.warning) {
+    early?.restore();
+    return { store, loaded, painted: false, handOver: () => undefined };
+  }
+  const text = firstFrameText(options, loaded.state, terminalSizeOf(stdout));
 
   // Until the app takes over, any way out gives the terminal back.
-  const restore = () => {
-    try {
-      if (stdin.isTTY) stdin.setRawMode(false);
-      stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-    } catch {
-      // The terminal may be gone.
-    }
-  };
-  const onSignal = (signal: EndingSignal) => {
-    restore();
-    process.exit(SIGNAL_EXIT[signal]);
-  };
-  process.once('exit', restore);
-  for (const signal of ENDING_SIGNALS) process.once(signal, onSignal);
+  const held = holdTerminal(stdout, stdin);
   if (stdin.isTTY) stdin.setRawMode(true);
-  // Ink draws its frame from where the cursor is: leave it at the top-left corner.
-  stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + lines.join('\r\n') + HOME);
-  const handOver = () => {
-    process.off('exit', restore);
-    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
-  };
-  return { store, loaded, painted: true, handOver };
+  // Ink draws its frame from where the cursor is: leave it at the top-left corner. The kept
+  // frame is written again only when it is not this one (it was made for the same files, so it is).
+  if (early?.text !== text) stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + text + HOME);
+  return { store, loaded, painted: true, handOver: held.release };
 }

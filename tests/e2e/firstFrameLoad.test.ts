@@ -6,7 +6,7 @@
 // parsers, the saved-page stack, Ink: a warm start reads its list from the cache).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,15 +76,21 @@ async function packagesIn(files: string[]): Promise<Set<string>> {
 /** Needed only once an article is read, a page extracted or Ink drawn: never before the first frame of a warm start. */
 const NOT_FOR_THE_FIRST_FRAME = ['marked', 'yaml', 'linkedom', 'turndown', '@mozilla/readability', 'htmlparser2', 'ink', 'react', 'react-reconciler', 'yoga-layout', 'highlight.js', 'lowlight'];
 
-test('a warm start of the reader loads three bundle files, no node:crypto and no parser or Ink code before its first frame', async () => {
+test('a warm start of the reader loads four bundle files, no node:crypto and no parser or Ink code before its first frame; with a kept frame, one', async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-first-frame-'));
-  const env = { BROADSHEET_CACHE_DIR: path.join(work, 'cache'), BROADSHEET_STATE_DIR: path.join(work, 'state') };
+  const env = { BROADSHEET_CACHE_DIR: path.join(work, 'cache'), BROADSHEET_STATE_DIR: path.join(work, 'state'), BROADSHEET_CONFIG: path.join(work, 'config.yaml') };
   await firstFrameLoad(env, await mkdtemp(path.join(work, 'cold-')));
+  // The usual warm start: the frame the last run kept put aside.
+  await rm(path.join(work, 'cache', 'first-frame'), { recursive: true, force: true });
   const warm = await firstFrameLoad(env, await mkdtemp(path.join(work, 'warm-')));
   assert.ok(warm.bundleFiles.includes('cli.js'), `the probe saw the bundle load: ${warm.bundleFiles.join(', ')}`);
-  assert.ok(warm.bundleFiles.length <= 3, `bundle files before the first frame: ${warm.bundleFiles.join(', ')}`);
+  // The entry, the main bundle and its two start-up chunks.
+  assert.ok(warm.bundleFiles.length <= 4, `bundle files before the first frame: ${warm.bundleFiles.join(', ')}`);
   assert.ok(!warm.builtins.includes('NativeModule crypto'), 'node:crypto is not loaded before the first frame');
   const packages = await packagesIn(warm.bundleFiles);
   assert.ok(packages.has('github-slugger'), `the metafile names the packages of the first frame's files: ${[...packages].join(', ')}`);
   assert.deepEqual(NOT_FOR_THE_FIRST_FRAME.filter((name) => packages.has(name)), [], 'packages in the files loaded before the first frame');
+  // The warm start kept its frame for the next: that start paints it from the entry alone.
+  const kept = await firstFrameLoad(env, await mkdtemp(path.join(work, 'kept-')));
+  assert.deepEqual(kept.bundleFiles, ['cli.js']);
 });
