@@ -3,8 +3,9 @@
 // trie of words, and each article's text is walked once through it, so the cost is one pass
 // over the library, not one per panel opened. Titles of one word are left out (they would
 // match everywhere: "Bridges", "Notes"). The pass can run in slices between keys
-// (buildMentionsIndexAsync), after the search index, so the first `r` finds it done. Pure: no
-// terminal code.
+// (buildMentionsIndexAsync), after the search index, so the first `r` finds it done, and be
+// kept between runs (MentionsKeeping): then only files changed since are read. Pure: no
+// terminal code; files only through the caller.
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
 import type { BodySource } from './librarySearch.js';
@@ -51,34 +52,82 @@ function bodyWords(body: string): string[] {
   return normalizeTitle(searchableBody(body).replace(/[\t\n\v\f\r]/g, ' ')).split(' ');
 }
 
-/** One pass over the articles' text, an article at a time, so it can be done in slices. */
+/** What a kept index says of one article: its file's stamp when it was walked, and the ids it mentions. */
+export interface KeptMentioner {
+  stamp: readonly [number, number];
+  mentions: readonly string[];
+}
+
+/** A mentions index kept between runs: what each article mentioned, valid while the titles are the same. */
+export interface KeptMentions {
+  /** A hash of every article's id, title and aliases: other titles, other mentions. */
+  titles: number;
+  byMentioner: ReadonlyMap<string, KeptMentioner>;
+}
+
+/** Where a kept mentions index is read from and written to, and the files' stamps now (as IndexKeeping). */
+export interface MentionsKeeping {
+  load(): KeptMentions | null;
+  save(kept: KeptMentions): Promise<void>;
+  stampOf(article: Article): readonly [number, number] | null;
+}
+
+/** 32-bit FNV-1a over every id, title and alias, in order. */
+export function titlesHash(articles: readonly Article[]): number {
+  let h = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193);
+  };
+  for (const article of articles) {
+    add(article.id);
+    add(article.title);
+    for (const alias of article.aliases) add(alias);
+  }
+  return h >>> 0;
+}
+
+/**
+ * One pass over the articles' text, an article at a time, so it can be done in slices. An
+ * article a kept index says is unchanged (same titles, same file stamp) is not read: what it
+ * mentioned is taken over.
+ */
 class MentionsBuilder {
-  private readonly root: TrieNode;
+  private trie: TrieNode | null;
   private readonly found = new Map<string, Set<string>>();
+  private readonly queue: readonly Article[];
   private next = 0;
+  /** What each article mentioned, to be kept for the next run (only with keeping). */
+  private record: Map<string, KeptMentioner> | null;
+  /** Whether any article was read (else the kept index is still right: nothing to write). */
+  walked = false;
 
   constructor(
     private readonly articles: readonly Article[],
     private readonly bodyOf: BodySource,
-    from?: { root: TrieNode; found: Map<string, Set<string>>; walk: readonly string[] },
+    from?: { root: TrieNode | null; found: Map<string, Set<string>>; walk: readonly string[] },
+    private keeping?: { kept: KeptMentions | null; stampOf: MentionsKeeping['stampOf'] },
   ) {
+    this.record = keeping ? new Map() : null;
     if (!from) {
-      this.root = titleTrie(articles);
+      this.trie = null;
+      this.queue = articles;
       return;
     }
     // The same titles: the same trie, and what the articles not walked again mention.
-    this.root = from.root;
+    this.trie = from.root;
     const again = new Set(from.walk);
     for (const [id, mentioners] of from.found) {
       const kept = new Set([...mentioners].filter((mentioner) => !again.has(mentioner)));
       if (kept.size > 0) this.found.set(id, kept);
     }
     const byId = new Map(articles.map((article) => [article.id, article]));
-    for (const id of again) {
-      const article = byId.get(id);
-      if (article) this.walk(article);
-    }
-    this.next = articles.length;
+    this.queue = [...again].flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The titles' trie, made when an article is first read (a kept index may need none). */
+  private get root(): TrieNode {
+    return (this.trie ??= titleTrie(this.articles));
   }
 
   /**
@@ -87,38 +136,76 @@ class MentionsBuilder {
    */
   updatedFor(articles: readonly Article[], bodyOf: BodySource, walk: readonly string[]): MentionsBuilder | null {
     if (!this.done || !sameTitles(this.articles, articles)) return null;
-    return new MentionsBuilder(articles, bodyOf, { root: this.root, found: this.found, walk });
+    return new MentionsBuilder(articles, bodyOf, { root: this.trie, found: this.found, walk });
   }
 
   get done(): boolean {
-    return this.next >= this.articles.length;
+    return this.next >= this.queue.length;
   }
 
   /** Walk articles until `until` (a performance.now() time) or the end. */
   step(until = Infinity): void {
     do {
       if (this.done) return;
-      this.walk(this.articles[this.next++]);
+      this.take(this.queue[this.next++]);
     } while (performance.now() < until);
   }
 
-  private walk(article: Article): void {
+  /** One article: what a kept index says it mentions, if its file is as it was, else a walk of its text. */
+  private take(article: Article): void {
+    if (!this.keeping) {
+      this.walk(article);
+      return;
+    }
+    const stamp = this.keeping.stampOf(article);
+    const kept = this.keeping.kept?.byMentioner.get(article.id);
+    if (kept && stamp && kept.stamp[0] === stamp[0] && kept.stamp[1] === stamp[1]) {
+      for (const id of kept.mentions) this.mention(id, article.id);
+      this.record?.set(article.id, kept);
+      return;
+    }
+    this.walked = true;
+    const mentions = this.walk(article);
+    this.record?.set(article.id, { stamp: stamp ?? [0, 0], mentions: [...mentions] });
+  }
+
+  private mention(id: string, by: string): void {
+    let set = this.found.get(id);
+    if (!set) this.found.set(id, (set = new Set()));
+    set.add(by);
+  }
+
+  /** Walk one article's text through the trie; returns the ids it mentions. */
+  private walk(article: Article): Set<string> {
     const words = bodyWords(this.bodyOf(article) ?? '');
+    const root = this.root;
+    const mentions = new Set<string>();
     for (let start = 0; start < words.length; start++) {
-      let at = this.root.next.get(words[start]);
+      let at = root.next.get(words[start]);
       for (let i = start + 1; at; i++) {
         if (at.ids) {
           for (const id of at.ids) {
             if (id === article.id) continue;
-            let set = this.found.get(id);
-            if (!set) this.found.set(id, (set = new Set()));
-            set.add(article.id);
+            mentions.add(id);
+            this.mention(id, article.id);
           }
         }
         if (i >= words.length) break;
         at = at.next.get(words[i]);
       }
     }
+    return mentions;
+  }
+
+  /**
+   * What to keep for the next run, once every article was taken (null without keeping, or when
+   * nothing was read: the kept one is still right). Handed over once: the builder lets it go.
+   */
+  takeKept(): KeptMentions | null {
+    const kept = this.record && this.done && this.walked ? { titles: titlesHash(this.articles), byMentioner: this.record } : null;
+    this.record = null;
+    this.keeping = undefined;
+    return kept;
   }
 
   /** The index, once every article was walked. */
@@ -187,6 +274,8 @@ export interface MentionsBuildOptions {
   sliceMs?: number;
   /** Stops the slices (the reader closed); what was walked is kept for a later finish. */
   signal?: AbortSignal;
+  /** Keep the index between runs: articles whose file is as it was are not read again. */
+  keeping?: MentionsKeeping;
 }
 
 /**
@@ -196,14 +285,23 @@ export interface MentionsBuildOptions {
 export async function buildMentionsIndexAsync(library: Library, bodyOf: BodySource, options: MentionsBuildOptions = {}): Promise<void> {
   if (built.has(library)) return;
   let builder = building.get(library);
-  if (!builder) building.set(library, (builder = new MentionsBuilder(library.articles, bodyOf)));
+  if (!builder) {
+    const { keeping } = options;
+    const kept = keeping?.load() ?? null;
+    const fresh = kept && kept.titles === titlesHash(library.articles) ? kept : null;
+    builder = new MentionsBuilder(library.articles, bodyOf, undefined, keeping ? { kept: fresh, stampOf: keeping.stampOf } : undefined);
+    building.set(library, builder);
+  }
   const slice = options.sliceMs ?? 8;
   while (!builder.done) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (built.has(library) || options.signal?.aborted) return; // finished synchronously meanwhile, or no longer wanted
+    if (options.signal?.aborted) return; // no longer wanted
+    if (built.has(library)) break; // finished synchronously meanwhile
     builder.step(performance.now() + slice);
   }
   mentionsIndexFor(library, bodyOf);
+  const kept = builder.takeKept();
+  if (kept) await options.keeping?.save(kept);
 }
 
 /** Articles that name this one's title without linking to it. */

@@ -19,7 +19,7 @@ import {
 import { librarySearchFor, type BodySource, type LibrarySearch } from '../search/librarySearch.js';
 import { buildMentionsIndexAsync, mentionsOf, updateMentionsIndex } from '../search/mentions.js';
 import { searchFilter } from '../search/searchFilter.js';
-import { searchIndexKeeping } from '../search/searchIndexFile.js';
+import { mentionsKeeping, searchIndexKeeping } from '../search/searchIndexFile.js';
 import type { ReadingState } from '../state/readingState.js';
 import type { ReadingStore } from '../state/readingStore.js';
 import { isOpenable, isOpenableFile, unopenedFileMessage, unopenedMessage, type Opener } from './opener.js';
@@ -174,7 +174,8 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
       // Then "mentioned in", in slices too, so the first `r` finds it built.
       const { from } = shownLibrary;
       if (from && updateMentionsIndex(from.library, library, bodyText, [...from.change.changed, ...from.change.added, ...from.change.removed])) return;
-      buildMentionsIndexAsync(library, bodyText, { signal: stop.signal }).catch(() => {
+      const keeping = searchCacheDir === undefined ? undefined : mentionsKeeping(searchCacheDir, library.roots);
+      buildMentionsIndexAsync(library, bodyText, { signal: stop.signal, keeping }).catch(() => {
         // The panel builds it on first use instead.
       });
     };
