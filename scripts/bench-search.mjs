@@ -61,7 +61,7 @@ const rssLoaded = process.memoryUsage().rss;
 // Bodies as the reader reads them: through the body store; the index kept in a folder of its own.
 const { store, renderArticle } = await loadBodies(library);
 let bodiesRead = 0;
-const bodyOf = (article) => (bodiesRead++, store.read(article.id)?.body ?? null);
+const bodyOf = (article) => (bodiesRead++, store.text(article.id));
 const cacheDir = mkdtempSync(join(tmpdir(), 'bench-search-'));
 let saving = Promise.resolve();
 const keeping = () => {
