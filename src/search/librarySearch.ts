@@ -124,8 +124,13 @@ const WORD_CACHE = 8;
 
 export class LibrarySearch {
   private index: SearchIndex | null = null;
-  private steps: Iterator<void, SearchIndex | null> | null = null;
-  private building: Promise<void> | null = null;
+  /** True once the index says what every file says now (built from the bodies, or a kept one checked). */
+  private fresh = false;
+  /** Whether checking a kept index replaced it (some file had changed). */
+  private corrected = false;
+  private steps: Iterator<void, SearchIndex> | null = null;
+  private driving: Promise<void> | null = null;
+  private readonly usable: Array<() => void> = [];
   private readonly scratch = new Scratch();
   private readonly ranking = new RankScratch();
   private readonly cache = new Map<string, Ranked>();
@@ -142,7 +147,10 @@ export class LibrarySearch {
     /** A built index to take over (updatedFor): this search starts ready. */
     built?: SearchIndex,
   ) {
-    if (built) this.take(built);
+    if (built) {
+      this.take(built);
+      this.fresh = true;
+    }
   }
 
   get ready(): boolean {
@@ -156,7 +164,9 @@ export class LibrarySearch {
 
   private take(index: SearchIndex): void {
     this.index = index;
-    this.steps = null;
+    // Hits of another index are no answers of this one.
+    this.cache.clear();
+    this.words.clear();
     const byPath = new Map<string, number>();
     this.articles.forEach((article, i) => byPath.set(article.absPath, i));
     const n = index.keys.length;
@@ -181,12 +191,16 @@ export class LibrarySearch {
   }
 
   /**
-   * The build, one step per file looked at: the kept index's documents still fresh are taken
-   * over, every other article is read and indexed; what is built is kept for the next run.
+   * The build, one step per file looked at. A kept index answers at once (taken before any file
+   * is looked at, as the list is painted from the library's index), then every file's stamp is
+   * checked: the documents still fresh are taken over, the other articles read and indexed,
+   * and the corrected index replaces it. Without one, every article is read. What is built is
+   * kept for the next run.
    */
-  private *buildSteps(): Generator<void, SearchIndex | null> {
+  private *buildSteps(): Generator<void, SearchIndex> {
     const keeping = this.options.keeping;
     const saved = keeping?.load() ?? null;
+    if (saved) this.take(saved);
     yield;
     const builder = new IndexBuilder();
     let toRead: readonly Article[] = this.articles;
@@ -224,14 +238,23 @@ export class LibrarySearch {
     return index;
   }
 
-  /** Run the build's steps until done, or until `until` (a performance.now() time) passes. */
+  /** Run the build's steps until done (the index fresh), or until `until` (a performance.now() time) passes. */
   private advance(until = Infinity, chunk = 1): boolean {
+    if (this.fresh) return true;
     this.steps ??= this.buildSteps();
+    const answering = this.index !== null;
     for (;;) {
       for (let i = 0; i < chunk; i++) {
         const step = this.steps.next();
+        // A kept index just taken: let the caller tell its waiters before the files are checked.
+        if (!answering && this.index && until !== Infinity && !step.done) return false;
         if (step.done) {
-          if (step.value) this.take(step.value);
+          this.steps = null;
+          if (step.value !== this.index) {
+            this.corrected = this.index !== null;
+            this.take(step.value);
+          }
+          this.fresh = true;
           return true;
         }
       }
@@ -239,10 +262,35 @@ export class LibrarySearch {
     }
   }
 
-  /** Index every article now (or finish a build under way). */
+  /** Index every article now (or finish a build under way); a kept index already answering is checked later. */
   build(): void {
     if (this.index) return;
     this.advance();
+  }
+
+  /** The build in slices until the index is fresh; `usable` waiters are told as soon as it answers. */
+  private drive(signal?: AbortSignal): Promise<void> {
+    if (this.driving) return this.driving;
+    const slice = this.options.sliceMs ?? 8;
+    const chunk = Math.max(1, this.options.chunkSize ?? 1);
+    const tell = () => {
+      if (this.index || !this.driving) for (const resolve of this.usable.splice(0)) resolve();
+    };
+    this.driving = (async () => {
+      while (!this.fresh) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (signal?.aborted) {
+          // What was built is dropped (a later build starts afresh); a kept index stays, unchecked.
+          this.steps = null;
+          break;
+        }
+        this.advance(performance.now() + slice, chunk);
+        tell();
+      }
+      this.driving = null;
+      tell();
+    })();
+    return this.driving;
   }
 
   /**
@@ -252,31 +300,29 @@ export class LibrarySearch {
    */
   buildAsync(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.index) return Promise.resolve();
-    if (this.building) return this.building;
-    const slice = this.options.sliceMs ?? 8;
-    const chunk = Math.max(1, this.options.chunkSize ?? 1);
-    this.building = (async () => {
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (this.index) return; // finished synchronously meanwhile
-        if (options.signal?.aborted) {
-          this.steps = null;
-          this.building = null;
-          return;
-        }
-        if (this.advance(performance.now() + slice, chunk)) return;
-      }
-    })();
-    return this.building;
+    const usable = new Promise<void>((resolve) => this.usable.push(resolve));
+    void this.drive(options.signal);
+    return usable;
+  }
+
+  /**
+   * Resolves once the index says what every file says now (a kept one checked, slices as
+   * buildAsync's), with whether checking it changed it: then the hits shown before may be
+   * out of date (ask again).
+   */
+  async whenFresh(options: { signal?: AbortSignal } = {}): Promise<boolean> {
+    while (!this.fresh && !options.signal?.aborted) await this.drive(options.signal);
+    return this.corrected;
   }
 
   /**
    * The search of an updated library (live reload): this index with the articles that changed,
    * came or went indexed again, so an edit costs its own files, not the library's. Null while
-   * this one is not built (build the new library's afresh). This search must not be used after.
+   * this one is not built, or is a kept one not yet checked (build the new library's afresh).
+   * This search must not be used after.
    */
   updatedFor(articles: readonly Article[], bodyOf: BodySource, change: LibraryChange): LibrarySearch | null {
-    if (!this.index) return null;
+    if (!this.index || !this.fresh) return null;
     const again = new Set([...change.removed, ...change.changed, ...change.added]);
     const byId = new Map(articles.map((article) => [article.id, article]));
     // Paths of the articles to read again, before and after (an id keeps its path, but be sure).

@@ -194,6 +194,14 @@ export function Reader({ library: initialLibrary, render: initialRender, bodyTex
           if (!live) return;
           setIndexed({ library, search, filter: searchFilter(search) });
           mentions();
+          // A kept index answers before the files are checked; if one had changed, the
+          // corrected index is shown (the list filtered again) once they are.
+          search.whenFresh({ signal: stop.signal }).then(
+            (corrected) => {
+              if (live && corrected) setIndexed({ library, search, filter: searchFilter(search) });
+            },
+            () => {},
+          );
         },
         () => {
           // Search stays on the simple filter.

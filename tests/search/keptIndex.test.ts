@@ -50,6 +50,7 @@ test('a start after the index was kept reads no body and answers as the build di
   assert.equal(readdirSync(join(cacheDir, 'search')).length, 1, 'one index file for the library');
   const again = searchOf(await loadLibrary(library.roots as string[]), cacheDir);
   await again.search.buildAsync();
+  await again.search.whenFresh();
   assert.deepEqual(again.read, [], 'nothing read: every file is as it was');
   assert.deepEqual(answers(again.search), answers(first.search));
   assert.deepEqual(again.search.search('gulls').map((hit) => hit.id), ['quay', 'log']);
@@ -62,6 +63,7 @@ test('a file changed since the index was kept is read again, and found by what i
   const library = await loadLibrary([root]);
   const again = searchOf(library, cacheDir);
   await again.search.buildAsync();
+  await again.search.whenFresh();
   assert.deepEqual(again.read, ['log']);
   assert.deepEqual(again.search.search('cormorants').map((hit) => hit.id), ['log']);
   assert.deepEqual(again.search.search('gulls').map((hit) => hit.id), ['quay'], 'the old words are gone');
@@ -71,6 +73,7 @@ test('a file changed since the index was kept is read again, and found by what i
   utimesSync(join(root, 'log.md'), new Date(), new Date(Date.now() + 5000));
   const third = searchOf(await loadLibrary([root]), cacheDir);
   await third.search.buildAsync();
+  await third.search.whenFresh();
   assert.deepEqual(third.read, ['log']);
   assert.deepEqual(third.search.search('flew').map((hit) => hit.id), ['log']);
 });
@@ -82,6 +85,7 @@ test('files added and removed since are indexed and dropped; the rest is not rea
   rmSync(join(root, 'tides.md'));
   const again = searchOf(await loadLibrary([root]), cacheDir);
   await again.search.buildAsync();
+  await again.search.whenFresh();
   assert.deepEqual(again.read, ['lamps']);
   assert.deepEqual(again.search.search('gulls').map((hit) => hit.id).sort(), ['lamps', 'log', 'quay']);
   assert.deepEqual(again.search.search('dusk'), [], 'the removed file is not found');
@@ -94,6 +98,7 @@ test('an article whose title changed without its file changing is indexed again 
   const retitled: Library = { ...library, articles: library.articles.map(retitle), readingOrder: library.readingOrder.map(retitle) };
   const again = searchOf(retitled, cacheDir);
   await again.search.buildAsync();
+  await again.search.whenFresh();
   assert.deepEqual(again.read, ['ferry']);
   assert.deepEqual(again.search.search('crossings').map((hit) => [hit.id, hit.field]), [['ferry', 'title']]);
 });
@@ -104,6 +109,25 @@ test('a damaged index file means a fresh build, never a wrong answer', async () 
   writeFileSync(file, Buffer.from('BSIX not really an index'));
   const again = searchOf(library, cacheDir);
   await again.search.buildAsync();
+  await again.search.whenFresh();
   assert.equal(again.read.length, 4);
   assert.deepEqual(answers(again.search), answers(first.search));
+});
+
+test('a kept index answers before the files are checked, and is corrected once they are', async () => {
+  const { root, cacheDir } = await setUp();
+  writeFileSync(join(root, 'log.md'), '# Harbour log\n\nThe cormorants came back.\n');
+  const again = searchOf(await loadLibrary([root]), cacheDir);
+  await again.search.buildAsync();
+  assert.equal(again.search.ready, true);
+  assert.deepEqual(again.read, [], 'answering: no file looked at yet');
+  assert.deepEqual(again.search.search('gulls').map((hit) => hit.id), ['quay', 'log'], 'what the kept index says');
+  assert.equal(await again.search.whenFresh(), true, 'checking it changed it');
+  assert.deepEqual(again.read, ['log']);
+  assert.deepEqual(again.search.search('gulls').map((hit) => hit.id), ['quay']);
+  assert.deepEqual(again.search.search('cormorants').map((hit) => hit.id), ['log']);
+  await again.saved();
+  const unchanged = searchOf(await loadLibrary([root]), cacheDir);
+  await unchanged.search.buildAsync();
+  assert.equal(await unchanged.search.whenFresh(), false, 'nothing changed since: the kept index stands');
 });
