@@ -11,6 +11,7 @@ import {
   ALL_FIELDS,
   BODY,
   foldTerm,
+  hashText,
   IndexBuilder,
   scoreOf,
   scoreWord,
@@ -71,13 +72,6 @@ export function wordQueries(text: string): TermQuery[][] | null {
 
 /** An article's body as Markdown, read when the index is built (the reader's body store; null when it cannot be read). */
 export type BodySource = (article: Article) => string | null;
-
-/** 32-bit FNV-1a: a document's title and section, kept with it so a retitled article is indexed again. */
-function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** The article's title and section as indexed: aliases (front matter) are title words, other names of it. */
 function headOf(article: Article): { title: string; section: string } {
@@ -187,7 +181,7 @@ export class LibrarySearch {
     const { title, section } = headOf(article);
     // Stamped before the body is read: a file changed in between looks changed next time.
     const stamp = this.options.keeping?.stampOf(article) ?? [0, 0];
-    return { key: article.absPath, title, section, body: searchableBody(bodyOf(article) ?? ''), stamp: [stamp[0], stamp[1], textHash(`${title}\u0000${section}`)] };
+    return { key: article.absPath, title, section, body: searchableBody(bodyOf(article) ?? ''), stamp: [stamp[0], stamp[1], hashText(`${title}\u0000${section}`)] };
   }
 
   /**
@@ -219,7 +213,7 @@ export class LibrarySearch {
           !fresh[slot] &&
           saved.stamps[slot * 3] === stamp[0] &&
           saved.stamps[slot * 3 + 1] === stamp[1] &&
-          saved.stamps[slot * 3 + 2] === textHash(`${title}\u0000${section}`)
+          saved.stamps[slot * 3 + 2] === hashText(`${title}\u0000${section}`)
         )
           fresh[slot] = 1;
         else stale.push(article);

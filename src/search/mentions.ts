@@ -9,6 +9,7 @@
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
 import type { BodySource } from './librarySearch.js';
+import { hashText } from './searchIndex.js';
 import { searchableBody } from './searchableBody.js';
 
 interface TrieNode {
@@ -72,19 +73,14 @@ export interface MentionsKeeping {
   stampOf(article: Article): readonly [number, number] | null;
 }
 
-/** 32-bit FNV-1a over every id, title and alias, in order. */
+/** A hash of every id, title and alias, in order (a NUL after each). */
 export function titlesHash(articles: readonly Article[]): number {
-  let h = 0x811c9dc5;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0xffff, 0x01000193);
-  };
+  let h = hashText('');
   for (const article of articles) {
-    add(article.id);
-    add(article.title);
-    for (const alias of article.aliases) add(alias);
+    h = hashText(`${article.id}\u0000${article.title}\u0000`, h);
+    for (const alias of article.aliases) h = hashText(`${alias}\u0000`, h);
   }
-  return h >>> 0;
+  return h;
 }
 
 /**

@@ -6,9 +6,8 @@
 // walks the words as a trie would. Scoring is BM25+ as MiniSearch (the previous index) scored,
 // with its prefix and fuzzy weights, so results rank as they did. Pure: no files, no terminal.
 
-export const FIELDS = ['title', 'section', 'body'] as const;
-export type FieldName = (typeof FIELDS)[number];
-const FIELD_COUNT = FIELDS.length;
+/** Fields, in this order: title, section, body. */
+const FIELD_COUNT = 3;
 /** A set of fields as bits: title 1, section 2, body 4. */
 export const TITLE = 1;
 export const SECTION = 2;
@@ -27,6 +26,13 @@ export function foldTerm(term: string): string {
   // Most words are ASCII: skip the Unicode work for them (indexing folds every word).
   if (/^[\x20-\x7e]*$/.test(term)) return term.toLowerCase();
   return term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** 32-bit FNV-1a of a text, continuing from `hash` (to hash several texts as one). */
+export function hashText(text: string, hash = 0x811c9dc5): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** The word split: whitespace and punctuation (MiniSearch's, which the index used before). */
