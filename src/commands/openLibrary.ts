@@ -7,6 +7,7 @@
 // stderr is a terminal.
 import { availableParallelism } from 'node:os';
 import { loadLibrary, LibraryPathError, type LoadOptions, libraryChange, linkIndexedLibrary, readIndexedLibrary, type IndexedLibrary } from '../library/index.js';
+import type { FileStamps } from '../library/libraryCache.js';
 import type { Library } from '../library/types.js';
 import { extractInBackground, extractLibrary, progressText, type ExtractionProgress } from '../library/pageExtraction.js';
 import { createHeldLibraryChannel, type LibraryUpdates } from '../library/libraryUpdates.js';
@@ -82,22 +83,32 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
     return { first: library, whole: async () => library, refresh: null };
   }
   const found = indexed;
+  /** The files' stamps the freshness check compares, once the links are read (none for a library loaded afresh). */
+  let stamps: FileStamps | null = null;
   let whole: Promise<Library> | null = null;
-  // Links that do not read back (an index cut short): the library is loaded as without one.
-  const linkedOrLoaded = async () => linkIndexedLibrary(found) ?? (await openLibrary(paths));
-  return { first: indexed.listed, whole: () => (whole ??= linkedOrLoaded()), refresh: refreshIndexed(paths, indexed) };
+  const linkedOrLoaded = async () => {
+    const linked = linkIndexedLibrary(found);
+    if (linked) {
+      stamps = linked.stamps;
+      return linked.library;
+    }
+    // Links that do not read back (an index cut short): the library is loaded as without one.
+    return openLibrary(paths);
+  };
+  return { first: indexed.listed, whole: () => (whole ??= linkedOrLoaded()), refresh: refreshIndexed(paths, indexed, () => stamps) };
 }
 
-function refreshIndexed(paths: string[], indexed: IndexedLibrary): LibraryRefresh {
+function refreshIndexed(paths: string[], indexed: IndexedLibrary, stampsRead: () => FileStamps | null): LibraryRefresh {
   const channel = createHeldLibraryChannel();
   let check: { stop(): void } | null = null;
   let stopped = false;
   return {
     updates: channel,
     start(shown) {
-      if (check || stopped) return;
+      const stamps = stampsRead();
+      if (check || stopped || !stamps) return;
       const options = loadOptions();
-      const running = checkIndexFreshness(paths, indexed, options);
+      const running = checkIndexFreshness(paths, { stamps, attachments: indexed.attachments });
       check = running;
       void running.current.then(async (current) => {
         if (current || stopped) return;

@@ -2,17 +2,15 @@
 // still those the library's index was made from? One stat per file (100,000 files take about a
 // second), so it runs in a worker thread (dist/index-worker.js) and the reader keeps taking keys
 // meanwhile; from the sources (tests) it runs on this thread, a turn after it is asked for.
-import type { IndexedLibrary, LoadOptions } from './loadLibrary.js';
 import { isIndexCurrent } from './loadLibrary.js';
+import type { FileStamps } from './libraryCache.js';
 import { workerScript } from './workerScript.js';
 
-/** What the worker is given: the paths, the index's stamps, and the cache they are checked against. */
+/** What the worker is given: the paths, and the stamps of the files the index was made from (and the other files' names). */
 export interface FreshnessJob {
   paths: string[];
-  generation: string;
+  stamps: FileStamps;
   attachments: string;
-  cacheDir: string;
-  maxFileBytes?: number;
 }
 
 export interface FreshnessCheck {
@@ -22,8 +20,8 @@ export interface FreshnessCheck {
   stop(): void;
 }
 
-export function checkIndexFreshness(paths: string[], indexed: Pick<IndexedLibrary, 'generation' | 'attachments'>, options: Pick<LoadOptions, 'cacheDir' | 'maxFileBytes'> & { cacheDir: string }): FreshnessCheck {
-  const job: FreshnessJob = { paths, generation: indexed.generation, attachments: indexed.attachments, cacheDir: options.cacheDir, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) };
+export function checkIndexFreshness(paths: string[], indexed: { stamps: FileStamps; attachments: string }): FreshnessCheck {
+  const job: FreshnessJob = { paths, stamps: indexed.stamps, attachments: indexed.attachments };
   const script = workerScript('index-worker');
   let stopped = false;
   let stopWorker: (() => void) | null = null;
@@ -33,7 +31,7 @@ export function checkIndexFreshness(paths: string[], indexed: Pick<IndexedLibrar
     };
     if (!script) {
       setImmediate(() => {
-        if (!stopped) answer(isIndexCurrent(job.paths, job, job));
+        if (!stopped) answer(isIndexCurrent(job.paths, job));
       });
       return;
     }

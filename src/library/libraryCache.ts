@@ -182,7 +182,7 @@ export interface IndexedParts {
 
 /**
  * A library's index as read back, in two parts: what the list shows (read first: a warm start
- * paints from it) and the articles' links (decoded by linkedArticles, after the first frame).
+ * paints from it) and the articles' links with the files' stamps (readIndexLinks, after the first frame).
  */
 export interface LibraryIndex extends IndexedParts {
   generation: string;
@@ -192,7 +192,7 @@ export interface LibraryIndex extends IndexedParts {
   listed: Article[];
   /** Indices into `listed`, in reading order. */
   order: number[];
-  /** Where the links of `listed` are (the index file, from this byte on): linkedArticles reads them. */
+  /** Where the links of `listed` are (the index file, from this byte on): readIndexLinks reads them. */
   links: { file: string; offset: number };
 }
 
@@ -207,12 +207,6 @@ export interface LibraryCache {
   failure(key: string): Extract<CachedFile, { ok: false }> | null;
   /** Remember a file's result (only results that depend on its bytes alone). */
   set(key: string, stamp: FileStamp, file: CachedFile): void;
-  /**
-   * True when every file asked for so far was found unchanged and no other file was cached last
-   * time, and the records are those saved with the index of this generation: with the same other
-   * files links may name (the caller compares them), the same links. Nothing decoded.
-   */
-  unchangedSince(generation: string): boolean;
   /**
    * The library's index as the last save wrote it, with its articles as linked then (which
    * are the articles now), when `unchangedSince` holds for it. Read after the lookups; null otherwise.
@@ -372,8 +366,18 @@ function readFirstPart(file: string): string | null {
   }
 }
 
-/** The index's articles with their links: the records as linked at the save; null when the links do not read back (or the file was written again since). */
-export function linkedArticles(index: LibraryIndex): Article[] | null {
+/** Every file the index was made from (articles and files that gave none), by cache key, with the size and mtime it had. */
+export interface FileStamps {
+  keys: string[];
+  sizes: number[];
+  mtimes: number[];
+}
+
+/**
+ * The index's articles with their links (the records as linked at the save) and the stamps of
+ * the files they came from; null when they do not read back (or the file was written again since).
+ */
+export function readIndexLinks(index: LibraryIndex): { articles: Article[]; stamps: FileStamps } | null {
   let data: Json;
   try {
     data = JSON.parse(readFileSync(index.links.file).subarray(index.links.offset).toString('utf8'));
@@ -381,24 +385,28 @@ export function linkedArticles(index: LibraryIndex): Article[] | null {
     return null;
   }
   const links = (data as Record<string, Json> | null)?.links;
+  const stamps = (data as Record<string, Json> | null)?.stamps as FileStamps | undefined;
   if ((data as Record<string, Json> | null)?.generation !== index.generation || !Array.isArray(links) || links.length !== index.listed.length) return null;
+  if (!stamps || !Array.isArray(stamps.keys) || !Array.isArray(stamps.sizes) || !Array.isArray(stamps.mtimes) || stamps.sizes.length !== stamps.keys.length || stamps.mtimes.length !== stamps.keys.length) return null;
   const out: Article[] = new Array(links.length);
   for (let i = 0; i < links.length; i++) {
     const l = links[i];
     if (!Array.isArray(l) || l.length !== 4 || !Array.isArray(l[0]) || !Array.isArray(l[3])) return null;
     out[i] = { ...index.listed[i], related: l[0] as Article['related'], previous: l[1] as Article['previous'], next: l[2] as Article['next'], backlinks: l[3] as string[] };
   }
-  return out;
+  return { articles: out, stamps };
 }
 
-function encodeIndex(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[]): string {
+function encodeIndex(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], files: readonly Json[][]): string {
   const position = new Map(articles.map((a, i) => [a, i]));
   const order = readingOrder.map((a) => position.get(a) ?? -1);
   const list = articles.map((a) => encodeListed(a, roots));
   const links = articles.map((a) => [a.related, a.previous, a.next, a.backlinks]);
   const first = JSON.stringify({ ...head, ...parts, order, list });
   const length = String(Buffer.byteLength(first)).padStart(PREFIX_BYTES - 1, '0');
-  return `${length}\n${first}\n${JSON.stringify({ generation: head.generation, links })}`;
+  // The files' stamps, for the freshness check after a warm start's first frame (it reads no record).
+  const stamps: FileStamps = { keys: files.map((f) => f[0] as string), sizes: files.map((f) => f[1] as number), mtimes: files.map((f) => f[2] as number) };
+  return `${length}\n${first}\n${JSON.stringify({ generation: head.generation, links, stamps })}`;
 }
 
 /** A new generation stamp for a save: the records and the index it writes carry the same one. */
@@ -430,14 +438,11 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   const kept = new Map<string, Json[]>();
   const unchanged = () => !dirty && kept.size === records.size;
   const cache: LibraryCache = {
-    unchangedSince(indexGeneration) {
-      return unchanged() && generation === indexGeneration;
-    },
     linkedIndex(attachments) {
       if (!unchanged() || generation === null) return null;
       const index = readLibraryIndex(cacheDir, paths, roots, maxBytes);
       if (!index || index.generation !== generation || index.attachments !== attachments) return null;
-      const articles = linkedArticles(index);
+      const articles = readIndexLinks(index)?.articles;
       if (!articles) return null;
       indexMatched = true;
       return { index, articles };
@@ -485,7 +490,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
         // No fsync: a cache lost in a crash is only rebuilt. The records first: an index whose
         // records did not follow it is never trusted (the generations differ).
         atomicWriter().sync(file, JSON.stringify({ ...head, files }), { fsync: false });
-        atomicWriter().sync(indexFile, encodeIndex(head, articles, readingOrder, parts, roots), { fsync: false });
+        atomicWriter().sync(indexFile, encodeIndex(head, articles, readingOrder, parts, roots, files), { fsync: false });
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }

@@ -18,7 +18,7 @@ import { buildRefIndex } from './resolveRef.js';
 import { computeBacklinks } from './linkGraph.js';
 import { articleRecord, resolveFileLinks } from './articleRecord.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
-import { cacheKey, linkedArticles, openLibraryCache, readLibraryIndex, type CachedFile, type IndexedParts, type LibraryCache, type LibraryIndex } from './libraryCache.js';
+import { cacheKey, openLibraryCache, readIndexLinks, readLibraryIndex, type CachedFile, type FileStamps, type IndexedParts, type LibraryCache, type LibraryIndex } from './libraryCache.js';
 import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
 import { withListTitles } from './listTitles.js';
 import { canReadInWorkers, readInWorkers, type FileBatch } from './fileWorkers.js';
@@ -290,39 +290,44 @@ export function readIndexedLibrary(paths: string[], options: Pick<LoadOptions, '
   return { listed, index, generation: index.generation, attachments: index.attachments };
 }
 
-/** The indexed library with its links: the library as linked at the index's save; null when its links do not read back. */
-export function linkIndexedLibrary(indexed: IndexedLibrary): Library | null {
-  const articles = linkedArticles(indexed.index);
-  if (!articles) return null;
+/** The indexed library with its links (the library as linked at the index's save) and the stamps of its files; null when they do not read back. */
+export function linkIndexedLibrary(indexed: IndexedLibrary): { library: Library; stamps: FileStamps } | null {
+  const linked = readIndexLinks(indexed.index);
+  if (!linked) return null;
+  const { articles, stamps } = linked;
   const { roots, maxBytes, order } = indexed.index;
-  return libraryOf(roots, maxBytes, articles, order.map((i) => articles[i]), indexed.index);
+  return { library: libraryOf(roots, maxBytes, articles, order.map((i) => articles[i]), indexed.index), stamps };
 }
 
 /**
  * Whether the files below `paths` are still those the index was made from (the same files,
  * sizes and mtimes, the same other files): the freshness check that follows a warm start's
- * first frame. Reads no article; a stat per file. When false, loadLibrary gives the library now.
+ * first frame. Reads no article and no record; a stat per file. When false, loadLibrary gives
+ * the library now.
  */
-export function isIndexCurrent(paths: string[], indexed: Pick<IndexedLibrary, 'generation' | 'attachments'>, options: Pick<LoadOptions, 'cacheDir' | 'maxFileBytes' | 'scan'>): boolean {
-  if (!options.cacheDir) return false;
+export function isIndexCurrent(paths: string[], indexed: { stamps: FileStamps; attachments: string }, options: Pick<LoadOptions, 'scan'> = {}): boolean {
   let scan: ScanResult;
   try {
     scan = scanLibrarySync(paths, options.scan);
   } catch {
     return false;
   }
-  if (attachmentNamesOf(scan) !== indexed.attachments) return false;
-  const cache = openLibraryCache(options.cacheDir, paths, scan.roots, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const { keys, sizes, mtimes } = indexed.stamps;
+  if (scan.files.length !== keys.length || attachmentNamesOf(scan) !== indexed.attachments) return false;
+  const at = new Map<string, number>();
+  keys.forEach((key, i) => at.set(key, i));
   for (const file of scan.files) {
+    const i = at.get(cacheKey(scan.roots, file.root, file.relPath));
+    if (i === undefined) return false;
     let stamp: FileStamp;
     try {
       stamp = file.stat ?? stampOf(statSync(file.absPath));
     } catch {
       return false;
     }
-    if (!cache.has(cacheKey(scan.roots, file.root, file.relPath), stamp)) return false;
+    if (stamp.size !== sizes[i] || stamp.mtimeMs !== mtimes[i]) return false;
   }
-  return cache.unchangedSince(indexed.generation);
+  return true;
 }
 
 /** Every article's links resolved against the library, backlinks counted: the records (titles less their site's shared name, which links see too). */
