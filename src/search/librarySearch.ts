@@ -7,11 +7,11 @@
 import type { Article } from '../library/types.js';
 import type { LibraryChange } from '../library/libraryUpdates.js';
 import { searchableBody } from './searchableBody.js';
+import { hashText } from '../text/textHash.js';
 import {
   ALL_FIELDS,
   BODY,
   foldTerm,
-  hashText,
   IndexBuilder,
   scoreOf,
   scoreWord,

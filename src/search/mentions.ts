@@ -9,7 +9,7 @@
 import { normalizeTitle } from '../library/normalizeTitle.js';
 import type { Article, Library } from '../library/types.js';
 import type { BodySource } from './librarySearch.js';
-import { hashText } from './searchIndex.js';
+import { hashText } from '../text/textHash.js';
 import { searchableBody } from './searchableBody.js';
 
 interface TrieNode {

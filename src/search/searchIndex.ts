@@ -28,12 +28,6 @@ export function foldTerm(term: string): string {
   return term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** 32-bit FNV-1a of a text, continuing from `hash` (to hash several texts as one). */
-export function hashText(text: string, hash = 0x811c9dc5): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** The word split: whitespace and punctuation (MiniSearch's, which the index used before). */
 export const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
