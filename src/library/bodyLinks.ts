@@ -270,6 +270,7 @@ const newlines = (s: string | undefined) => {
  * The links, problem and plain text of a body already lexed. With `firstLine` (the file's line
  * the body starts on), each link carries its line: counted from the newlines of the tokens'
  * `raw` before it (a child list starts on its parent's line; a table's rows below its header).
+ * One walk gives both: the plain text is built as plainTextOf builds it, list by list.
  */
 export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): BodyScan {
   const links: BodyLink[] = [];
@@ -277,38 +278,80 @@ export function scanTokens({ tokens, problem }: LexedBody, firstLine?: number): 
     if (firstLine !== undefined) link.line = line;
     return link;
   };
-  const visit = (list: Token[], inRelated: boolean, startLine: number) => {
+  // Returns plainTextOf(list).
+  const visit = (list: Token[], inRelated: boolean, startLine: number): string => {
     let line = startLine;
+    let s = '';
     for (const tok of list) {
       const t = tok as AnyToken;
-      if (t.type === 'image' && typeof t.href === 'string') {
-        links.push(lined({ href: t.href, label: (t.text ?? '').trim(), wikilink: false, image: true, inRelated }, line));
-      } else if (t.type === 'link' && typeof t.href === 'string') {
-        // A link inside a link's label is not a link; nothing to walk.
-        links.push(lined({ href: t.href, label: plainTextOf(t.tokens ?? []).trim(), wikilink: false, image: false, inRelated }, line));
-      } else if (t.type === 'wikilink' && typeof t.ref === 'string') {
-        links.push(lined({ href: t.ref, label: t.label ?? t.ref, wikilink: true, image: !!(t as { embed?: boolean }).embed, inRelated }, line));
-      } else {
-        // A paragraph (or a tight list item's text) that opens with `Read:` & co.
-        const related =
-          inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && opensRelated(t.tokens));
-        if (t.type === 'table') {
-          for (const cell of t.header ?? []) visit(cell.tokens, related, line);
-          (t.rows ?? []).forEach((row, r) => {
-            for (const cell of row) visit(cell.tokens, related, line + 2 + r);
-          });
-        } else if (t.type === 'list') {
-          if (t.items) visit(t.items, related, line);
-        } else {
-          if (t.type === 'callout') visit((t as AnyToken & { titleTokens: Token[] }).titleTokens, related, line);
-          if (t.tokens) visit(t.tokens, related, line);
+      switch (t.type) {
+        case 'image':
+          if (typeof t.href === 'string') links.push(lined({ href: t.href, label: (t.text ?? '').trim(), wikilink: false, image: true, inRelated }, line));
+          break;
+        case 'link': {
+          // A link inside a link's label is not a link; nothing to walk.
+          const words = plainTextOf(t.tokens ?? []);
+          if (typeof t.href === 'string') links.push(lined({ href: t.href, label: words.trim(), wikilink: false, image: false, inRelated }, line));
+          if (t.tokens) s += words;
+          else if (typeof t.text === 'string') s += t.text;
+          break;
+        }
+        case 'wikilink':
+          if (typeof t.ref === 'string') links.push(lined({ href: t.ref, label: t.label ?? t.ref, wikilink: true, image: !!(t as { embed?: boolean }).embed, inRelated }, line));
+          s += t.label ?? '';
+          break;
+        case 'space':
+        case 'hr':
+        case 'def':
+        case 'comment':
+        case 'footnoteRef':
+          break;
+        case 'br':
+          s += '\n';
+          break;
+        case 'html':
+          s += ' ';
+          break;
+        default: {
+          // A paragraph (or a tight list item's text) that opens with `Read:` & co.
+          const related = inRelated || ((t.type === 'paragraph' || t.type === 'text') && !!t.tokens && opensRelated(t.tokens));
+          let nested = false;
+          if (t.type === 'table') {
+            for (const cell of t.header ?? []) {
+              s += visit(cell.tokens, related, line) + ' ';
+              nested = true;
+            }
+            (t.rows ?? []).forEach((row, r) => {
+              for (const cell of row) {
+                s += visit(cell.tokens, related, line + 2 + r) + ' ';
+                nested = true;
+              }
+            });
+          } else if (t.type === 'list') {
+            if (t.items) {
+              s += visit(t.items, related, line);
+              nested = true;
+            }
+          } else {
+            if (t.type === 'callout') {
+              s += visit((t as AnyToken & { titleTokens: Token[] }).titleTokens, related, line);
+              nested = true;
+            }
+            if (t.tokens) {
+              s += visit(t.tokens, related, line);
+              nested = true;
+            }
+          }
+          if (!nested && typeof t.text === 'string') s += t.type === 'text' ? decodeEntities(t.text) : t.text;
+          if (t.type === 'paragraph' || t.type === 'heading' || t.type === 'code' || t.type === 'list_item' || t.type === 'blockquote' || t.type === 'callout') s += '\n';
         }
       }
       line += newlines(t.raw);
     }
+    return s;
   };
-  visit(tokens, false, firstLine ?? 1);
-  return { links, problem, plainText: plainTextOf(tokens) };
+  const plainText = visit(tokens, false, firstLine ?? 1);
+  return { links, problem, plainText };
 }
 
 /**

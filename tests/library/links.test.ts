@@ -93,6 +93,31 @@ Read also: [“Lost story”](<Lost story>)
   assert.equal(targetKey({ kind: 'unresolved', ref: 'x', title: 'Lost  story!', reason: 'missing' }), targetKey(a.related[2].target));
 });
 
+test('a related opener counts behind markup (after an image, in bold); a word that only starts like one does not', async () => {
+  const { lib } = await libraryOf({
+    'ferry.md': `![](pic.png) Read: [The bridge](bridge)
+
+**See also:** [[market]]
+
+Reading [the choir](choir) is no opener.
+
+See [the dock](dock) neither.
+`,
+    'bridge.md': '# Bridge vote\n',
+    'market.md': '# Night market\n',
+    'choir.md': '# Choir\n',
+    'dock.md': '# Dock\n',
+  });
+  assert.deepEqual(
+    article(lib, 'ferry').related.map((r) => [r.title, r.inBody]),
+    [
+      ['pic.png', true],
+      ['Bridge vote', true],
+      ['Night market', true],
+    ],
+  );
+});
+
 test('backlinks: body links, related, previous and next count; self links and repeats do not', async () => {
   const { lib } = await libraryOf({
     'a.md': '---\nnext: c\n---\n[to b](b.md) [again](b) [me](#top) [[a]]\n',
