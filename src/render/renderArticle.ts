@@ -39,7 +39,8 @@ export function renderArticle(entry: ArticleBody, options: RenderOptions): Rende
   }
 
   const all: Line[] = titleBlock(article, width);
-  collectFootnotes(tokens, ctx.footnotes.defs);
+  // A footnote's definition is written `[^label]:`: a body without `[^` has none to look for.
+  if (entry.body.includes('[^')) collectFootnotes(tokens, ctx.footnotes.defs);
   const body = layoutBlocks(tokens, width, ctx, false);
   const notes = layoutNotes(width, ctx);
   if (notes.length) {
