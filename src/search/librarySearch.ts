@@ -13,6 +13,7 @@ import {
   BODY,
   foldTerm,
   IndexBuilder,
+  patchIndex,
   scoreOf,
   scoreWord,
   Scratch,
@@ -132,7 +133,8 @@ export class LibrarySearch {
   /** Per slot: the article, and its place in `articles` (ties rank in reading order). */
   private slotArticles: Array<Article | undefined> = [];
   private slotRanks = new Int32Array(0);
-  private slotOfId = new Map<string, number>();
+  /** Article id → slot, made when first asked (on Enter, or an update). */
+  private slotIds: Map<string, number> | null = null;
 
   constructor(
     private readonly articles: readonly Article[],
@@ -161,20 +163,37 @@ export class LibrarySearch {
     // Hits of another index are no answers of this one.
     this.cache.clear();
     this.words.clear();
-    const byPath = new Map<string, number>();
-    this.articles.forEach((article, i) => byPath.set(article.absPath, i));
+    this.slotIds = null;
     const n = index.keys.length;
     this.slotArticles = Array.from({ length: n }, () => undefined);
     this.slotRanks = new Int32Array(n).fill(-1);
-    this.slotOfId = new Map();
+    // Slots are mostly in the articles' order (a build adds them so, an update keeps them and
+    // adds after): walk both, and look a path up only where they part.
+    let byPath: Map<string, number> | null = null;
+    let next = 0;
     for (let slot = 0; slot < n; slot++) {
-      const at = byPath.get(index.keys[slot]);
-      if (at === undefined) continue;
-      const article = this.articles[at];
-      this.slotArticles[slot] = article;
+      const key = index.keys[slot];
+      let at = next < this.articles.length && this.articles[next].absPath === key ? next : -1;
+      if (at < 0) {
+        if (!byPath) {
+          byPath = new Map();
+          this.articles.forEach((article, i) => byPath!.set(article.absPath, i));
+        }
+        at = byPath.get(key) ?? -1;
+        if (at < 0) continue;
+      }
+      next = at + 1;
+      this.slotArticles[slot] = this.articles[at];
       this.slotRanks[slot] = at;
-      this.slotOfId.set(article.id, slot);
     }
+  }
+
+  private slotOf(id: string): number | undefined {
+    if (!this.slotIds) {
+      this.slotIds = new Map();
+      this.slotArticles.forEach((article, slot) => article && this.slotIds!.set(article.id, slot));
+    }
+    return this.slotIds.get(id);
   }
 
   private document(article: Article, bodyOf: BodySource): IndexedDocument {
@@ -196,8 +215,6 @@ export class LibrarySearch {
     const saved = keeping?.load() ?? null;
     if (saved) this.take(saved);
     yield;
-    const builder = new IndexBuilder();
-    let toRead: readonly Article[] = this.articles;
     if (saved && keeping) {
       const slotOf = new Map<string, number>();
       saved.keys.forEach((key, slot) => slotOf.set(key, slot));
@@ -220,10 +237,18 @@ export class LibrarySearch {
         yield;
       }
       if (stale.length === 0 && !fresh.includes(0)) return saved;
-      builder.keep(saved, (slot) => !fresh[slot]);
-      toRead = stale;
+      // The files changed since read now, then the kept index patched with them.
+      const docs: IndexedDocument[] = [];
+      for (const article of stale) {
+        docs.push(this.document(article, this.bodyOf));
+        yield;
+      }
+      const patched = patchIndex(saved, (slot) => !fresh[slot], docs);
+      void keeping.save(patched);
+      return patched;
     }
-    for (const article of toRead) {
+    const builder = new IndexBuilder();
+    for (const article of this.articles) {
       builder.add(this.document(article, this.bodyOf));
       yield;
     }
@@ -322,18 +347,17 @@ export class LibrarySearch {
     // Paths of the articles to read again, before and after (an id keeps its path, but be sure).
     const paths = new Set<string>();
     for (const id of again) {
-      const before = this.slotOfId.get(id);
+      const before = this.slotOf(id);
       if (before !== undefined) paths.add(this.index.keys[before]);
       const after = byId.get(id);
       if (after) paths.add(after.absPath);
     }
-    const builder = new IndexBuilder();
-    builder.keep(this.index, (slot) => paths.has(this.index!.keys[slot]));
-    for (const id of again) {
+    const index = this.index;
+    const docs = [...again].flatMap((id) => {
       const article = byId.get(id);
-      if (article) builder.add(this.document(article, bodyOf));
-    }
-    const next = new LibrarySearch(articles, bodyOf, this.options, builder.finish());
+      return article ? [this.document(article, bodyOf)] : [];
+    });
+    const next = new LibrarySearch(articles, bodyOf, this.options, patchIndex(index, (slot) => paths.has(index.keys[slot]), docs));
     perArticles.set(articles, next);
     return next;
   }
@@ -377,7 +401,7 @@ export class LibrarySearch {
   /** Where a query hit one article, and the indexed words that matched there; undefined when it did not. */
   hitOf(id: string, query: string): LibraryHit | undefined {
     const ranked = this.ranked(query);
-    const slot = this.slotOfId.get(id);
+    const slot = this.slotOf(id);
     if (slot === undefined || ranked.words.length === 0) return undefined;
     let score = 0;
     for (const expansions of ranked.words) {

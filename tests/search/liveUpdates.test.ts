@@ -54,3 +54,28 @@ test('"mentioned in" of an updated library walks only the changed files while th
   const retitled = await loadLibrary([root]);
   assert.equal(updateMentionsIndex(after, retitled, () => null, ['quay']), false);
 });
+
+test('an updated search index answers every query as a fresh build of the new library does', async () => {
+  const { makeLibrary, fakeBodyText } = await import('../navigation/fakeLibrary.js');
+  const { LibrarySearch } = await import('../../src/search/librarySearch.js');
+  const spec = (id: string, title: string, body: string) => ({ id, title, section: ['Coast'], body });
+  const before = makeLibrary([
+    spec('a', 'Harbour wall', 'Masons at the harbour wall all winter.'),
+    spec('b', 'Gull colony', 'Gulls on the harbour roofs, gulls on the quay.'),
+    spec('c', 'Ferry times', 'The ferry leaves at noon.'),
+    spec('d', 'Lamps', 'Forty lamps along the harbour.'),
+  ]);
+  const after = makeLibrary([
+    spec('a', 'Harbour wall', 'Cormorants on the harbour wall; the masons left.'),
+    spec('c', 'Ferry times', 'The ferry leaves at noon.'),
+    spec('d', 'Lamps', 'Forty lamps along the harbour.'),
+    spec('e', 'Zeppelin over the harbour', 'An airship, once, over the quay.'),
+  ]);
+  const search = new LibrarySearch(before.articles, fakeBodyText);
+  search.build();
+  const updated = search.updatedFor(after.articles, fakeBodyText, { changed: ['a'], added: ['e'], removed: ['b'] })!;
+  const fresh = new LibrarySearch(after.articles, fakeBodyText);
+  for (const query of ['harbour', 'gulls', 'cormorants', 'masons', 'zep', 'quay', 'ha', 'harbor wall', 'noon', 'airshp']) {
+    assert.deepEqual(updated.search(query), fresh.search(query), query);
+  }
+});
