@@ -98,6 +98,16 @@ export function decodeIndex(bytes: Buffer, roots: readonly string[]): SearchInde
 }
 
 /**
+ * Written whole or not at all, at once: an asynchronous atomic write keeps exit and signal
+ * handlers installed while it runs (the reader's own signal handling would share the process
+ * with them), and a cache lost in a crash is only built again (no fsync).
+ */
+function writeQuietly(file: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  atomicWriter().sync(file, data, { fsync: false });
+}
+
+/**
  * Keeping a library's search index in `cacheDir`: read back once, written after a build that
  * changed it (in the background: a write that fails only costs the next start its reading).
  */
@@ -113,8 +123,7 @@ export function searchIndexKeeping(cacheDir: string, roots: readonly string[]): 
     },
     async save(index) {
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        await atomicWriter()(file, encodeIndex(index, roots), { fsync: false });
+        writeQuietly(file, encodeIndex(index, roots));
       } catch {
         // A cache that cannot be written is built again next time.
       }
@@ -161,8 +170,7 @@ export function mentionsKeeping(cacheDir: string, roots: readonly string[]): Men
     async save(kept) {
       const articles: KeptRow[] = [...kept.byMentioner].map(([id, { stamp, mentions }]) => [id, stamp[0], stamp[1], [...mentions]]);
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        await atomicWriter()(file, JSON.stringify({ parser: PARSER, roots, titles: kept.titles, articles }), { fsync: false });
+        writeQuietly(file, JSON.stringify({ parser: PARSER, roots, titles: kept.titles, articles }));
       } catch {
         // Built again next time.
       }
