@@ -183,7 +183,8 @@ test('tag:x in the list filter keeps the tagged articles; T lists the tags with 
   session.write('\x1b');
   await session.waitForText('3 articles');
   session.write('T');
-  const tags = await session.waitForText('Tags — 2');
+  // The picker's rows may reach the terminal in more than one read: wait for the whole screen.
+  const tags = await session.waitFor((screen) => screen.includes('Tags — 2') && /#harbour\s+2 articles/.test(screen), 'the Tags screen with both tags');
   assert.match(tags, /#boats\s+2 articles/);
   assert.match(tags, /#harbour\s+2 articles/);
   session.write('\r'); // the first: boats
