@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLibrary } from '../helpers/runCli.js';
-import { startTerminal, type TerminalSession } from './terminal.js';
+import { scrollUntilTop, startTerminal, type TerminalSession } from './terminal.js';
 
 const paragraphs = (word: string, n: number) => Array.from({ length: n }, (_, i) => `${word} paragraph ${i + 1} of the log.`).join('\n\n');
 const LOG = `---\ntitle: Harbour log\nsection: Logs\n---\n\n${paragraphs('Morning', 20)}\n`;
@@ -29,11 +29,7 @@ async function openLogAt(terminal: TerminalSession, words: string) {
   await terminal.waitForText('Harbour log');
   terminal.write('/log\r');
   await terminal.waitForText('Morning paragraph 1 of the log.');
-  for (let i = 0; i < 40 && !terminal.screen()[0].includes(words); i++) {
-    const before = statusOf(terminal);
-    terminal.write('j');
-    await terminal.waitFor(() => statusOf(terminal) !== before, 'a line down');
-  }
+  await scrollUntilTop(terminal, words);
   assert.ok(terminal.screen()[0].includes(words));
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeLibrary } from '../helpers/runCli.js';
-import { startTerminal, type TerminalSession } from './terminal.js';
+import { scrollUntilTop, startTerminal, type TerminalSession } from './terminal.js';
 
 const paragraphs = (word: string, n: number) => Array.from({ length: n }, (_, i) => `${word} paragraph ${i + 1} of the log.`).join('\n\n');
 const LOG = (before = '', after = '') => `---\ntitle: Harbour log\n---\n\n${before}${paragraphs('Morning', 20)}\n\n## Evening\n\n${paragraphs('Evening', 20)}\n${after}`;
@@ -22,14 +22,7 @@ async function openLogAt(terminal: TerminalSession) {
   await terminal.waitForText('Harbour log');
   terminal.write('/log\r');
   await terminal.waitForText('Morning paragraph 1 of the log.');
-  // One line at a time, each waited for by the top line moving: the status line may also change
-  // for the reader's background work (search index, "mentioned in"), and a j sent on such a
-  // change would go before the last one was drawn, and could scroll past the line looked for.
-  for (let i = 0; i < 40 && !terminal.screen()[0].includes('Morning paragraph 9 '); i++) {
-    const top = terminal.screen()[0];
-    terminal.write('j');
-    await terminal.waitFor(() => terminal.screen()[0] !== top, 'a line down');
-  }
+  await scrollUntilTop(terminal, 'Morning paragraph 9 ');
   assert.match(terminal.screen()[0], /Morning paragraph 9 of the log/);
 }
 

@@ -129,6 +129,20 @@ export function startTerminal(args: string[], options: SpawnOptions = {}): Termi
  * Sessions put in the returned list are killed when the test file ends: a failed wait must not
  * leave a reader running in its pty, or the test run would never end.
  */
+/**
+ * Scroll down with `j` until the top line holds `words` (at most `most` lines): one line at a
+ * time, each waited for by the top line moving. Not by the status line, which the reader's
+ * background work (search index, "mentioned in") changes too: a `j` sent on such a change goes
+ * before the last one was drawn, and two at once can scroll past the line looked for.
+ */
+export async function scrollUntilTop(terminal: TerminalSession, words: string, most = 40): Promise<void> {
+  for (let i = 0; i < most && !terminal.screen()[0].includes(words); i++) {
+    const top = terminal.screen()[0];
+    terminal.write('j');
+    await terminal.waitFor(() => terminal.screen()[0] !== top, 'a line down');
+  }
+}
+
 export function sessionsKilledAfterTests(): TerminalSession[] {
   const sessions: TerminalSession[] = [];
   after(() => {
