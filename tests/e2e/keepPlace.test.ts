@@ -206,7 +206,8 @@ test('the fourth of a twelve-article chain shows “4 of 12” and how many are 
   sessions.push(session);
   await session.waitForText('1 of 12 · 11 unread');
   session.write(']]]');
-  const fourth = await session.waitForText('Part 4 begins.');
+  // The frame's rows may reach the terminal in more than one read: wait for its status line too.
+  const fourth = await session.waitFor((screen) => screen.includes('Part 4 begins.') && screen.includes('4 of 12'), 'the fourth part with its status line');
   assert.match(fourth, /4 of 12 · 8 unread/);
   await quit(session);
 });
