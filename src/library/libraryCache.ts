@@ -8,7 +8,7 @@
 // An entry counts only while the file's path, size and mtime are what they were, and only for
 // the same cache format, parser version and build of this code. A missing, corrupt or stale
 // cache is ignored and rewritten, atomically, only when something changed.
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, Problem, ProblemKind } from './types.js';
@@ -352,15 +352,21 @@ const PREFIX_BYTES = 17;
 
 /** The index file's first part, read alone (the links after it are most of the file); null when the file is not one. */
 function readFirstPart(file: string): string | null {
+  const prefix = readBytes(file, 0, PREFIX_BYTES);
+  if (prefix === null || prefix[PREFIX_BYTES - 1] !== 0x0a) return null;
+  const length = Number(prefix.toString('latin1', 0, PREFIX_BYTES - 1));
+  if (!Number.isSafeInteger(length) || length <= 0) return null;
+  return readBytes(file, PREFIX_BYTES, length)?.toString('utf8') ?? null;
+}
+
+/** `length` bytes of the file from byte `from` (to its end when `length` is not given); null when it has fewer. */
+function readBytes(file: string, from: number, length?: number): Buffer | null {
   const fd = openSync(file, 'r');
   try {
-    const prefix = Buffer.alloc(PREFIX_BYTES);
-    if (readSync(fd, prefix, 0, PREFIX_BYTES, 0) !== PREFIX_BYTES || prefix[PREFIX_BYTES - 1] !== 0x0a) return null;
-    const length = Number(prefix.toString('latin1', 0, PREFIX_BYTES - 1));
-    if (!Number.isSafeInteger(length) || length <= 0) return null;
-    const part = Buffer.allocUnsafe(length);
-    if (readSync(fd, part, 0, length, PREFIX_BYTES) !== length) return null;
-    return part.toString('utf8');
+    const size = length ?? fstatSync(fd).size - from;
+    if (size < 0) return null;
+    const bytes = Buffer.allocUnsafe(size);
+    return readSync(fd, bytes, 0, size, from) === size ? bytes : null;
   } finally {
     closeSync(fd);
   }
@@ -380,7 +386,10 @@ export interface FileStamps {
 export function readIndexLinks(index: LibraryIndex): { articles: Article[]; stamps: FileStamps } | null {
   let data: Json;
   try {
-    data = JSON.parse(readFileSync(index.links.file).subarray(index.links.offset).toString('utf8'));
+    // The links only: the first part, read for the first frame, is not read again.
+    const links = readBytes(index.links.file, index.links.offset);
+    if (links === null) return null;
+    data = JSON.parse(links.toString('utf8'));
   } catch {
     return null;
   }
