@@ -32,10 +32,10 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   // A warm start paints from the library's index: it parses no file (no parser is loaded before
   // the first frame) and stats none; the freshness check follows the first frame (SPEC §5).
   // A cold start reads every file (seconds for a large library): a progress line at once.
-  let loading: LoadingScreen | null = null;
+  const cold: { screen: LoadingScreen | null } = { screen: null };
   const coldStart = () => {
     const screen = startLoadingScreen(process.stdout, 'reading the library');
-    loading = screen;
+    cold.screen = screen;
     return ({ done, total }: { done: number; total: number }) => screen.show(`reading files ${done}/${total}`);
   };
   let started: Awaited<ReturnType<typeof startReader>>;
@@ -43,10 +43,10 @@ export async function readCommand(options: ReadOptions): Promise<number> {
     started = await startReader(options, coldStart);
   } catch (error) {
     // A REF not found, no terminal for the keys: the message goes to the terminal as it was.
-    (loading as LoadingScreen | null)?.end({ restore: true });
+    cold.screen?.end({ restore: true });
     throw error;
   }
-  (loading as LoadingScreen | null)?.end();
+  cold.screen?.end();
   const { reading, refresh, first, openId, stdin, stdout, opened, firstLook, render } = started;
   // Ink is loaded only once the first frame is on screen: loading it takes the thread. Saved
   // pages read by their metadata pass only are extracted meanwhile, in worker threads; the
