@@ -82,12 +82,14 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
     const library = await openLibrary(paths, { onRead: onCold?.() });
     return { first: library, whole: async () => library, refresh: null };
   }
-  const found = indexed;
+  // Let go of once linked: its list part (every article without links) is 50 MB at 100,000.
+  let found: IndexedLibrary | null = indexed;
   /** The files' stamps the freshness check compares, once the links are read (none for a library loaded afresh). */
   let stamps: FileStamps | null = null;
   let whole: Promise<Library> | null = null;
   const linkedOrLoaded = async () => {
-    const linked = linkIndexedLibrary(found);
+    const linked = linkIndexedLibrary(found!);
+    found = null;
     if (linked) {
       stamps = linked.stamps;
       return linked.library;
@@ -95,10 +97,11 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
     // Links that do not read back (an index cut short): the library is loaded as without one.
     return openLibrary(paths);
   };
-  return { first: indexed.listed, whole: () => (whole ??= linkedOrLoaded()), refresh: refreshIndexed(paths, indexed, () => stamps) };
+  return { first: indexed.listed, whole: () => (whole ??= linkedOrLoaded()), refresh: refreshIndexed(paths, indexed.attachments, () => stamps) };
 }
 
-function refreshIndexed(paths: string[], indexed: IndexedLibrary, stampsRead: () => FileStamps | null): LibraryRefresh {
+/** `attachments`: the index's names of the other files links may name (IndexedLibrary's). */
+function refreshIndexed(paths: string[], attachments: string, stampsRead: () => FileStamps | null): LibraryRefresh {
   const channel = createHeldLibraryChannel();
   let check: { stop(): void } | null = null;
   let stopped = false;
@@ -108,7 +111,7 @@ function refreshIndexed(paths: string[], indexed: IndexedLibrary, stampsRead: ()
       const stamps = stampsRead();
       if (check || stopped || !stamps) return;
       const options = loadOptions();
-      const running = checkIndexFreshness(paths, { stamps, attachments: indexed.attachments });
+      const running = checkIndexFreshness(paths, { stamps, attachments });
       check = running;
       void running.current.then(async (current) => {
         if (current || stopped) return;

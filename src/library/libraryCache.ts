@@ -11,7 +11,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, Problem, ProblemKind } from './types.js';
+import type { Article, ArticleLink, LinkTarget, Problem, ProblemKind, RelatedLink } from './types.js';
 import type { RefMode, RefSpec } from './refSpec.js';
 import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
@@ -21,7 +21,7 @@ import type { SiteTitleParts } from './siteTitles.js';
 import { textHash } from '../text/textHash.js';
 
 /** Bump when the layout of the cache file changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 /** Bump when any parser's output changes (titles, sections, links, words, problems). */
 export const PARSER_VERSION = 4;
 
@@ -265,7 +265,11 @@ const PARSER_STAMP = `${PARSER_VERSION}:${BUILD_STAMP}`;
 //   listTitle or null, section, date, author, summary, source, aliases, tags, words, problems],
 //   the lists (section, aliases, tags, problems) 0 when empty: most are, and at 100,000 articles
 //   every list JSON.parse makes is an allocation the first frame waits for.
-// Its links: [related, previous, next, backlinks], as the records hold them.
+// Its links: [related, previous, next, backlinks], an article named by its place in the list.
+//   A link to a whole article in that article's title is its place alone, [place, title] in
+//   other words, any other link the object it is; a related entry is [link, 1 in the body or 0];
+//   backlinks are places. Decoded, the links to one article share one object: at 100,000
+//   articles a copy per link was 400,000 objects and titles more to parse and keep.
 
 const joinPath = (root: string, relPath: string) => (root.endsWith('/') ? root + relPath : `${root}/${relPath}`);
 
@@ -397,20 +401,78 @@ export function readIndexLinks(index: LibraryIndex): { articles: Article[]; stam
   const stamps = (data as Record<string, Json> | null)?.stamps as FileStamps | undefined;
   if ((data as Record<string, Json> | null)?.generation !== index.generation || !Array.isArray(links) || links.length !== index.listed.length) return null;
   if (!stamps || !Array.isArray(stamps.keys) || !Array.isArray(stamps.sizes) || !Array.isArray(stamps.mtimes) || stamps.sizes.length !== stamps.keys.length || stamps.mtimes.length !== stamps.keys.length) return null;
+  const decoded = decodeLinks(links, index.listed);
+  return decoded && { articles: decoded, stamps };
+}
+
+/** A link as the index keeps it (see above), given each article's place in the list. */
+function encodeLink(link: ArticleLink, places: ReadonlyMap<string, number>, articles: readonly Article[]): Json {
+  const target = link.target;
+  if (target.kind === 'article' && Object.keys(target).length === 2) {
+    const at = places.get(target.id);
+    if (at !== undefined) return link.title === articles[at].title ? at : [at, link.title];
+  }
+  return link;
+}
+
+function encodeLinks(articles: readonly Article[]): Json[] {
+  const places = new Map(articles.map((a, i) => [a.id, i]));
+  const link = (l: ArticleLink | null) => (l === null ? null : encodeLink(l, places, articles));
+  return articles.map((a) => [a.related.map((r) => [link(r), r.inBody ? 1 : 0]), link(a.previous), link(a.next), a.backlinks.map((id) => places.get(id) ?? id)]);
+}
+
+/** The listed articles with their links decoded; null when the links are not what encodeLinks wrote for them. */
+function decodeLinks(links: Json[], listed: readonly Article[]): Article[] | null {
+  // One target and one plain link per article named; a related entry's own object per place and inBody.
+  const targets: LinkTarget[] = [];
+  const plain: ArticleLink[] = [];
+  const related: RelatedLink[][] = [[], []];
+  const targetAt = (at: number): LinkTarget => (targets[at] ??= { kind: 'article', id: listed[at].id });
+  const link = (v: Json): ArticleLink | null => {
+    if (typeof v === 'number') return listed[v] ? (plain[v] ??= { title: listed[v].title, target: targetAt(v) }) : null;
+    if (Array.isArray(v)) return v.length === 2 && typeof v[0] === 'number' && listed[v[0]] && isStr(v[1]) ? { title: v[1], target: targetAt(v[0]) } : null;
+    const object = v as ArticleLink | null;
+    return object !== null && typeof object === 'object' && isStr(object.title) && object.target !== null && typeof object.target === 'object' ? object : null;
+  };
+  const relatedOf = (v: Json): RelatedLink | null => {
+    if (!Array.isArray(v) || v.length !== 2 || (v[1] !== 0 && v[1] !== 1)) return null;
+    const inBody = v[1] === 1;
+    if (typeof v[0] === 'number') {
+      if (!listed[v[0]]) return null;
+      return (related[v[1]][v[0]] ??= { title: listed[v[0]].title, target: targetAt(v[0]), inBody });
+    }
+    const l = link(v[0]);
+    return l && { title: l.title, target: l.target, inBody };
+  };
   const out: Article[] = new Array(links.length);
   for (let i = 0; i < links.length; i++) {
     const l = links[i];
     if (!Array.isArray(l) || l.length !== 4 || !Array.isArray(l[0]) || !Array.isArray(l[3])) return null;
-    out[i] = { ...index.listed[i], related: l[0] as Article['related'], previous: l[1] as Article['previous'], next: l[2] as Article['next'], backlinks: l[3] as string[] };
+    const rel: RelatedLink[] = [];
+    for (const r of l[0] as Json[]) {
+      const entry = relatedOf(r);
+      if (!entry) return null;
+      rel.push(entry);
+    }
+    const previous = l[1] === null ? null : link(l[1]);
+    const next = l[2] === null ? null : link(l[2]);
+    if ((l[1] !== null && !previous) || (l[2] !== null && !next)) return null;
+    const backlinks: string[] = [];
+    for (const b of l[3] as Json[]) {
+      const id = typeof b === 'number' ? listed[b]?.id : b;
+      if (!isStr(id)) return null;
+      backlinks.push(id);
+    }
+    out[i] = { ...listed[i], related: rel.length === 0 ? NONE : rel, previous, next, backlinks: backlinks.length === 0 ? NONE : backlinks };
   }
-  return { articles: out, stamps };
+  return out;
 }
 
 function encodeIndex(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], files: readonly Json[][]): string {
   const position = new Map(articles.map((a, i) => [a, i]));
   const order = readingOrder.map((a) => position.get(a) ?? -1);
   const list = articles.map((a) => encodeListed(a, roots));
-  const links = articles.map((a) => [a.related, a.previous, a.next, a.backlinks]);
+  const links = encodeLinks(articles);
   const first = JSON.stringify({ ...head, ...parts, order, list });
   const length = String(Buffer.byteLength(first)).padStart(PREFIX_BYTES - 1, '0');
   // The files' stamps, for the freshness check after a warm start's first frame (it reads no record).

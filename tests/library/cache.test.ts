@@ -147,6 +147,33 @@ test('the index gives the library as loaded, without a file read; isIndexCurrent
   }
 });
 
+test('the index keeps every kind of link as loaded: to an article, to a heading, to one of several, unresolved', async () => {
+  const dir = await makeFolder({
+    'desk/harbour.md': '---\ntitle: Harbour works begin\nrelated:\n  - desk/quay\n  - desk/nowhere\nprevious: desk/quay#Night shift\nnext: Tide tables\n---\nRead: [the quay, by night](quay.md) and [[Tide tables]]\n',
+    'desk/quay.md': '---\ntitle: The quay at night\nprevious: desk/harbour\n---\n## Night shift\n\nBack to [[Harbour works begin]].\n',
+    'desk/tides.md': '---\ntitle: Tide tables\n---\nSee [the works](harbour.md).\n',
+    'other/tides.md': '---\ntitle: Tide tables\n---\nA second note of that title.\n',
+  });
+  const cache = await cacheDir();
+  const loaded = await loadLibrary([dir], { cacheDir: cache });
+  const harbour = loaded.byId.get('desk/harbour')!;
+  // The fixture has what it is for: related links to an article, to one of two, to nothing; a
+  // previous link to a heading; backlinks.
+  assert.deepEqual(
+    harbour.related.map((r) => [r.title, r.target.kind, r.inBody, r.target.kind === 'article' ? r.target.candidates : undefined]),
+    [
+      ['The quay at night', 'article', true, undefined],
+      ['Tide tables', 'article', true, ['desk/tides', 'other/tides']],
+      ['desk/nowhere', 'unresolved', false, undefined],
+    ],
+  );
+  assert.deepEqual(harbour.previous?.target, { kind: 'article', id: 'desk/quay', heading: 'Night shift' });
+  assert.deepEqual(harbour.backlinks, ['desk/quay', 'desk/tides']);
+  const linked = linkIndexedLibrary(readIndexedLibrary([dir], { cacheDir: cache })!)!.library;
+  assert.deepEqual(linked.articles, loaded.articles);
+  assert.deepEqual(view(linked), view(loaded));
+});
+
 test('a changed file is read again; a deleted one drops out; a new one comes in', async () => {
   const dir = await makeFolder({ 'one.md': '# One\n\n[two](two.md)\n', 'two.md': '# Two\n', 'three.md': '# Three\n' });
   const cache = await cacheDir();
