@@ -8,17 +8,17 @@
 // An entry counts only while the file's path, size and mtime are what they were, and only for
 // the same cache format, parser version and build of this code. A missing, corrupt or stale
 // cache is ignored and rewritten, atomically, only when something changed.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article, ArticleLink, LinkTarget, Problem, ProblemKind, RelatedLink } from './types.js';
 import type { RefMode, RefSpec } from './refSpec.js';
 import type { BodyLink } from './bodyLinks.js';
 import type { ArticleMeta } from './articleMeta.js';
-import { atomicWriter } from '../startup.js';
 import type { AttachmentFile, FileStamp } from './scanLibrary.js';
 import type { SiteTitleParts } from './siteTitles.js';
 import { textHash } from '../text/textHash.js';
+import { jsonArrayPieces, writeInPieces } from './writeInPieces.js';
 
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 8;
@@ -194,6 +194,12 @@ export interface LibraryIndex extends IndexedParts {
   order: number[];
   /** Where the links of `listed` are (the index file, from this byte on): readIndexLinks reads them. */
   links: { file: string; offset: number };
+}
+
+/** A file's result read this time, kept for the save with the stamp of the bytes it came from. */
+interface ReadNow {
+  stamp: FileStamp;
+  result: CachedFile;
 }
 
 export interface LibraryCache {
@@ -415,10 +421,11 @@ function encodeLink(link: ArticleLink, places: ReadonlyMap<string, number>, arti
   return link;
 }
 
-function encodeLinks(articles: readonly Article[]): Json[] {
+/** An article's links as the index keeps them, for the articles in this order. */
+function linksEncoder(articles: readonly Article[]): (a: Article) => Json {
   const places = new Map(articles.map((a, i) => [a.id, i]));
   const link = (l: ArticleLink | null) => (l === null ? null : encodeLink(l, places, articles));
-  return articles.map((a) => [a.related.map((r) => [link(r), r.inBody ? 1 : 0]), link(a.previous), link(a.next), a.backlinks.map((id) => places.get(id) ?? id)]);
+  return (a) => [a.related.map((r) => [link(r), r.inBody ? 1 : 0]), link(a.previous), link(a.next), a.backlinks.map((id) => places.get(id) ?? id)];
 }
 
 /** The listed articles with their links decoded; null when the links are not what encodeLinks wrote for them. */
@@ -468,16 +475,25 @@ function decodeLinks(links: Json[], listed: readonly Article[]): Article[] | nul
   return out;
 }
 
-function encodeIndex(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], files: readonly Json[][]): string {
+/** `before`, the pieces, `after`: made one at a time as they are written. */
+function* wrapped(before: string, pieces: Iterable<string>, after: string): Generator<string> {
+  yield before;
+  yield* pieces;
+  yield after;
+}
+
+/** The index file's text, in pieces (see above): the first part made whole (its length comes first), the links as written. */
+function* indexPieces(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], stamps: FileStamps): Generator<string> {
   const position = new Map(articles.map((a, i) => [a, i]));
   const order = readingOrder.map((a) => position.get(a) ?? -1);
-  const list = articles.map((a) => encodeListed(a, roots));
-  const links = encodeLinks(articles);
-  const first = JSON.stringify({ ...head, ...parts, order, list });
-  const length = String(Buffer.byteLength(first)).padStart(PREFIX_BYTES - 1, '0');
+  const opening = JSON.stringify({ ...head, ...parts, order });
+  const first = [`${opening.slice(0, -1)},"list":`, ...jsonArrayPieces(articles, (a) => encodeListed(a, roots)), '}'];
+  const length = String(first.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0)).padStart(PREFIX_BYTES - 1, '0');
   // The files' stamps, for the freshness check after a warm start's first frame (it reads no record).
-  const stamps: FileStamps = { keys: files.map((f) => f[0] as string), sizes: files.map((f) => f[1] as number), mtimes: files.map((f) => f[2] as number) };
-  return `${length}\n${first}\n${JSON.stringify({ generation: head.generation, links, stamps })}`;
+  const second = `{"generation":${JSON.stringify(head.generation)},"stamps":${JSON.stringify(stamps)},"links":`;
+  yield `${length}\n`;
+  yield* first;
+  yield* wrapped(`\n${second}`, jsonArrayPieces(articles, linksEncoder(articles)), '}');
 }
 
 /** A new generation stamp for a save: the records and the index it writes carry the same one. */
@@ -506,7 +522,13 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
   /** Set when the index read back matched: a save then has nothing new to write. */
   let indexMatched = false;
 
-  const kept = new Map<string, Json[]>();
+  // A file's record as read from the cache (encoded), or its result read now, encoded when saved.
+  const kept = new Map<string, Json[] | ReadNow>();
+  /** A record of the cache (`has` found it), or undefined. */
+  const keptRecord = (key: string): Json[] | undefined => {
+    const v = kept.get(key);
+    return Array.isArray(v) ? v : undefined;
+  };
   const unchanged = () => !dirty && kept.size === records.size;
   const cache: LibraryCache = {
     linkedIndex(attachments) {
@@ -525,7 +547,7 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       return true;
     },
     get(key) {
-      const rec = kept.get(key);
+      const rec = keptRecord(key);
       const decoded = rec ? decodeFile(rec) : undefined;
       if (!decoded) {
         // Not what this code wrote: the file is read again and its entry rewritten.
@@ -535,33 +557,39 @@ export function openLibraryCache(cacheDir: string, paths: string[], roots: strin
       return decoded;
     },
     partial(key) {
-      const rec = kept.get(key);
+      const rec = keptRecord(key);
       return rec !== undefined && rec.length === 14;
     },
     failure(key) {
-      const rec = kept.get(key);
+      const rec = keptRecord(key);
       return rec && rec.length === 5 ? (decodeFile(rec) as Extract<CachedFile, { ok: false }> | undefined) ?? null : null;
     },
     set(key, stamp, result) {
-      kept.set(key, encodeFile(key, stamp, result));
+      kept.set(key, { stamp, result });
       dirty = true;
     },
     save(articles, readingOrder, parts) {
       // Entries not asked for this time are files that are gone (or changed): drop them.
       const changed = !unchanged() || !indexMatched;
-      const files = [...kept.values()];
+      const entries = [...kept];
       // One load, one save: let the parsed cache go (the articles keep what they use of it).
       records.clear();
       kept.clear();
       if (!changed) return;
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const stamp = newGeneration();
-        const head = { format: CACHE_FORMAT, parser: PARSER_STAMP, maxBytes, roots, generation: stamp };
-        // No fsync: a cache lost in a crash is only rebuilt. The records first: an index whose
-        // records did not follow it is never trusted (the generations differ).
-        atomicWriter().sync(file, JSON.stringify({ ...head, files }), { fsync: false });
-        atomicWriter().sync(indexFile, encodeIndex(head, articles, readingOrder, parts, roots, files), { fsync: false });
+        const generation = newGeneration();
+        const head = { format: CACHE_FORMAT, parser: PARSER_STAMP, maxBytes, roots, generation };
+        const stamps: FileStamps = { keys: [], sizes: [], mtimes: [] };
+        for (const [key, v] of entries) {
+          stamps.keys.push(key);
+          stamps.sizes.push(Array.isArray(v) ? (v[1] as number) : v.stamp.size);
+          stamps.mtimes.push(Array.isArray(v) ? (v[2] as number) : v.stamp.mtimeMs);
+        }
+        // The records first: an index whose records did not follow it is never trusted (the
+        // generations differ). Each written in pieces, a few thousand records at a time.
+        const encode = ([key, v]: [string, Json[] | ReadNow]) => (Array.isArray(v) ? v : encodeFile(key, v.stamp, v.result));
+        writeInPieces(file, wrapped(`${JSON.stringify(head).slice(0, -1)},"files":`, jsonArrayPieces(entries, encode), '}'));
+        writeInPieces(indexFile, indexPieces(head, articles, readingOrder, parts, roots, stamps));
       } catch {
         // A cache that cannot be written only costs time on the next start.
       }
