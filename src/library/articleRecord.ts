@@ -27,11 +27,14 @@ function folderSection(relPath: string): string[] {
   return relPath.split('/').slice(0, -1).filter((folder) => folder !== '');
 }
 
+/** What a record keeps of an article's resolved links (the body's own targets are the body store's). */
+export type RecordLinks = Pick<ResolvedLinks, 'related' | 'previous' | 'next' | 'problems'>;
+
 /** The plain record of one article: what its file says, its links resolved, who links to it. */
 export function articleRecord(
   file: Pick<IdentifiedFile, 'id' | 'relPath' | 'absPath' | 'root' | 'format'>,
   meta: ArticleMeta,
-  links: ResolvedLinks,
+  links: RecordLinks,
   backlinks: readonly string[],
   idProblems: readonly Problem[],
 ): Article {

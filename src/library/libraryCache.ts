@@ -18,7 +18,7 @@ import type { ArticleMeta } from './articleMeta.js';
 import type { AttachmentFile, FileStamp } from './scanLibrary.js';
 import type { SiteTitleParts } from './siteTitles.js';
 import { textHash } from '../text/textHash.js';
-import { jsonArrayPieces, writeInPieces } from './writeInPieces.js';
+import { jsonArrayPieces, writeInPieces, type Piece } from './writeInPieces.js';
 
 /** Bump when the layout of the cache file changes. */
 export const CACHE_FORMAT = 8;
@@ -482,18 +482,21 @@ function* wrapped(before: string, pieces: Iterable<string>, after: string): Gene
   yield after;
 }
 
-/** The index file's text, in pieces (see above): the first part made whole (its length comes first), the links as written. */
-function* indexPieces(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], stamps: FileStamps): Generator<string> {
+/** The index file's text, in pieces (see above), made as they are written: its length prefix last, at its place. */
+function* indexPieces(head: Record<string, Json>, articles: readonly Article[], readingOrder: readonly Article[], parts: IndexedParts, roots: readonly string[], stamps: FileStamps): Generator<Piece> {
   const position = new Map(articles.map((a, i) => [a, i]));
   const order = readingOrder.map((a) => position.get(a) ?? -1);
   const opening = JSON.stringify({ ...head, ...parts, order });
-  const first = [`${opening.slice(0, -1)},"list":`, ...jsonArrayPieces(articles, (a) => encodeListed(a, roots)), '}'];
-  const length = String(first.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0)).padStart(PREFIX_BYTES - 1, '0');
+  yield ' '.repeat(PREFIX_BYTES);
+  let length = 0;
+  for (const piece of wrapped(`${opening.slice(0, -1)},"list":`, jsonArrayPieces(articles, (a) => encodeListed(a, roots)), '}')) {
+    length += Buffer.byteLength(piece);
+    yield piece;
+  }
   // The files' stamps, for the freshness check after a warm start's first frame (it reads no record).
   const second = `{"generation":${JSON.stringify(head.generation)},"stamps":${JSON.stringify(stamps)},"links":`;
-  yield `${length}\n`;
-  yield* first;
   yield* wrapped(`\n${second}`, jsonArrayPieces(articles, linksEncoder(articles)), '}');
+  yield { at: 0, text: `${String(length).padStart(PREFIX_BYTES - 1, '0')}\n` };
 }
 
 /** A new generation stamp for a save: the records and the index it writes carry the same one. */

@@ -13,9 +13,11 @@ export function withListTitles(articles: readonly Article[]): Article[] {
   const keys = articles.map((a) => `${a.section.join('\u0000')}\u0001${normalizeTitle(a.title)}`);
   for (const key of keys) bySectionTitle.set(key, (bySectionTitle.get(key) ?? 0) + 1);
   return articles.map((a, i) => {
+    const colliding = (bySectionTitle.get(keys[i]) ?? 0) > 1;
+    // Most records are kept as they are (a copy of each is 100,000 objects at 100,000 articles).
+    if (!colliding && a.listTitle === undefined) return a;
     const { listTitle: _old, ...record } = a;
-    if ((bySectionTitle.get(keys[i]) ?? 0) > 1) return { ...record, listTitle: `${a.title} (${fileName(a.path)})` };
-    return _old === undefined ? a : record;
+    return colliding ? { ...record, listTitle: `${a.title} (${fileName(a.path)})` } : record;
   });
 }
 

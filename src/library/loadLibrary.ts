@@ -16,7 +16,7 @@ import { readProblem, tooLarge } from './fileOutcome.js';
 import type { ArticleMeta } from './articleMeta.js';
 import { buildRefIndex } from './resolveRef.js';
 import { computeBacklinks } from './linkGraph.js';
-import { articleRecord, resolveFileLinks } from './articleRecord.js';
+import { articleRecord, resolveFileLinks, type RecordLinks } from './articleRecord.js';
 import { DEFAULT_MAX_FILE_BYTES } from './decodeText.js';
 import { cacheKey, openLibraryCache, readIndexLinks, readLibraryIndex, type CachedFile, type FileStamps, type IndexedParts, type LibraryCache, type LibraryIndex } from './libraryCache.js';
 import { findSiteTitleParts, withoutSiteParts, type SiteTitleParts } from './siteTitles.js';
@@ -346,10 +346,21 @@ function linkArticles(
     loaded.map(({ file, meta }) => ({ id: file.id, absPath: file.absPath, root: file.root, title: meta.title, source: meta.source })),
     attachments,
   );
-  const resolved = loaded.map(({ file, meta }) => ({ id: file.id, links: resolveFileLinks(file, meta, refIndex) }));
-  const backlinks = computeBacklinks(resolved);
+  // Each file's links resolved and counted for backlinks in one go: the targets of its body's
+  // links are needed for that count only (the body store resolves them again when it is shown),
+  // and 100,000 of them held until the end were the largest part of a cold start's peak.
+  const resolved: RecordLinks[] = new Array(loaded.length);
+  function* outgoing() {
+    for (let i = 0; i < loaded.length; i++) {
+      const { file, meta } = loaded[i];
+      const links = resolveFileLinks(file, meta, refIndex);
+      resolved[i] = { related: links.related, previous: links.previous, next: links.next, problems: links.problems };
+      yield { id: file.id, links };
+    }
+  }
+  const backlinks = computeBacklinks(outgoing());
   const idProblemsOf = new Map<string, Problem[]>();
   for (const p of idProblems) idProblemsOf.set(p.id, [...(idProblemsOf.get(p.id) ?? []), p]);
-  const articles = withListTitles(loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i].links, backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? [])));
+  const articles = withListTitles(loaded.map(({ file, meta }, i) => articleRecord(file, meta, resolved[i], backlinks.get(file.id) ?? [], idProblemsOf.get(file.id) ?? [])));
   return { articles, siteTitles };
 }

@@ -6,14 +6,20 @@
 import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
+/** Text for the file's end, or for a place already written (`at`, a byte offset): a length known only once what follows it is written. */
+export type Piece = string | { at: number; text: string };
+
 /** Write `pieces`, in order, as the file's new text; throws (leaving the old file as it was) when it cannot. */
-export function writeInPieces(file: string, pieces: Iterable<string>): void {
+export function writeInPieces(file: string, pieces: Iterable<Piece>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.floor(Math.random() * 2 ** 32).toString(36)}.tmp`;
   const fd = openSync(temporary, 'w', 0o644);
   try {
     try {
-      for (const piece of pieces) writeSync(fd, piece);
+      for (const piece of pieces) {
+        if (typeof piece === 'string') writeSync(fd, piece);
+        else writeSync(fd, piece.text, piece.at);
+      }
     } finally {
       closeSync(fd);
     }
