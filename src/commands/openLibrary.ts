@@ -44,6 +44,9 @@ export async function openLibrary(paths: string[], options: OpenOptions = {}): P
 // A cold start of a large library reads its files on every core (loadLibrary decides when it is worth it).
 const loadOptions = () => ({ cacheDir: cacheDirectory(), pages: 'metadata' as const, workers: availableParallelism() });
 
+/** Articles read afresh from which the reader collects the load's garbage at once (collectGarbage.ts). */
+const COLLECT_FROM = 10_000;
+
 /** The reader's library: from its index when there is one (no file looked at), else loaded; and the check that follows. */
 export interface ReadingLibrary {
   /** What the first frame shows: the library, or from an index its list part (no links yet: for that frame only). */
@@ -80,6 +83,8 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
   if (!indexed) {
     // No index: every file is read (seconds for a large library); `onCold` shows how far it is.
     const library = await openLibrary(paths, { onRead: onCold?.() });
+    // What reading a large library left behind is let go before the reader's own work begins.
+    if (library.articles.length >= COLLECT_FROM) (await import('./collectGarbage.js')).collectGarbage();
     return { first: library, whole: async () => library, refresh: null };
   }
   // Let go of once linked: its list part (every article without links) is 50 MB at 100,000.
