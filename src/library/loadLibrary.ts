@@ -190,7 +190,10 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
 /** One file's metadata read and parsed now, remembered in the cache. */
 function readFile(reader: FileReader, file: IdentifiedFile, stamp: FileStamp, maxBytes: number, cache: LibraryCache | null, key: string): CachedFile {
   const outcome = stamp.size > maxBytes ? tooLarge(stamp.size, maxBytes) : reader.read(file, maxBytes, stamp.size);
-  return remembered(outcome.ok ? { ok: true, meta: outcome.meta } : outcome, stamp, cache, key);
+  // A copy of the metadata: its title, summary and link words are slices of the file's text,
+  // and each would keep the whole text alive with the library (a file read in a worker comes
+  // over as such a copy already).
+  return remembered(outcome.ok ? { ok: true, meta: structuredClone(outcome.meta) } : outcome, stamp, cache, key);
 }
 
 /** A file's result, kept in the cache when the bytes decided it (a read that failed may work next time). */
