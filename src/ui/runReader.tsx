@@ -9,6 +9,7 @@ import type { ArticleFilter } from '../navigation/index.js';
 import { createReadingStore } from '../state/readingStore.js';
 import { cacheDirectory, stateDirectory } from '../state/statePaths.js';
 import { letInkDraw } from './inkEnvironment.js';
+import { atomicWriter } from '../startup.js';
 import { systemOpener, type Opener } from './opener.js';
 import { createRenderCache, renderCacheAfter, type ArticleRenderer, type Highlighting, type RenderById } from './renderCache.js';
 import { createHeldLibraryChannel, createLibraryChannel, isNoChange, libraryChange, type LibraryUpdates } from '../library/libraryUpdates.js';
@@ -173,6 +174,11 @@ export async function runReader(options: RunReaderOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   // Before Ink is first loaded: it decides once, at load, whether it may draw (FIELD-NOTES).
   letInkDraw(stdout);
+  // The reading state's writer before Ink: Ink hides the cursor through cli-cursor, whose
+  // restore-cursor writes ESC[?25h on stderr at exit (signal-exit 3), unless write-file-atomic's
+  // signal-exit 4 hooked the process first (as it did while the library cache was written with
+  // it). The reader shows the cursor on the terminal itself as it ends; stderr may be a file.
+  atomicWriter();
   const [{ render }, { Reader }, { ErrorBoundary, errorLine }] = await Promise.all([import('ink'), import('./Reader.js'), import('./ErrorBoundary.js')]);
   const stdin = options.stdin ?? process.stdin;
   const stderr = options.stderr ?? process.stderr;
