@@ -2,8 +2,8 @@
 // YAML is the only YAML in the bundle; nothing of a file is ever evaluated as code).
 // Never throws for a file: broken YAML or a field of the wrong type becomes a one-line message,
 // and whatever could be read is kept.
+import { createRequire } from 'node:module';
 import { frontMatterTags } from './tags.js';
-import YAML from 'yaml';
 import type { RefSpec } from './refSpec.js';
 import { dateProblem, normalizeDate } from '../text/dates.js';
 
@@ -36,6 +36,13 @@ const BLOCK = /^---[^\n]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 function oneLine(s: string): string {
   return s.split('\n')[0].trim().replace(/:$/, '').slice(0, 200);
 }
+
+// The yaml package is evaluated at the first front matter the fast path below cannot read (~5 ms
+// that `show` of a file with plain front matter never pays). A literal `require`, which esbuild
+// bundles; under tsx, a require made for this module (as text/width.ts does).
+let yaml: typeof import('yaml') | undefined;
+const yamlParser = (): typeof import('yaml') =>
+  (yaml ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof import('yaml'));
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -183,7 +190,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   if (fast) raw = fast;
   else {
     try {
-      raw = YAML.parse(block[1] ?? '', { logLevel: 'error', maxAliasCount: 100 });
+      raw = yamlParser().parse(block[1] ?? '', { logLevel: 'error', maxAliasCount: 100 });
     } catch (err) {
       errors.push(`front matter is not valid YAML: ${oneLine(err instanceof Error ? err.message : String(err))}`);
       return { data, body: body0.replace(/^\n/, ''), errors };
