@@ -1,10 +1,10 @@
 // `broadsheet show REF`: one rendered article on stdout (SPEC §2).
 import { statSync, type Stats } from 'node:fs';
-import { dirname, posix, resolve } from 'node:path';
-import { LibraryPathError, loadLibrary, specialFileKind } from '../library/index.js';
+import { dirname, extname, posix, resolve } from 'node:path';
+import { formatForExtension, LibraryPathError, loadLibrary, loadLibrarySync, specialFileKind } from '../library/index.js';
 import type { Article, Library } from '../library/types.js';
 import { CommandError } from './commandError.js';
-import { loadBodies, loadHighlighter } from '../startup.js';
+import { loadBodies, loadFileReader, loadHighlighter } from '../startup.js';
 import { findArticle } from './findArticle.js';
 import { openLibrary } from './openLibrary.js';
 import { UsageError } from './parseCommandLine.js';
@@ -57,16 +57,19 @@ async function libraryForRef(ref: string, defaultPaths: string[]): Promise<Libra
   if (special) throw new CommandError(`cannot show ${ref}: ${special}, not a file; only files and folders are read`, 2);
   if (!st?.isFile()) return openLibrary(defaultPaths);
   try {
-    // First the file alone: its links that find nothing there name the files to read below.
-    const alone = await loadLibrary([path]);
-    const named = namedPaths(alone.articles[0]);
+    // The file alone names the files to read below its folder (its links that find nothing
+    // there), so it is loaded on its own only when the scan meets a folder: a file in a folder
+    // without subfolders is read once, in the folder's load (the reader keeps that parse).
+    const reader = await loadFileReader(formatForExtension(extname(path)) === 'html');
+    let named: string[] | undefined;
+    const namedBelow = () => (named ??= namedPaths(loadLibrarySync([path], reader).articles[0]));
     // The other pages only for their titles and addresses (what the shown page's links resolve
     // against): their metadata pass, never their extraction.
     return await loadLibrary([dirname(path)], {
       pages: 'metadata',
       scan: {
         include: (relPath, kind) =>
-          kind === 'folder' ? named.some((name) => name.startsWith(`${relPath.toLowerCase()}/`)) : !relPath.includes('/') || named.includes(withoutExtension(relPath.toLowerCase())),
+          kind === 'folder' ? namedBelow().some((name) => name.startsWith(`${relPath.toLowerCase()}/`)) : !relPath.includes('/') || namedBelow().includes(withoutExtension(relPath.toLowerCase())),
       },
     });
   } catch (error) {

@@ -4,7 +4,7 @@
 export type * from './types.js';
 export { loadLibrary, loadLibrarySync, readIndexedLibrary, linkIndexedLibrary, isIndexCurrent, type LoadOptions, type IndexedLibrary } from './loadLibrary.js';
 export { createBodyStore, type BodyStore } from './bodyStore.js';
-export { LibraryPathError, scanLibrary, scanLibrarySync, specialFileKind, ARTICLE_EXTENSIONS, type ScannedFile, type ScanOptions, type ScanResult, type FileStamp } from './scanLibrary.js';
+export { LibraryPathError, scanLibrary, scanLibrarySync, specialFileKind, formatForExtension, ARTICLE_EXTENSIONS, type ScannedFile, type ScanOptions, type ScanResult, type FileStamp } from './scanLibrary.js';
 export { assignIds, type IdentifiedFile } from './articleIds.js';
 export { decodeBytes, normalizeLineEnds, DEFAULT_MAX_FILE_BYTES, type DecodeResult } from './decodeText.js';
 export { normalizeTitle, stripEnclosingQuotes } from './normalizeTitle.js';
