@@ -14,6 +14,7 @@ import { readCommand } from './commands/readCommand.js';
 import { checkCommand } from './commands/checkCommand.js';
 import { showCommand } from './commands/showCommand.js';
 import { configCommand } from './commands/configCommand.js';
+import { tierForShortRun } from './commands/shortRunTiering.js';
 import { loadSettings, startSettings, type SettingsLoad } from './startup.js';
 import type { SettingFlags, Settings } from './config/settings.js';
 
@@ -47,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       return checkCommand({ paths, json: commandLine.json, color, out: stdout });
     }
     case 'show': {
+      tierForShortRun();
       reportConfigProblems(settings!);
       return showCommand({ ref: commandLine.ref!, paths: commandLine.paths, defaultPaths: [BUNDLED_ARTICLES], width, color, theme: settings!.look, hyperlinks: chooseHyperlinks(settings!.hyperlinks.value, stdout), out: stdout });
     }
