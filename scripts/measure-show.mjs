@@ -41,6 +41,8 @@ function threadCpuMs() {
 
 if (args.includes('--child')) {
   const src = (p) => import(path.join(repo, 'src', p));
+  // As cli.ts does for show, before the modules are loaded.
+  (await src('commands/shortRunTiering.ts')).tierForShortRun();
   const { decodeBytes } = await src('library/decodeText.ts');
   const { parseMarkdownArticle } = await src('library/parseMarkdownArticle.ts');
   const { cleanHeader } = await src('library/headerText.ts');
