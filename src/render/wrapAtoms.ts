@@ -26,28 +26,50 @@ const K_BREAK = 3; // hard line break
 const SPLIT = 8; // flag: one code unit = one grapheme = one column (can be cut anywhere)
 const KEPT = 16; // flag: a space inside a `keep` atom, glue unless its unit is wider than the line
 
-/** The pieces of one wrap or measure: parallel arrays, made per call (wrapping is re-entrant). */
+/**
+ * The pieces of one wrap or measure: parallel arrays (atom index, start and end in its text,
+ * width, kind | flags), the first `n` entries in use. One set, kept between calls and grown when
+ * a text needs more: wrapping allocated five arrays per paragraph, grown push by push, and a long
+ * article has thousands of paragraphs. Never re-entered: a wrap or a measure reads its pieces
+ * before the next one cuts.
+ */
 interface Pieces {
-  /** Atom index, start and end in its text, width, kind (| SPLIT). */
-  a: number[];
-  s: number[];
-  e: number[];
-  w: number[];
-  k: number[];
+  a: Int32Array;
+  s: Int32Array;
+  e: Int32Array;
+  w: Int32Array;
+  k: Int32Array;
   n: number;
 }
 
+const pieces: Pieces = { a: new Int32Array(256), s: new Int32Array(256), e: new Int32Array(256), w: new Int32Array(256), k: new Int32Array(256), n: 0 };
+
+function grown(from: Int32Array): Int32Array {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
+}
+
 function piece(p: Pieces, a: number, s: number, e: number, w: number, k: number): void {
-  p.a.push(a);
-  p.s.push(s);
-  p.e.push(e);
-  p.w.push(w);
-  p.k.push(k);
-  p.n++;
+  const n = p.n;
+  if (n === p.a.length) {
+    p.a = grown(p.a);
+    p.s = grown(p.s);
+    p.e = grown(p.e);
+    p.w = grown(p.w);
+    p.k = grown(p.k);
+  }
+  p.a[n] = a;
+  p.s[n] = s;
+  p.e[n] = e;
+  p.w[n] = w;
+  p.k[n] = k;
+  p.n = n + 1;
 }
 
 function cutPieces(atoms: Atom[]): Pieces {
-  const p: Pieces = { a: [], s: [], e: [], w: [], k: [], n: 0 };
+  const p = pieces;
+  p.n = 0;
   let afterWide = false;
   for (let ai = 0; ai < atoms.length; ai++) {
     const at = atoms[ai];
@@ -77,8 +99,13 @@ function cutPieces(atoms: Atom[]): Pieces {
       let ascii = true;
       while (e < len) {
         const c = text.charCodeAt(e);
+        // Printable ASCII (most text) is part of the word without asking isBreakable.
+        if (c > 0x20 && c < 0x7f) {
+          e++;
+          continue;
+        }
         if (isBreakable(c)) break;
-        if (c < 0x21 || c > 0x7e) ascii = false;
+        ascii = false;
         e++;
       }
       const start = i;
@@ -237,6 +264,31 @@ export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: num
   return { natural: Math.max(natural, line), longestWord: longest };
 }
 
+/** Printable ASCII words, one space between each two, none at either end. */
+const SINGLE_SPACED = /^[!-~]+(?: [!-~]+)*$/;
+
+/**
+ * wrapAtoms of one atom of single-spaced ASCII words (a list item's or a quote's line of prose, a
+ * heading), none longer than the line: what the pieces would give, each line one slice of the
+ * text found with lastIndexOf instead of a piece per word. Null when the text is not such.
+ */
+function wrapSingleSpaced(atom: Atom, W: number): Line[] | null {
+  if (isBreak(atom) || atom.keep || !SINGLE_SPACED.test(atom.text)) return null;
+  const { text, style, link } = atom;
+  const lines: Line[] = [];
+  let start = 0;
+  while (text.length - start > W) {
+    // The last space at most W columns on: the line is the words before it.
+    const cut = text.lastIndexOf(' ', start + W);
+    if (cut < start) return null; // a word longer than the line: broken between graphemes, the long way
+    lines.push({ frags: [{ text: text.slice(start, cut), style, link, w: cut - start }], w: cut - start });
+    start = cut + 1;
+  }
+  const w = text.length - start;
+  lines.push({ frags: [{ text: start === 0 ? text : text.slice(start), style, link, w }], w });
+  return lines;
+}
+
 /**
  * Wrap inline atoms into lines of at most `width` columns. Whitespace runs collapse to
  * one space; a line never starts or ends with a wrapped-away space; a word longer than
@@ -245,6 +297,8 @@ export function measureAtoms(atoms: Atom[]): { natural: number; longestWord: num
  */
 export function wrapAtoms(atoms: Atom[], width: number): Line[] {
   const W = Math.max(1, width);
+  const plain = atoms.length === 1 ? wrapSingleSpaced(atoms[0], W) : null;
+  if (plain) return plain;
   const { a: pA, s: pS, e: pE, w: pW, k: pK, n } = cutPieces(atoms);
   const b = new LineBuilder(atoms);
   let i = 0;
