@@ -42,7 +42,8 @@ export function layoutBlocks(tokens: readonly Token[] | undefined, width: number
     const lines = layoutBlock(t, width, ctx, lead);
     lead = [];
     if (lines.length === 0) continue;
-    const source = ctx.tokenLines?.get(t);
+    // Only top-level tokens have a line (tokenLines): nested blocks skip the lookup.
+    const source = ctx.depth === 0 ? ctx.tokenLines?.get(t) : undefined;
     // A fenced code block shows from its first line of code, the line after the fence.
     if (source !== undefined) lines[0].source ??= t.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(t.raw) ? source + 1 : source;
     if (out.length && !tight) out.push(emptyLine());
