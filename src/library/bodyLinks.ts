@@ -7,6 +7,7 @@ import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from '
 import { plainParagraph, plainText, plainTokens } from './plainTokens.js';
 import { wikilinkExtension } from './wikilinks.js';
 import { extensionsPerLevel } from './extensionsPerLevel.js';
+import { blockRuleGuards } from './blockRuleGuards.js';
 import { VAULT_INLINE, VAULT_INLINE_FLAG, vaultExtensions, vaultTokenizer } from './vaultSyntax.js';
 import { relatedOpenerAhead, startsWithRelatedOpener } from './relatedOpeners.js';
 import { capBlockNesting, capDelimiterRuns, MAX_NESTING, type Flattened } from './capNesting.js';
@@ -36,7 +37,7 @@ export interface BodyScan {
 }
 
 // Configured once; only its options are used (each lex makes a lexer of its own).
-const marked = new Marked({ gfm: true }).use({ extensions: extensionsPerLevel([wikilinkExtension, ...vaultExtensions]), tokenizer: vaultTokenizer });
+const marked = new Marked({ gfm: true }).use({ extensions: extensionsPerLevel([wikilinkExtension, ...vaultExtensions]), tokenizer: { ...blockRuleGuards, ...vaultTokenizer } });
 const LEXER_OPTIONS: MarkedOptions = marked.defaults;
 
 // Inline text with none of these can only lex to one text token equal to itself: no escape,

@@ -195,12 +195,16 @@ const footnoteDef: TokenizerAndRendererExtension = {
 
 const CALLOUT = /^\[!([\w-]{1,40})\]([+-]?)[ \t]*([^\n]*)(?:\n|$)/;
 const CALLOUT_START = /^ {0,3}>[ \t]*\[!/;
+// marked's blockquote rule starts with this too: where it is missing there is no quote, and that
+// rule's large regex (it holds the paragraph rule) is neither compiled nor run.
+const QUOTE_START = /^ {0,3}>/;
 
 /**
  * Callouts are blockquotes whose first line is `[!type]`: marked reads the quote (lazy lines and
  * all), then its text is read again as a title and a body.
  */
-function callout(this: Tokenizer, src: string): CalloutToken | false {
+function callout(this: Tokenizer, src: string): CalloutToken | false | undefined {
+  if (!QUOTE_START.test(src)) return undefined;
   if (!CALLOUT_START.test(src)) return false;
   const quote = Tokenizer.prototype.blockquote.call(this, src);
   if (!quote) return false;
