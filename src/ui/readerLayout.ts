@@ -13,7 +13,9 @@ import { helpContexts } from './views.js';
 export const MAX_TEXT_WIDTH = 100;
 
 const helpLength = (keys: KeyTable) => Math.max(helpLines(helpContexts('list'), keys).length, helpLines(helpContexts('article'), keys).length);
-const DEFAULT_HELP_LENGTH = helpLength(KEY_TABLE);
+// The default keys' help length, counted at the reader's first layout rather than when the module
+// loads: every command loads this module with the entry, and only the reader needs it (~1 ms).
+let defaultHelpLength: number | undefined;
 
 /** Layout of a terminal size: the text area is the terminal minus the status line minus one spare row. */
 export function layoutOf(size: TerminalSize, maxWidth: number = MAX_TEXT_WIDTH) {
@@ -24,6 +26,6 @@ export function layoutOf(size: TerminalSize, maxWidth: number = MAX_TEXT_WIDTH) 
 
 export function readerEnv(library: Library, render: RenderById, size: TerminalSize, filter: ArticleFilter, look: ReaderLook = DEFAULT_LOOK): NavigationEnv {
   const { height, textWidth } = layoutOf(size, look.maxWidth);
-  const help = (look.keys === KEY_TABLE ? DEFAULT_HELP_LENGTH : helpLength(look.keys)) + (look.mouse ? MOUSE_HELP.length : 0);
+  const help = (look.keys === KEY_TABLE ? (defaultHelpLength ??= helpLength(KEY_TABLE)) : helpLength(look.keys)) + (look.mouse ? MOUSE_HELP.length : 0);
   return { library, articles: articlesInOrder(library), render, viewport: { width: textWidth, height: Math.max(1, height) }, filter: rememberingLastQuery(filter), helpLength: help, chainProgress: chainProgressOf(library) };
 }
