@@ -9,7 +9,9 @@
  */
 /** Han, kana and Hangul, for a character class: scripts written without spaces between words. */
 export const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
-const SEPARATOR = new RegExp(`(\\s+[|\\-–—·]\\s+|\\s*[：｜]\\s*|\\s+_\\s+|(?<=[${CJK}])\\s*_\\s*|\\s*_\\s*(?=[${CJK}]))`, 'u');
+// Built at the first split: its script classes take ~0.8 ms to build, and only saved pages' titles are split.
+let separator: RegExp | undefined;
+const titleSeparator = () => (separator ??= new RegExp(`(\\s+[|\\-–—·]\\s+|\\s*[：｜]\\s*|\\s+_\\s+|(?<=[${CJK}])\\s*_\\s*|\\s*_\\s*(?=[${CJK}]))`, 'u'));
 
 export interface TitleParts {
   /** The parts between separators, in order (one when the title has no separator). */
@@ -19,7 +21,7 @@ export interface TitleParts {
 }
 
 export function titleParts(title: string): TitleParts {
-  const pieces = title.split(SEPARATOR); // part, separator, part, separator, part…
+  const pieces = title.split(titleSeparator()); // part, separator, part, separator, part…
   return {
     parts: pieces.filter((_, i) => i % 2 === 0),
     join: (from, to) => pieces.slice(from * 2, to * 2 + 1).join('').trim(),
