@@ -22,11 +22,13 @@ export interface OpenOptions {
   progress?: NodeJS.WriteStream;
   /** Told how many of the files that must be read have been, while they are (the reader's cold start). */
   onRead?: LoadOptions['onProgress'];
+  /** Told when the files read are linked, before the cache is saved (LoadOptions.onLinked). */
+  onLinked?: LoadOptions['onLinked'];
 }
 
 export async function openLibrary(paths: string[], options: OpenOptions = {}): Promise<Library> {
   try {
-    const library = await loadLibrary(paths, { ...loadOptions(), ...(options.onRead ? { onProgress: options.onRead } : {}) });
+    const library = await loadLibrary(paths, { ...loadOptions(), ...(options.onRead ? { onProgress: options.onRead } : {}), ...(options.onLinked ? { onLinked: options.onLinked } : {}) });
     if (!options.whole || !library.pendingPages?.length) return library;
     const line = progressLine(options.progress);
     try {
@@ -82,9 +84,16 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
   }
   if (!indexed) {
     // No index: every file is read (seconds for a large library); `onCold` shows how far it is.
-    const library = await openLibrary(paths, { onRead: onCold?.() });
-    // What reading a large library left behind is let go before the reader's own work begins.
-    if (library.articles.length >= COLLECT_FROM) (await import('./collectGarbage.js')).collectGarbage();
+    // What reading a large library left behind is let go once linked, and again once the cache
+    // is saved, before the reader's own work begins.
+    const { collectGarbage } = await import('./collectGarbage.js');
+    let large = false;
+    const library = await openLibrary(paths, { onRead: onCold?.(), onLinked: (read) => {
+        large = read >= COLLECT_FROM;
+        if (large) collectGarbage();
+      },
+    });
+    if (large) collectGarbage();
     return { first: library, whole: async () => library, refresh: null };
   }
   // Let go of once linked: its list part (every article without links) is 50 MB at 100,000.

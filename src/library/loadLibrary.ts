@@ -50,6 +50,11 @@ export interface LoadOptions {
    * library); default 0, all on this thread. Ignored from the sources (no worker script).
    */
   workers?: number;
+  /**
+   * Called when the files read (at least one) are linked into articles, before the cache is
+   * saved: what was read for them is garbage from here on (the reader collects it there).
+   */
+  onLinked?: (read: number) => void;
 }
 
 /** Fewer files than this are read on this thread: starting workers costs more than they save. */
@@ -76,7 +81,7 @@ export async function loadLibrary(paths: string[], options: LoadOptions = {}): P
   const workers = options.workers ?? 0;
   if (workers > 0 && plan.toRead.length >= WORKERS_FROM && canReadInWorkers()) await readInParallel(plan, workers, options);
   const reader = plan.toRead.length > 0 ? await loadFileReader(plan.toRead.some(({ file }) => file.format === 'html'), options.pages) : null;
-  return finishLoad(plan, reader, options.onProgress);
+  return finishLoad(plan, reader, options);
 }
 
 /**
@@ -110,11 +115,12 @@ async function readInParallel(plan: LoadPlan, workers: number, options: LoadOpti
   );
   await run.done;
   plan.toRead = plan.toRead.filter((planned) => left.has(planned));
+  plan.readInWorkers = done;
 }
 
 /** The same without waiting, with a file reader already loaded (`await loadFileReader(true)`). */
 export function loadLibrarySync(paths: string[], reader: FileReader, options: LoadOptions = {}): Library {
-  return finishLoad(planLoad(paths, scanLibrarySync(paths, options.scan), options), reader);
+  return finishLoad(planLoad(paths, scanLibrarySync(paths, options.scan), options), reader, options);
 }
 
 interface LoadPlan {
@@ -130,6 +136,8 @@ interface LoadPlan {
   failedExtractions: Map<number, { why: string; stamp: FileStamp; key: string }>;
   /** The other files links may name, as the cache compares them. */
   attachmentNames: string;
+  /** Files read in worker threads (readInParallel). */
+  readInWorkers: number;
   /** The index of last time and its articles as linked, when every file is as it was (then no entry is decoded). */
   linked: { index: LibraryIndex; articles: Article[] } | null;
 }
@@ -184,7 +192,7 @@ function planLoad(paths: string[], scan: ScanResult, options: LoadOptions): Load
     if (cached) known[hit.index] = cached;
     else toRead.push(hit);
   }
-  return { scan, maxBytes, files, idProblems, cache, known, toRead, failedExtractions, attachmentNames, linked };
+  return { scan, maxBytes, files, idProblems, cache, known, toRead, failedExtractions, attachmentNames, linked, readInWorkers: 0 };
 }
 
 /** One file's metadata read and parsed now, remembered in the cache. */
@@ -205,7 +213,7 @@ function remembered(result: CachedFile, stamp: FileStamp, cache: LibraryCache | 
 /** Files read between progress reports. */
 const PROGRESS_EVERY = 250;
 
-function finishLoad(plan: LoadPlan, reader: FileReader | null, onProgress?: LoadOptions['onProgress']): Library {
+function finishLoad(plan: LoadPlan, reader: FileReader | null, { onProgress, onLinked }: Pick<LoadOptions, 'onProgress' | 'onLinked'>): Library {
   const { scan, maxBytes, files, idProblems, cache, known } = plan;
   const total = plan.toRead.length;
   plan.toRead.forEach(({ index, file, stamp, key }, done) => {
@@ -238,6 +246,8 @@ function finishLoad(plan: LoadPlan, reader: FileReader | null, onProgress?: Load
   const articleIds = new Set(articles.map((a) => a.id));
   problems.push(...idProblems.filter((p) => !articleIds.has(p.id)));
   const parts: IndexedParts = { attachments: plan.attachmentNames, attachmentFiles: scan.attachments, otherProblems: problems, pendingPages, siteTitles };
+  const read = plan.readInWorkers + total;
+  if (read > 0) onLinked?.(read);
   cache?.save(articles, readingOrder, parts);
   return libraryOf(scan.roots, maxBytes, articles, readingOrder, parts);
 }
