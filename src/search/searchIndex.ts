@@ -66,37 +66,15 @@ function averages(index: SearchIndex): Float64Array {
   return sums;
 }
 
-/** A growable typed array. */
-class Grow<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
-  length = 0;
-  constructor(
-    public items: T,
-    private readonly make: (size: number) => T,
-  ) {}
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const next = this.make(Math.max(16, this.items.length * 2));
-      next.set(this.items);
-      this.items = next;
-    }
-    this.items[this.length++] = value;
-  }
-  done(): T {
-    return this.items.subarray(0, this.length) as T;
-  }
-}
-
-const u32 = () => new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
-
 const BLOCK_BITS = 16;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
 /**
- * A growable typed array in blocks of 65,536 items, for the builder's millions of entries (4.5
- * million at 100,000 articles): growing never copies, and never holds an old array beside one
- * twice its size, which was up to 130 MB at once.
+ * A growable typed array in blocks of 65,536 items (the builder's entries are 4.5 million at
+ * 100,000 articles): growing never copies, and never holds an old array beside one twice its
+ * size, which was up to 130 MB at once.
  */
-class Blocks<T extends Uint32Array | Uint16Array | Uint8Array> {
+class Blocks<T extends Uint32Array | Uint16Array | Uint8Array | Float64Array> {
   length = 0;
   private readonly blocks: T[] = [];
   constructor(private readonly make: (size: number) => T) {}
@@ -108,6 +86,12 @@ class Blocks<T extends Uint32Array | Uint16Array | Uint8Array> {
   }
   at(i: number): number {
     return this.blocks[i >>> BLOCK_BITS][i & BLOCK_MASK];
+  }
+  /** The items in one array of their own. */
+  joined(): T {
+    const out = this.make(this.length);
+    this.blocks.forEach((block, b) => out.set(block.subarray(0, Math.min(block.length, this.length - (b << BLOCK_BITS))), b << BLOCK_BITS));
+    return out;
   }
 }
 
@@ -229,8 +213,8 @@ export class IndexBuilder {
   private readonly entryDoc = new Blocks((n) => new Uint32Array(n));
   private readonly entryFreq = new Blocks((n) => new Uint16Array(n));
   private readonly keys: string[] = [];
-  private readonly stamps = new Grow(new Float64Array(1024), (n) => new Float64Array(n));
-  private readonly lengths = u32();
+  private readonly stamps = new Blocks((n) => new Float64Array(n));
+  private readonly lengths = new Blocks((n) => new Uint32Array(n));
 
   get size(): number {
     return this.keys.length;
@@ -285,7 +269,7 @@ export class IndexBuilder {
       docs[at] = entryDoc.at(i);
       freqs[at] = entryFreq.at(i);
     }
-    return { keys: [...this.keys], stamps: this.stamps.done().slice(), lengths: this.lengths.done().slice(), terms, offsets, docs, freqs };
+    return { keys: [...this.keys], stamps: this.stamps.joined(), lengths: this.lengths.joined(), terms, offsets, docs, freqs };
   }
 }
 
