@@ -88,11 +88,11 @@ export async function openLibraryForReading(paths: string[], onCold?: () => Load
     // is saved, before the reader's own work begins.
     const { collectGarbage } = await import('./collectGarbage.js');
     let large = false;
-    const library = await openLibrary(paths, { onRead: onCold?.(), onLinked: (read) => {
-        large = read >= COLLECT_FROM;
-        if (large) collectGarbage();
-      },
-    });
+    const onLinked = (read: number) => {
+      large = read >= COLLECT_FROM;
+      if (large) collectGarbage();
+    };
+    const library = await openLibrary(paths, { onRead: onCold?.(), onLinked });
     if (large) collectGarbage();
     return { first: library, whole: async () => library, refresh: null };
   }
