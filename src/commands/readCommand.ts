@@ -29,6 +29,34 @@ export interface ReadOptions {
 
 export async function readCommand(options: ReadOptions): Promise<number> {
   const since = Date.now();
+  const { library, refresh, openId, stdin, stdout, opened, pages, firstFrame } = await firstFrameThenWhole(options);
+  pages?.start();
+  refresh?.start(library);
+  const [{ runReader }, bodies, settings, { readInPlace }] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading, import('./readInPlace.js')]);
+  // Pages read in place (R, a) and kept (s) publish beside the background extraction and the freshness check.
+  const inPlace = readInPlace(options.paths, library, mergeLibraryUpdates(pages?.updates, refresh?.updates));
+  // Watching starts once the reader has drawn (runReader): it never delays the first frame. It
+  // reads saved pages by their metadata pass, as the start did (extraction is the workers').
+  const cacheDir = cacheDirectory();
+  const watch = settings.watch.value
+    ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
+    : undefined;
+  try {
+    const code = await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
+    if (code === 0) keepNextFrame(options, cacheDir);
+    return code;
+  } finally {
+    pages?.stop();
+    refresh?.stop();
+  }
+}
+
+/**
+ * The first frame on screen, then the whole library (from an index: its links read). In a
+ * function of its own so that what only the first frame needed (from an index, every article
+ * without its links: 50 MB at 100,000) is let go when it returns, not held for the session.
+ */
+async function firstFrameThenWhole(options: ReadOptions) {
   // A warm start paints from the library's index: it parses no file (no parser is loaded before
   // the first frame) and stats none; the freshness check follows the first frame (SPEC §5).
   // A cold start reads every file (seconds for a large library): a progress line at once.
@@ -55,25 +83,7 @@ export async function readCommand(options: ReadOptions): Promise<number> {
   const firstFrame = paintFirstFrame({ library: first, render, openId, stateDir: stateDirectory(), stdin, stdout, look: firstLook, status: pages?.status });
   // Everything after the first frame has the whole library (from an index: its links now).
   const library = await reading.whole();
-  pages?.start();
-  refresh?.start(library);
-  const [{ runReader }, bodies, settings, { readInPlace }] = await Promise.all([loadReaderUi(), opened ?? loadBodies(library), options.settings.loading, import('./readInPlace.js')]);
-  // Pages read in place (R, a) and kept (s) publish beside the background extraction and the freshness check.
-  const inPlace = readInPlace(options.paths, library, mergeLibraryUpdates(pages?.updates, refresh?.updates));
-  // Watching starts once the reader has drawn (runReader): it never delays the first frame. It
-  // reads saved pages by their metadata pass, as the start did (extraction is the workers').
-  const cacheDir = cacheDirectory();
-  const watch = settings.watch.value
-    ? { paths: options.paths, load: (paths: string[]) => loadLibrary(paths, { cacheDir, pages: 'metadata' }), ignore: [cacheDir, stateDirectory()], since }
-    : undefined;
-  try {
-    const code = await runReader({ library, bodies, openId, stdin, stdout, color: options.color, firstFrame, look: lookOf(settings), configMessage: problemSummary(settings), loadHighlighter, mouse: settings.mouse.value, updates: inPlace.updates, web: inPlace.web, status: pages?.status, watch, editor: settings.editor.value });
-    if (code === 0) keepNextFrame(options, cacheDir);
-    return code;
-  } finally {
-    pages?.stop();
-    refresh?.stop();
-  }
+  return { library, refresh, openId, stdin, stdout, opened, pages, firstFrame };
 }
 
 /**
